@@ -1,0 +1,26 @@
+package org.hotplugemu.arch.spi;
+
+import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.tracing.Tracer;
+
+/**
+ * What the emulated machine hands an architecture backend when it creates it.
+ *
+ * <p>Stable since 0.1.
+ */
+public interface ArchContext {
+    /** The machine the user asked for: CPU count, SMT threads per core, kernel command line. */
+    MachineConfig config();
+
+    /** The engine: emulated threads, blocking primitives, the clock. */
+    Scheduler scheduler();
+
+    /** The kernel log that {@code dmesg} prints. */
+    KernelLog log();
+
+    /** Where the backend declares its own trace events (e.g. {@code ipi}, {@code psci}). */
+    Tracer tracer();
+
+    /** Where the backend adds files, e.g. fault switches under {@code /sys/kernel/debug/<arch>/}. */
+    VirtualFiles files();
+}

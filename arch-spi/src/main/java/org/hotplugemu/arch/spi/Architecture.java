@@ -1,0 +1,99 @@
+package org.hotplugemu.arch.spi;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The low-level, architecture-specific half of CPU hotplug for one emulated machine: how a CPU is
+ * identified, woken, stopped and confirmed dead. The core's state machine calls it; everything
+ * generic (the state table, callbacks, completions, alive and dead synchronisation, masks) stays in
+ * the core.
+ *
+ * <p>Threading: {@link #smpPrepareCpus}, {@link #bootSecondary}, {@link #cpuDie} and
+ * {@link #smpCpusDone} run on the control thread; {@link #cpuDisable} runs on the dying CPU in
+ * atomic context (it must not block). The backend runs each secondary CPU's code on an emulated
+ * thread it spawns with {@link ArchContext#scheduler()}, bound to that CPU and named
+ * {@code swapper/N}; see {@link SecondaryStart} for what that thread does.
+ *
+ * <p>Costs: protocol delays ({@code udelay}, firmware latency, the AP's own init) are spent with
+ * {@code Scheduler.delay} or {@code Scheduler.sleep}, so emulated boot time means something.
+ *
+ * <p>Stable since 0.1.
+ */
+public interface Architecture {
+    /** Returns the backend's name as {@code --arch} takes it, e.g. {@code x86}. */
+    String name();
+
+    /** Returns the state-table profile used when the user names none, e.g. {@code linux-6.1-x86_64}. */
+    String defaultProfile();
+
+    /** Returns the topology of every possible CPU, indexed by logical CPU number, CPU 0 first. */
+    List<CpuTopology> topology();
+
+    /** Returns the kernel command-line parameters this backend reads, e.g. {@code cpu_init_udelay}. */
+    default Set<String> kernelParameters() {
+        return Set.of();
+    }
+
+    /**
+     * Returns whether {@code cpu} can be taken offline at all. The core gives CPUs that cannot no
+     * {@code online} file, as the kernel does (x86's boot CPU, arm64 spin-table CPUs).
+     */
+    boolean isHotpluggable(int cpu);
+
+    /** Returns whether APs may be kicked all at once and finish bringup later (parallel bringup). */
+    boolean supportsParallelBringup();
+
+    /**
+     * Returns whether SMT control is implemented ({@code CONFIG_HOTPLUG_SMT}); when not,
+     * {@code smt/control} reads {@code notimplemented}.
+     */
+    default boolean smtControlImplemented() {
+        return false;
+    }
+
+    /**
+     * Returns whether every SMT sibling must be booted once even under {@code nosmt} (x86: so that
+     * machine-check broadcasts do not hit a CPU still in wait-for-SIPI); such siblings come up and
+     * go back offline with ECANCELED.
+     */
+    default boolean siblingsMustBootOnce() {
+        return false;
+    }
+
+    /** Runs once on the boot CPU before any secondary CPU is brought up ({@code smp_prepare_cpus}). */
+    default void smpPrepareCpus() {
+    }
+
+    /**
+     * Wakes {@code cpu} so that it starts running kernel code, which must end in
+     * {@code start.online()} and {@code start.cpuStartupEntry()} on the CPU's own hardware thread
+     * ({@code __cpu_up}; in parallel bringup, {@code arch_cpuhp_kick_ap_alive}). Returns once the
+     * wakeup protocol is done; it does not wait for the CPU to report alive, the core does that.
+     *
+     * @throws HotplugException when the wakeup fails (EIO for a delivery error, EINVAL or EPERM
+     *         for a firmware refusal), leaving the CPU off
+     */
+    void bootSecondary(int cpu, SecondaryStart start);
+
+    /**
+     * Runs on the dying CPU with interrupts off, inside {@code take_cpu_down}, before its DYING
+     * callbacks ({@code __cpu_disable}). Throwing aborts the offline and the CPU stays online.
+     *
+     * @throws HotplugException e.g. ENOSPC when interrupt vectors run out, EOPNOTSUPP when the
+     *         enable method cannot stop a CPU
+     */
+    void cpuDisable(int cpu);
+
+    /**
+     * Runs on the control thread after the dying CPU reported itself dead, or after the core gave up
+     * waiting ({@code reportedDead == false}): confirm the CPU is really off (PSCI
+     * {@code AFFINITY_INFO}) and log what the kernel logs. Problems are logged, never thrown: the
+     * CPU is offline for the kernel either way.
+     */
+    void cpuDie(int cpu, boolean reportedDead);
+
+    /** Runs once on the boot CPU after boot brought the secondary CPUs up ({@code smp_cpus_done}). */
+    default void smpCpusDone(int onlineCpus) {
+    }
+}

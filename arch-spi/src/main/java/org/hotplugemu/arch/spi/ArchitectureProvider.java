@@ -1,0 +1,22 @@
+package org.hotplugemu.arch.spi;
+
+/**
+ * The entry point of an architecture plugin, found with {@link java.util.ServiceLoader}: annotate
+ * the implementation with {@code @AutoService(ArchitectureProvider.class)} and put its jar in the
+ * distribution's {@code plugins/} directory.
+ *
+ * <p>Stable since 0.1.
+ */
+public interface ArchitectureProvider {
+    /** Returns the name {@code --arch} selects, e.g. {@code x86}; lowercase, unique among plugins. */
+    String name();
+
+    /** Returns a one-line description for {@code hotplug-emu plugins}. */
+    String description();
+
+    /**
+     * Creates the backend of one emulated machine. Invalid machine options for this architecture
+     * (e.g. an SMT width it cannot address) fail with an EINVAL {@link HotplugException}.
+     */
+    Architecture create(ArchContext context);
+}

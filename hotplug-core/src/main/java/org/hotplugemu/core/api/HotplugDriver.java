@@ -1,0 +1,36 @@
+package org.hotplugemu.core.api;
+
+import java.util.Set;
+
+/**
+ * A driver plugin, found with {@link java.util.ServiceLoader}: annotate the implementation with
+ * {@code @AutoService(HotplugDriver.class)} and put its jar in the distribution's {@code plugins/}.
+ *
+ * <p>At boot the machine registers drivers in ascending {@link #order()}, then name, on its init
+ * thread, before bringing up secondary CPUs, so the order decides which dynamic slots they get.
+ * Stable since 0.1.
+ */
+public interface HotplugDriver {
+    /** Returns a unique, non-blank name, e.g. {@code workqueue}. */
+    String name();
+
+    /**
+     * Returns the registration order; stock drivers use the kernel's initcall order in steps of 10
+     * (see the README); third-party drivers default to 10 000, after them.
+     */
+    default int order() {
+        return 10_000;
+    }
+
+    /** Returns the architectures this driver exists on, or an empty set for all. */
+    default Set<String> architectures() {
+        return Set.of();
+    }
+
+    /** Registers states, instances and threads. A thrown exception is a startup problem. */
+    void register(DriverContext context);
+
+    /** Undoes {@link #register}: removes states and instances. */
+    default void unregister(DriverContext context) {
+    }
+}

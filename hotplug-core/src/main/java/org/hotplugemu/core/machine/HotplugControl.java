@@ -1,0 +1,33 @@
+package org.hotplugemu.core.machine;
+
+/**
+ * Direct calls into an emulated machine's state machine, as the kernel's {@code add_cpu},
+ * {@code remove_cpu} and {@code cpuhp} sysfs handlers make them. Each runs on the machine's control
+ * thread and throws {@link org.hotplugemu.arch.spi.HotplugException} with the kernel's errno.
+ */
+public interface HotplugControl {
+    /** {@code cpu_up(cpu, target)}. */
+    void cpuUp(int cpu, int target);
+
+    /** {@code cpu_down(cpu, target)}. */
+    void cpuDown(int cpu, int target);
+
+    /** Returns {@code cpuN/hotplug/state}. */
+    int state(int cpu);
+
+    /** Returns {@code cpuN/hotplug/target}. */
+    int target(int cpu);
+
+    /** {@code freeze_secondary_cpus(primary)}: every CPU but {@code primary} offline, hotplug disabled. */
+    void freezeSecondaryCpus(int primary);
+
+    /** {@code thaw_secondary_cpus()}: brings the frozen CPUs back and enables hotplug. */
+    void thawSecondaryCpus();
+
+    /**
+     * Checks every driver's resource accounting against the CPUs' states.
+     *
+     * @return one line per violation (driver, state, CPU, what is wrong); empty when all holds
+     */
+    java.util.List<String> checkInvariants();
+}

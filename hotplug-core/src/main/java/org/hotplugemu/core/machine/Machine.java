@@ -1,0 +1,70 @@
+package org.hotplugemu.core.machine;
+
+import java.time.Duration;
+import java.util.List;
+import org.hotplugemu.core.profile.Profile;
+import org.hotplugemu.tracing.Tracing;
+
+/**
+ * An assembled emulated machine: an architecture backend, a state-table profile, drivers, an
+ * engine, and the virtual files a kernel offers. Every method is called from ordinary (non-emulated)
+ * Java code such as the shell; each runs its work on emulated threads and returns when it is done.
+ *
+ * <p>Errors are {@link org.hotplugemu.arch.spi.HotplugException}s with the errno the kernel's
+ * system call would return (ENOENT for a missing file, EACCES for a read-only one, EINVAL, EBUSY...).
+ * A failed operation leaves every CPU in a consistent state.
+ */
+public interface Machine extends AutoCloseable {
+    /** Returns the architecture's name, e.g. {@code x86}. */
+    String architecture();
+
+    Profile profile();
+
+    /** Returns {@code sim} or {@code threads}. */
+    String engineName();
+
+    long seed();
+
+    /** Returns the number of possible CPUs. */
+    int cpus();
+
+    /**
+     * Boots: registers the drivers on the boot CPU, then brings up the secondary CPUs the command
+     * line allows ({@code maxcpus=}, {@code nosmt}), serially or in parallel.
+     */
+    void boot();
+
+    boolean booted();
+
+    /** Reads a file as {@code cat} would, e.g. {@code /sys/devices/system/cpu/cpu1/online}. */
+    String read(String path);
+
+    /** Writes {@code value} to a file as {@code echo value > path} would (the newline is the caller's). */
+    void write(String path, String value);
+
+    /** Returns the entries of a directory in sorted order; subdirectories end with {@code /}. */
+    List<String> list(String directory);
+
+    boolean exists(String path);
+
+    boolean isDirectory(String path);
+
+    /** Returns the kernel log, one line per entry, formatted {@code [%5lu.%06lu] message}. */
+    List<String> dmesg();
+
+    /** Lets {@code duration} of engine time pass with the machine idle (timers fire, threads run). */
+    void sleep(Duration duration);
+
+    /** Returns the engine clock in nanoseconds since boot. */
+    long nanoTime();
+
+    /** Returns the tracing instance behind {@code /sys/kernel/tracing}. */
+    Tracing tracing();
+
+    /** Direct calls into the state machine, for tests and tools. */
+    HotplugControl control();
+
+    /** Stops every emulated thread. */
+    @Override
+    void close();
+}

@@ -1,0 +1,168 @@
+package org.hotplugemu.core.profile;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.arch.spi.HotplugException;
+
+/**
+ * A kernel version's state table: every {@code enum cpuhp_state} entry with its number, the
+ * dynamic ranges, and the dynamic registrations of the reference boot in order. Numbers differ
+ * between kernel versions, so the table is data. Instances are validated by {@link ProfileLoader}.
+ */
+public final class Profile {
+    private final String name;
+    private final String kernel;
+    private final String arch;
+    private final String description;
+    private final List<StateDefinition> states;
+    private final DynamicRange bpPrepareDyn;
+    private final DynamicRange apOnlineDyn;
+    private final List<BootRegistration> bootRegistrations;
+    private final Map<String, StateDefinition> byEnumName = new HashMap<>();
+    private final StateDefinition[] byNumber;
+
+    public Profile(String name, String kernel, String arch, String description, List<StateDefinition> states,
+            DynamicRange bpPrepareDyn, DynamicRange apOnlineDyn, List<BootRegistration> bootRegistrations) {
+        this.name = requireNonNull(name, "name is null");
+        this.kernel = requireNonNull(kernel, "kernel is null");
+        this.arch = requireNonNull(arch, "arch is null");
+        this.description = requireNonNull(description, "description is null");
+        this.states = List.copyOf(states);
+        this.bpPrepareDyn = requireNonNull(bpPrepareDyn, "bpPrepareDyn is null");
+        this.apOnlineDyn = requireNonNull(apOnlineDyn, "apOnlineDyn is null");
+        this.bootRegistrations = List.copyOf(bootRegistrations);
+        int max = this.states.stream().mapToInt(StateDefinition::number).max().orElse(0);
+        this.byNumber = new StateDefinition[max + 1];
+        for (StateDefinition state : this.states) {
+            byEnumName.put(state.enumName(), state);
+            byNumber[state.number()] = state;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Returns the kernel version, e.g. {@code 6.1}. */
+    public String kernel() {
+        return kernel;
+    }
+
+    /** Returns the architecture this profile was captured on, e.g. {@code x86}. */
+    public String arch() {
+        return arch;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Returns every enum entry in ascending number order. */
+    public List<StateDefinition> states() {
+        return states;
+    }
+
+    public DynamicRange bpPrepareDyn() {
+        return bpPrepareDyn;
+    }
+
+    public DynamicRange apOnlineDyn() {
+        return apOnlineDyn;
+    }
+
+    /** Returns the dynamic registrations of the reference boot, in registration order. */
+    public List<BootRegistration> bootRegistrations() {
+        return bootRegistrations;
+    }
+
+    /**
+     * Returns a state's number by its enum name, with or without the {@code CPUHP_} prefix.
+     *
+     * @throws HotplugException EINVAL when this kernel has no such state
+     */
+    public int number(String enumName) {
+        return find(enumName).map(StateDefinition::number).orElseThrow(() -> new HotplugException(Errno.EINVAL,
+                "profile " + name + " has no state " + enumName + " (names are the enum cpuhp_state entries of Linux " + kernel + ")"));
+    }
+
+    public Optional<StateDefinition> find(String enumName) {
+        String full = enumName.startsWith("CPUHP_") ? enumName : "CPUHP_" + enumName;
+        return Optional.ofNullable(byEnumName.get(full));
+    }
+
+    public Optional<StateDefinition> byNumber(int number) {
+        if (number < 0 || number >= byNumber.length) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(byNumber[number]);
+    }
+
+    public int online() {
+        return number("CPUHP_ONLINE");
+    }
+
+    public int bringupCpu() {
+        return number("CPUHP_BRINGUP_CPU");
+    }
+
+    public int apIdleDead() {
+        return number("CPUHP_AP_IDLE_DEAD");
+    }
+
+    public int apOffline() {
+        return number("CPUHP_AP_OFFLINE");
+    }
+
+    public int apOnline() {
+        return number("CPUHP_AP_ONLINE");
+    }
+
+    public int teardownCpu() {
+        return number("CPUHP_TEARDOWN_CPU");
+    }
+
+    public int apOnlineIdle() {
+        return number("CPUHP_AP_ONLINE_IDLE");
+    }
+
+    /** Returns {@code CPUHP_BP_KICK_AP} (kernels with parallel bringup), or empty. */
+    public Optional<Integer> bpKickAp() {
+        return find("CPUHP_BP_KICK_AP").map(StateDefinition::number);
+    }
+
+    /** Returns the highest valid state number ({@code CPUHP_ONLINE}). */
+    public int lastState() {
+        return online();
+    }
+
+    public Section sectionOf(int state) {
+        if (state <= 0) {
+            return Section.OFFLINE;
+        }
+        if (state <= bringupCpu()) {
+            return Section.PREPARE;
+        }
+        if (state <= apOnline()) {
+            return Section.STARTING;
+        }
+        if (state == teardownCpu()) {
+            return Section.TEARDOWN;
+        }
+        return Section.ONLINE;
+    }
+
+    /** {@code cpuhp_is_ap_state}: runs on the plugged CPU (STARTING or ONLINE, not TEARDOWN_CPU). */
+    public boolean isApState(int state) {
+        return state > bringupCpu() && state != teardownCpu();
+    }
+
+    /** Returns whether STARTING/DYING callbacks of {@code state} run with interrupts off on the AP. */
+    public boolean isAtomicState(int state) {
+        return state > bringupCpu() && state <= apOnline();
+    }
+}
