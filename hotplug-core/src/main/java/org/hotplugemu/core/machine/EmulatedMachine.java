@@ -1,11 +1,267 @@
 package org.hotplugemu.core.machine;
 
-/** The machine behind {@link MachineBuilder}. (Skeleton: the core issue fills it in.) */
-final class EmulatedMachine {
-    private EmulatedMachine() {
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.hotplugemu.arch.spi.ArchContext;
+import org.hotplugemu.arch.spi.Architecture;
+import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.KernelCommandLine;
+import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.arch.spi.MachineConfig;
+import org.hotplugemu.arch.spi.VirtualFile;
+import org.hotplugemu.arch.spi.VirtualFiles;
+import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.core.driver.DriverHost;
+import org.hotplugemu.core.driver.ResourceLedger;
+import org.hotplugemu.core.engine.Engine;
+import org.hotplugemu.core.engine.EngineOptions;
+import org.hotplugemu.core.engine.Engines;
+import org.hotplugemu.core.profile.Profile;
+import org.hotplugemu.core.profile.Profiles;
+import org.hotplugemu.core.state.Hotplug;
+import org.hotplugemu.core.state.Registration;
+import org.hotplugemu.core.state.Suspend;
+import org.hotplugemu.core.sysfs.CpuSysfs;
+import org.hotplugemu.core.sysfs.KernelParse;
+import org.hotplugemu.core.sysfs.VirtualFs;
+import org.hotplugemu.core.trace.CpuhpTraceRules;
+import org.hotplugemu.core.trace.CpuhpTracepoints;
+import org.hotplugemu.tracing.Tracer;
+import org.hotplugemu.tracing.Tracing;
+
+/** The machine behind {@link MachineBuilder}: wires engine, architecture, state machine, drivers and files. */
+final class EmulatedMachine implements Machine, HotplugControl {
+    /** Kernel parameters the core reads; anything nobody reads is reported like the kernel does. */
+    private static final Set<String> CORE_PARAMETERS = Set.of("cpuhp.parallel", "nosmt", "maxcpus", "trace_event",
+            "cpuhp.state_control", "emu.callback_cost_ns", "emu.hung_task_timeout_secs", "emu.time_scale");
+
+    private final Engine engine;
+    private final KernelLogBuffer log;
+    private final Tracing tracing;
+    private final VirtualFs fs;
+    private final Architecture arch;
+    private final Profile profile;
+    private final KernelCommandLine commandLine;
+    private final MachineBuilder builder;
+    private final Hotplug hotplug;
+    private final Registration registration;
+    private final Suspend suspend;
+    private final ResourceLedger ledger;
+    private final DriverHost drivers;
+    private boolean booted;
+
+    private EmulatedMachine(MachineBuilder builder, KernelCommandLine commandLine, Engine engine) {
+        this.builder = builder;
+        this.commandLine = commandLine;
+        this.engine = engine;
+        this.log = new KernelLogBuffer(engine::nanoTime);
+        this.tracing = new Tracing(engine, builder.cpus);
+        this.fs = new VirtualFs();
+        MachineConfig config = new MachineConfig(builder.cpus, builder.threadsPerCore, commandLine);
+        this.arch = builder.architecture.create(new Context(config, engine, log, tracing.tracer(), fs));
+        this.profile = builder.profile != null ? builder.profile : Profiles.builtIn(arch.defaultProfile());
+        CpuhpTracepoints trace = new CpuhpTracepoints(tracing.tracer());
+        tracing.addRules(new CpuhpTraceRules());
+        Duration callbackCost = Duration.ofNanos(commandLine.getLong("emu.callback_cost_ns", 1_000));
+        this.hotplug = new Hotplug(engine, arch, profile, log, trace, callbackCost);
+        this.registration = new Registration(hotplug);
+        this.suspend = new Suspend(hotplug);
+        this.ledger = new ResourceLedger(builder.cpus);
+        this.drivers = new DriverHost(builder.drivers, arch.name());
+        commandLine.get("trace_event").ifPresent(tracing::enableFromCommandLine);
+        new CpuSysfs(hotplug, arch, commandLine.getBoolean("cpuhp.state_control", false)).install(fs);
+        fs.mount("/sys/kernel/tracing", new TracefsMount(tracing.files()));
+        installDebugFiles();
     }
 
     static Machine create(MachineBuilder builder) {
-        throw new UnsupportedOperationException("the state machine is not built yet");
+        if (builder.architecture == null) {
+            throw new HotplugException(Errno.EINVAL, "no architecture: choose one with --arch");
+        }
+        new MachineConfig(builder.cpus, builder.threadsPerCore, KernelCommandLine.empty());
+        KernelCommandLine commandLine = KernelCommandLine.parse(builder.commandLine);
+        Duration hungTask = Duration.ofSeconds(commandLine.getLong("emu.hung_task_timeout_secs", 120));
+        double timeScale = Double.parseDouble(commandLine.get("emu.time_scale").orElse("1.0"));
+        Engine engine = Engines.create(builder.engine, new EngineOptions(builder.seed, hungTask, timeScale));
+        try {
+            return new EmulatedMachine(builder, commandLine, engine);
+        }
+        catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    private void installDebugFiles() {
+        String dir = "/sys/kernel/debug/hotplug-emu/";
+        fs.add(dir + "freeze_secondary_cpus", VirtualFile.readWrite(() -> "", value -> suspend.freeze(KernelParse.parseInt(value))));
+        fs.add(dir + "thaw_secondary_cpus", VirtualFile.readWrite(() -> "", value -> suspend.thaw()));
+        fs.add(dir + "pm_wakeup_pending", VirtualFile.readWrite(() -> "", value -> suspend.setWakeupPending(KernelParse.parseBool(value))));
+    }
+
+    @Override
+    public void boot() {
+        if (booted) {
+            throw new HotplugException(Errno.EBUSY, "the machine is already booted");
+        }
+        booted = true;
+        engine.execute("swapper/0", 0, () -> {
+            log.info("Linux version " + profile.kernel() + " (hotplug-emu) " + arch.name() + ", profile " + profile.name());
+            log.info("Kernel command line: " + commandLine);
+            reportUnknownParameters();
+            hotplug.initBootCpu(0);
+            arch.smpPrepareCpus();
+            drivers.registerAll(registration, engine, log, tracing.tracer(), fs, ledger);
+            new Boot(hotplug, arch, log, commandLine, builder.bootProgress).bringUpSecondaries();
+        });
+    }
+
+    private void reportUnknownParameters() {
+        Set<String> known = new LinkedHashSet<>(CORE_PARAMETERS);
+        known.addAll(arch.kernelParameters());
+        List<String> unknown = new ArrayList<>();
+        for (String name : commandLine.names()) {
+            if (!known.contains(name)) {
+                unknown.add(commandLine.get(name).filter(value -> !value.isEmpty()).map(value -> name + "=" + value).orElse(name));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            log.info("Unknown kernel command line parameters \"" + String.join(" ", unknown) + "\", will be passed to user space.");
+        }
+    }
+
+    @Override
+    public boolean booted() {
+        return booted;
+    }
+
+    private int shellCpu() {
+        int cpu = hotplug.masks().online().first();
+        return cpu < 0 ? 0 : cpu;
+    }
+
+    @Override
+    public String read(String path) {
+        return engine.execute("sh", shellCpu(), () -> fs.read(path));
+    }
+
+    @Override
+    public void write(String path, String value) {
+        engine.execute("sh", shellCpu(), () -> fs.write(path, value));
+    }
+
+    @Override
+    public List<String> list(String directory) {
+        return fs.list(directory);
+    }
+
+    @Override
+    public boolean exists(String path) {
+        return fs.exists(path);
+    }
+
+    @Override
+    public boolean isDirectory(String path) {
+        return fs.isDirectory(path);
+    }
+
+    @Override
+    public List<String> dmesg() {
+        return log.lines();
+    }
+
+    @Override
+    public void sleep(Duration duration) {
+        engine.advance(duration);
+    }
+
+    @Override
+    public long nanoTime() {
+        return engine.nanoTime();
+    }
+
+    @Override
+    public Tracing tracing() {
+        return tracing;
+    }
+
+    @Override
+    public HotplugControl control() {
+        return this;
+    }
+
+    @Override
+    public String architecture() {
+        return arch.name();
+    }
+
+    @Override
+    public Profile profile() {
+        return profile;
+    }
+
+    @Override
+    public String engineName() {
+        return engine.engineName();
+    }
+
+    @Override
+    public long seed() {
+        return engine.seed();
+    }
+
+    @Override
+    public int cpus() {
+        return hotplug.nrCpus();
+    }
+
+    @Override
+    public void cpuUp(int cpu, int target) {
+        engine.execute("sh", shellCpu(), () -> hotplug.cpuUp(cpu, target));
+    }
+
+    @Override
+    public void cpuDown(int cpu, int target) {
+        engine.execute("sh", shellCpu(), () -> hotplug.cpuDown(cpu, target));
+    }
+
+    @Override
+    public int state(int cpu) {
+        return hotplug.state(cpu);
+    }
+
+    @Override
+    public int target(int cpu) {
+        return hotplug.target(cpu);
+    }
+
+    @Override
+    public void freezeSecondaryCpus(int primary) {
+        engine.execute("sh", shellCpu(), () -> suspend.freeze(primary));
+    }
+
+    @Override
+    public void thawSecondaryCpus() {
+        engine.execute("sh", shellCpu(), suspend::thaw);
+    }
+
+    @Override
+    public List<String> checkInvariants() {
+        return ledger.check(hotplug::state, state -> {
+            String name = hotplug.stepName(state);
+            return name == null ? "unnamed" : name;
+        });
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    private record Context(MachineConfig config, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files) implements ArchContext {
     }
 }

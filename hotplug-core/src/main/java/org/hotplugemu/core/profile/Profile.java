@@ -161,8 +161,8 @@ public final class Profile {
         return state > bringupCpu() && state != teardownCpu();
     }
 
-    /** Returns whether STARTING/DYING callbacks of {@code state} run with interrupts off on the AP. */
+    /** {@code cpuhp_is_atomic_state}: STARTING/DYING callbacks, run with interrupts off ({@code AP_IDLE_DEAD <= s < AP_ONLINE}). */
     public boolean isAtomicState(int state) {
-        return state > bringupCpu() && state <= apOnline();
+        return state >= apIdleDead() && state < apOnline();
     }
 }

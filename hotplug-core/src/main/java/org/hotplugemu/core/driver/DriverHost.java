@@ -1,0 +1,67 @@
+package org.hotplugemu.core.driver;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.arch.spi.VirtualFiles;
+import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.core.api.CpuHotplug;
+import org.hotplugemu.core.api.DriverContext;
+import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.core.api.ResourceTracker;
+import org.hotplugemu.tracing.Tracer;
+
+/** Registers driver plugins in their explicit order, each with its own {@link DriverContext}. */
+public final class DriverHost {
+    private final List<HotplugDriver> drivers;
+    private final String architecture;
+
+    public DriverHost(List<? extends HotplugDriver> drivers, String architecture) {
+        this.architecture = requireNonNull(architecture, "architecture is null");
+        Set<String> names = new HashSet<>();
+        List<HotplugDriver> applicable = new ArrayList<>();
+        for (HotplugDriver driver : drivers) {
+            String name = driver.name();
+            if (name == null || name.isBlank()) {
+                throw new HotplugException(Errno.EINVAL, "driver " + driver.getClass().getName() + " has a blank name");
+            }
+            if (!names.add(name)) {
+                throw new HotplugException(Errno.EINVAL, "two drivers are named '" + name + "'; driver names must be unique");
+            }
+            if (driver.architectures().isEmpty() || driver.architectures().contains(architecture)) {
+                applicable.add(driver);
+            }
+        }
+        applicable.sort(Comparator.comparingInt(HotplugDriver::order).thenComparing(HotplugDriver::name));
+        this.drivers = List.copyOf(applicable);
+    }
+
+    /** Returns the drivers that apply to this architecture, in registration order. */
+    public List<HotplugDriver> drivers() {
+        return drivers;
+    }
+
+    /** Registers every driver; a failure names the driver. */
+    public void registerAll(CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files, ResourceLedger ledger) {
+        for (HotplugDriver driver : drivers) {
+            DriverContext context = new Context(hotplug, scheduler, log, tracer, files, ledger.trackerFor(driver.name()), architecture);
+            try {
+                driver.register(context);
+            }
+            catch (HotplugException e) {
+                throw new HotplugException(e.errno(), "driver " + driver.name() + " failed to register: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private record Context(CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files,
+            ResourceTracker resources, String architecture) implements DriverContext {
+    }
+}

@@ -1,0 +1,42 @@
+package org.hotplugemu.core.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.tracing.TaskContext;
+
+/**
+ * Runs emulated threads: a {@link Scheduler} the emulated kernel uses from inside, driven from
+ * outside by {@link #execute} and {@link #advance}. Experimental.
+ */
+public interface Engine extends Scheduler, TaskContext, AutoCloseable {
+    /**
+     * Runs {@code body} as a new root emulated thread named {@code name} bound to {@code cpu}, from a
+     * non-emulated Java thread, and returns its result once it has returned and every thread made
+     * runnable meanwhile has run until it blocks (under {@code sim} without advancing virtual time
+     * past what the root needed).
+     *
+     * <p>An exception thrown by {@code body} is rethrown (a checked one wrapped in a {@code
+     * HotplugException} {@code EIO}). A crash of another emulated thread during the call fails with
+     * {@link EngineFailureException}; a deadlock or hung root with {@link DeadlockException}. Called
+     * from an emulated thread it fails with {@code EPERM}.
+     */
+    <T> T execute(String name, int cpu, Callable<T> body);
+
+    /** Runs {@code body} like {@link #execute(String, int, Callable)}, for bodies without a result. */
+    void execute(String name, int cpu, Runnable body);
+
+    /** Lets {@code duration} of engine time pass with no root task: timers fire and woken threads run. */
+    void advance(Duration duration);
+
+    /** Returns every live emulated thread in pid order. */
+    List<ThreadReport> threads();
+
+    /** Returns the seed this engine was created with. */
+    long seed();
+
+    /** Ends every emulated thread by unwinding its stack quietly; the engine cannot be used afterwards. */
+    @Override
+    void close();
+}

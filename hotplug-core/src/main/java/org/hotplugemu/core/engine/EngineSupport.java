@@ -1,0 +1,339 @@
+package org.hotplugemu.core.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.sched.Completion;
+import org.hotplugemu.arch.spi.sched.EmulatedThread;
+import org.hotplugemu.arch.spi.sched.KernelBugException;
+import org.hotplugemu.arch.spi.sched.Mutex;
+import org.hotplugemu.arch.spi.sched.RwSemaphore;
+
+/**
+ * What both engines share: the thread registry, argument checks, atomic context, sleeping, park and
+ * the primitives, all written once over {@link #block} and {@link #wake}.
+ */
+abstract class EngineSupport implements Engine {
+    private static final long MAX_DURATION_NANOS = 1_000_000L * 1_000_000_000L;
+
+    final EngineOptions options;
+    final ConcurrentSkipListMap<Integer, Task> live = new ConcurrentSkipListMap<>();
+    private final ReentrantLock parkLock = new ReentrantLock();
+    private int nextPid = 1;
+    private final Object pidLock = new Object();
+    /** The first crash of a non-root thread since the current run started. */
+    private volatile Task crashedTask;
+    private volatile Throwable crash;
+
+    EngineSupport(EngineOptions options) {
+        this.options = requireNonNull(options, "options is null");
+    }
+
+    // ---- what each engine provides ----
+
+    /** Returns the calling emulated thread of this engine, or null for any other Java thread. */
+    abstract Task currentOrNull();
+
+    /**
+     * Blocks {@code self} until {@link #wake} or, when {@code deadline >= 0}, until the clock reaches
+     * it. A wake that came before is not lost. Returns false only when the deadline passed.
+     */
+    abstract boolean block(Task self, int kind, String reason, long deadline);
+
+    /** Makes {@code task} runnable, or remembers the wake if it is not blocked. Never switches. */
+    abstract void wake(Task task);
+
+    /** A switch point after waking others; never called while holding a primitive lock. */
+    abstract void preempt(Task self);
+
+    /** Starts the Java thread of a registered task. */
+    abstract void start(Task task);
+
+    // ---- registry and checks ----
+
+    final Task newTask(String name, int cpu, Runnable body) {
+        requireNonNull(name, "name is null");
+        requireNonNull(body, "body is null");
+        if (cpu < 0) {
+            throw new HotplugException(Errno.EINVAL, "cpu " + cpu + " for thread '" + name + "' is negative");
+        }
+        int pid;
+        synchronized (pidLock) {
+            pid = nextPid++;
+        }
+        Task task = new Task(this, pid, name, cpu, body);
+        task.since = nanoTime();
+        task.started = true;
+        live.put(pid, task);
+        return task;
+    }
+
+    final Task self(String method) {
+        Task task = currentOrNull();
+        if (task == null) {
+            throw new HotplugException(Errno.EPERM, method + " called from non-emulated thread '"
+                    + Thread.currentThread().getName() + "'; run it inside Engine.execute");
+        }
+        return task;
+    }
+
+    final void rejectEmulatedCaller(String method) {
+        Task task = currentOrNull();
+        if (task != null) {
+            throw new HotplugException(Errno.EPERM, method + " called from emulated thread '" + task.name
+                    + "'; call it from outside the engine");
+        }
+    }
+
+    final long toNanos(Duration duration, String method) {
+        requireNonNull(duration, "duration is null");
+        Task task = currentOrNull();
+        String caller = task != null ? "emulated thread '" + task.name + "'"
+                : "thread '" + Thread.currentThread().getName() + "'";
+        if (duration.isNegative()) {
+            throw new HotplugException(Errno.EINVAL, method + ": negative duration " + duration
+                    + " from " + caller + "; durations must be >= 0");
+        }
+        if (duration.getSeconds() >= MAX_DURATION_NANOS / 1_000_000_000L) {
+            throw new HotplugException(Errno.EINVAL, method + ": absurd duration " + duration
+                    + " from " + caller + "; use less than 1000000 seconds");
+        }
+        return duration.toNanos();
+    }
+
+    /** The kernel's might_sleep(): blocking in atomic context is a bug of the emulated code. */
+    static void mightSleep(Task self, String where) {
+        if (self.atomicDepth > 0) {
+            throw new KernelBugException("BUG: sleeping function called from invalid context at " + where
+                    + ", in_atomic(): 1, name: " + self.name + ", pid: " + self.pid);
+        }
+    }
+
+    final void recordCrash(Task task, Throwable error) {
+        if (crash == null) {
+            crashedTask = task;
+            crash = error;
+        }
+    }
+
+    /** Returns and forgets the crash recorded since the last call, as the exception execute throws. */
+    final EngineFailureException takeCrash() {
+        Throwable error = crash;
+        if (error == null) {
+            return null;
+        }
+        Task task = crashedTask;
+        crash = null;
+        crashedTask = null;
+        return new EngineFailureException(task.name, task.pid, error);
+    }
+
+    /** Builds the per-thread lines of a deadlock or hung-task report under {@code header}. */
+    final String report(String header) {
+        StringBuilder text = new StringBuilder(header);
+        for (Task task : live.values()) {
+            text.append('\n').append(task.report().reportLine());
+        }
+        return text.toString();
+    }
+
+    static String formatTime(long nanos) {
+        long micros = nanos / 1_000;
+        String fraction = Long.toString(1_000_000 + micros % 1_000_000).substring(1);
+        return micros / 1_000_000 + "." + fraction;
+    }
+
+    /** Rethrows the root body's exception as execute promises. */
+    static RuntimeException rethrow(Throwable error) {
+        if (error instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (error instanceof Error fatal) {
+            throw fatal;
+        }
+        throw new HotplugException(Errno.EIO, "execute body threw " + error, error);
+    }
+
+    // ---- Engine and TaskContext ----
+
+    @Override
+    public final void execute(String name, int cpu, Runnable body) {
+        requireNonNull(body, "body is null");
+        execute(name, cpu, (Callable<Void>) () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    @Override
+    public final List<ThreadReport> threads() {
+        List<ThreadReport> reports = new ArrayList<>();
+        for (Task task : live.values()) {
+            reports.add(task.report());
+        }
+        return List.copyOf(reports);
+    }
+
+    @Override
+    public final long seed() {
+        return options.seed();
+    }
+
+    @Override
+    public final EmulatedThread current() {
+        return self("current");
+    }
+
+    @Override
+    public final int cpu() {
+        Task task = currentOrNull();
+        return task == null ? 0 : task.cpu;
+    }
+
+    @Override
+    public final String comm() {
+        Task task = currentOrNull();
+        return task == null ? "<external>" : task.name;
+    }
+
+    @Override
+    public final int pid() {
+        Task task = currentOrNull();
+        return task == null ? 0 : task.pid;
+    }
+
+    @Override
+    public final boolean irqsOff() {
+        Task task = currentOrNull();
+        return task != null && task.atomicDepth > 0;
+    }
+
+    @Override
+    public final void enterAtomic() {
+        self("enterAtomic").atomicDepth++;
+    }
+
+    @Override
+    public final void exitAtomic() {
+        Task task = self("exitAtomic");
+        if (task.atomicDepth == 0) {
+            throw new KernelBugException("BUG: exitAtomic without enterAtomic in " + task.name + "/" + task.pid);
+        }
+        task.atomicDepth--;
+    }
+
+    @Override
+    public final boolean inAtomic() {
+        return self("inAtomic").atomicDepth > 0;
+    }
+
+    @Override
+    public final void sleep(Duration duration) {
+        Task task = self("sleep");
+        long nanos = toNanos(duration, "sleep");
+        mightSleep(task, "msleep");
+        waitUntil(task, "sleep", nanos);
+    }
+
+    @Override
+    public final void delay(Duration duration) {
+        Task task = self("delay");
+        waitUntil(task, "udelay", toNanos(duration, "delay"));
+    }
+
+    private void waitUntil(Task task, String reason, long nanos) {
+        long deadline = nanoTime() + nanos;
+        while (nanoTime() < deadline) {
+            block(task, Task.SLEEPING, reason, deadline);
+        }
+    }
+
+    @Override
+    public final void park(String reason) {
+        Task task = self("park");
+        requireNonNull(reason, "reason is null");
+        mightSleep(task, "kthread_parkme");
+        parkLock.lock();
+        try {
+            if (task.parkPermit) {
+                task.parkPermit = false;
+                return;
+            }
+            task.granted = false;
+            task.parkWaiting = true;
+        } finally {
+            parkLock.unlock();
+        }
+        awaitGrant(task, "park: " + reason, -1, null, null);
+    }
+
+    @Override
+    public final void unpark(EmulatedThread thread) {
+        Task self = self("unpark");
+        if (!(thread instanceof Task task) || task.engine != this) {
+            throw new HotplugException(Errno.EINVAL, "unpark of " + thread + " which is not a thread of this engine");
+        }
+        boolean woke;
+        parkLock.lock();
+        try {
+            woke = task.parkWaiting;
+            if (woke) {
+                task.parkWaiting = false;
+                task.granted = true;
+            } else {
+                task.parkPermit = true;
+            }
+        } finally {
+            parkLock.unlock();
+        }
+        if (woke) {
+            wake(task);
+            preempt(self);
+        }
+    }
+
+    /**
+     * Waits until a primitive sets {@code self.granted}. On timeout, removes {@code self} from
+     * {@code queue} under {@code lock} unless the grant raced with the timeout.
+     */
+    final boolean awaitGrant(Task self, String reason, long deadline, ReentrantLock lock, ArrayDeque<Task> queue) {
+        while (!self.granted) {
+            if (!block(self, Task.BLOCKED, reason, deadline) && !self.granted) {
+                lock.lock();
+                try {
+                    if (self.granted) {
+                        return true;
+                    }
+                    queue.remove(self);
+                    return false;
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public final Completion newCompletion(String name) {
+        return new EngineCompletion(this, requireNonNull(name, "name is null"));
+    }
+
+    @Override
+    public final Mutex newMutex(String name) {
+        return new EngineMutex(this, requireNonNull(name, "name is null"));
+    }
+
+    @Override
+    public final RwSemaphore newRwSemaphore(String name) {
+        return new EngineRwSemaphore(this, requireNonNull(name, "name is null"));
+    }
+}

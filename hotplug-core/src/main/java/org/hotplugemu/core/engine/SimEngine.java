@@ -1,0 +1,363 @@
+package org.hotplugemu.core.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.sched.EmulatedThread;
+
+/**
+ * The deterministic engine: one emulated thread runs at a time, holding a baton passed with
+ * park/unpark; at each switch point a seeded PRNG picks the next runnable thread, and virtual time
+ * jumps to the earliest timer when nothing is runnable. Same seed and inputs, same schedule.
+ */
+final class SimEngine extends EngineSupport {
+    static final String NAME = "sim";
+
+    private static final int IDLE = 0;
+    private static final int EXECUTE = 1;
+    private static final int ADVANCE = 2;
+    private static final int CLOSE = 3;
+    private static final int OUTCOME_NONE = 0;
+    private static final int OUTCOME_DEADLOCK = 1;
+    private static final int OUTCOME_HUNG = 2;
+
+    /** A pending wake-up; stale once the task's timer generation moved on. */
+    private record Timer(long deadline, long sequence, Task task, int generation) {
+    }
+
+    private static final Comparator<Timer> TIMER_ORDER =
+            Comparator.comparingLong(Timer::deadline).thenComparingLong(Timer::sequence);
+
+    private final SplittableRandom random;
+    /** Runnable tasks other than the baton holder, in a deterministic order. */
+    private final ArrayList<Task> runnable = new ArrayList<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>(TIMER_ORDER);
+    /** The thread outside the engine that drives it waits here while emulated threads run. */
+    private final Semaphore handback = new Semaphore(0);
+    private final ReentrantLock externalLock = new ReentrantLock();
+    private volatile Task running;
+    private volatile long clock;
+    private long timerSequence;
+
+    // State of the current run, touched only by the baton holder or the driver between runs.
+    private int mode = IDLE;
+    private int outcome;
+    private long limit;
+    private Task root;
+    private boolean rootDone;
+    private Object rootResult;
+    private Throwable rootError;
+    private volatile boolean closing;
+
+    SimEngine(EngineOptions options) {
+        super(options);
+        this.random = new SplittableRandom(options.seed());
+    }
+
+    @Override
+    public String engineName() {
+        return NAME;
+    }
+
+    @Override
+    public long nanoTime() {
+        return clock;
+    }
+
+    @Override
+    Task currentOrNull() {
+        Task task = running;
+        return task != null && task.thread == Thread.currentThread() ? task : null;
+    }
+
+    @Override
+    public EmulatedThread spawn(String name, int cpu, Runnable body) {
+        Task self = currentOrNull();
+        if (self != null) {
+            Task task = newTask(name, cpu, body);
+            runnable.add(task);
+            start(task);
+            preempt(self);
+            return task;
+        }
+        externalLock.lock();
+        try {
+            checkOpen("spawn");
+            Task task = newTask(name, cpu, body);
+            runnable.add(task);
+            start(task);
+            return task;
+        } finally {
+            externalLock.unlock();
+        }
+    }
+
+    @Override
+    void start(Task task) {
+        task.thread = Thread.ofVirtual().name(task.name).unstarted(() -> run(task));
+        task.thread.start();
+    }
+
+    private void run(Task task) {
+        try {
+            awaitBaton(task);
+            task.body.run();
+        } catch (EngineShutdown quiet) {
+            // close() unwinds the stack; nothing to report.
+        } catch (Throwable error) {
+            recordCrash(task, error);
+        } finally {
+            task.state = Task.DEAD;
+            live.remove(task.pid);
+            if (task == root) {
+                rootDone = true;
+            }
+            handOff(pickNext());
+        }
+    }
+
+    @Override
+    boolean block(Task self, int kind, String reason, long deadline) {
+        if (self.permit) {
+            self.permit = false;
+            return true;
+        }
+        if (closing) {
+            throw EngineShutdown.INSTANCE;
+        }
+        if (deadline >= 0 && deadline <= clock) {
+            return false;
+        }
+        self.reason = reason;
+        self.deadline = deadline;
+        self.since = clock;
+        self.timedOut = false;
+        self.state = kind;
+        if (deadline >= 0) {
+            timers.add(new Timer(deadline, timerSequence++, self, self.timerGeneration));
+        }
+        switchTo(self, pickNext());
+        return !self.timedOut;
+    }
+
+    @Override
+    void wake(Task task) {
+        int state = task.state;
+        if (state == Task.BLOCKED || state == Task.SLEEPING) {
+            task.timerGeneration++;
+            task.state = Task.RUNNABLE;
+            task.since = clock;
+            runnable.add(task);
+        } else if (state == Task.RUNNABLE) {
+            task.permit = true;
+        }
+    }
+
+    @Override
+    void preempt(Task self) {
+        if (self.atomicDepth > 0 || closing || runnable.isEmpty()) {
+            return;
+        }
+        runnable.add(self);
+        switchTo(self, pickNext());
+    }
+
+    @Override
+    public void yield() {
+        Task self = self("yield");
+        mightSleep(self, "cond_resched");
+        preempt(self);
+    }
+
+    private void switchTo(Task self, Task next) {
+        if (next != self) {
+            handOff(next);
+            awaitBaton(self);
+        }
+    }
+
+    private void handOff(Task next) {
+        if (next == null) {
+            running = null;
+            handback.release();
+        } else {
+            running = next;
+            LockSupport.unpark(next.thread);
+        }
+    }
+
+    private void awaitBaton(Task self) {
+        while (running != self) {
+            LockSupport.park(this);
+        }
+        if (closing) {
+            throw EngineShutdown.INSTANCE;
+        }
+    }
+
+    /** Chooses who runs next; null hands control back to the driver (run over, deadlock or hung). */
+    private Task pickNext() {
+        while (true) {
+            int size = runnable.size();
+            if (size > 0) {
+                int index = size == 1 ? 0 : random.nextInt(size);
+                Task last = runnable.remove(size - 1);
+                if (index == size - 1) {
+                    return last;
+                }
+                return runnable.set(index, last);
+            }
+            if (mode == CLOSE || mode == EXECUTE && rootDone) {
+                return null;
+            }
+            Timer first = firstLiveTimer();
+            if (first == null || first.deadline() > limit) {
+                if (mode == ADVANCE || first != null) {
+                    clock = Math.max(clock, limit);
+                }
+                if (mode == EXECUTE) {
+                    outcome = first == null ? OUTCOME_DEADLOCK : OUTCOME_HUNG;
+                }
+                return null;
+            }
+            clock = Math.max(clock, first.deadline());
+            for (Timer due = firstLiveTimer(); due != null && due.deadline() <= clock; due = firstLiveTimer()) {
+                timers.poll();
+                Task task = due.task();
+                task.timerGeneration++;
+                task.timedOut = true;
+                task.state = Task.RUNNABLE;
+                task.since = clock;
+                runnable.add(task);
+            }
+        }
+    }
+
+    private Timer firstLiveTimer() {
+        Timer first;
+        while ((first = timers.peek()) != null && first.generation() != first.task().timerGeneration) {
+            timers.poll();
+        }
+        return first;
+    }
+
+    /** Lets the emulated threads run until pickNext hands control back; caller holds externalLock. */
+    private void drive() {
+        Task next = pickNext();
+        if (next != null) {
+            handOff(next);
+            handback.acquireUninterruptibly();
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T execute(String name, int cpu, Callable<T> body) {
+        rejectEmulatedCaller("execute");
+        java.util.Objects.requireNonNull(body, "body is null");
+        externalLock.lock();
+        try {
+            checkOpen("execute");
+            takeCrash();
+            Task task = newTask(name, cpu, () -> {
+                try {
+                    rootResult = body.call();
+                } catch (EngineShutdown shutdown) {
+                    throw shutdown;
+                } catch (Throwable error) {
+                    rootError = error;
+                }
+            });
+            root = task;
+            rootDone = false;
+            rootResult = null;
+            rootError = null;
+            outcome = OUTCOME_NONE;
+            mode = EXECUTE;
+            limit = clock + options.hungTaskTimeout().toNanos();
+            runnable.add(task);
+            start(task);
+            drive();
+            mode = IDLE;
+            root = null;
+            EngineFailureException failure = takeCrash();
+            if (failure != null) {
+                throw failure;
+            }
+            if (outcome == OUTCOME_DEADLOCK) {
+                throw new DeadlockException(report("deadlock: every emulated thread is blocked and no timer is pending at "
+                        + formatTime(clock)));
+            }
+            if (outcome == OUTCOME_HUNG) {
+                throw new DeadlockException(report("INFO: task " + task.name + ":" + task.pid
+                        + " blocked for more than " + options.hungTaskTimeout().toSeconds() + " seconds."));
+            }
+            if (rootError != null) {
+                throw rethrow(rootError);
+            }
+            return (T) rootResult;
+        } finally {
+            rootResult = null;
+            rootError = null;
+            externalLock.unlock();
+        }
+    }
+
+    @Override
+    public void advance(Duration duration) {
+        rejectEmulatedCaller("advance");
+        long nanos = toNanos(duration, "advance");
+        externalLock.lock();
+        try {
+            checkOpen("advance");
+            takeCrash();
+            mode = ADVANCE;
+            limit = clock + nanos;
+            drive();
+            mode = IDLE;
+            EngineFailureException failure = takeCrash();
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            externalLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        rejectEmulatedCaller("close");
+        externalLock.lock();
+        try {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            mode = CLOSE;
+            for (Task task : live.values()) {
+                if (task.state == Task.BLOCKED || task.state == Task.SLEEPING) {
+                    task.state = Task.RUNNABLE;
+                    runnable.add(task);
+                }
+            }
+            drive();
+            timers.clear();
+        } finally {
+            externalLock.unlock();
+        }
+    }
+
+    private void checkOpen(String method) {
+        if (closing) {
+            throw new HotplugException(Errno.EPERM, method + " on a closed " + NAME + " engine; create a new engine");
+        }
+    }
+}

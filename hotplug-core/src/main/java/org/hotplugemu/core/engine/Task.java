@@ -1,0 +1,101 @@
+package org.hotplugemu.core.engine;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hotplugemu.arch.spi.sched.EmulatedThread;
+
+/**
+ * One emulated thread. Fields marked "sim" are touched only by the baton holder; fields marked
+ * "primitive" only under the lock of the primitive the task waits on.
+ */
+final class Task implements EmulatedThread {
+    static final int RUNNABLE = 0;
+    static final int BLOCKED = 1;
+    static final int SLEEPING = 2;
+    static final int DEAD = 3;
+
+    final EngineSupport engine;
+    final int pid;
+    final String name;
+    final int cpu;
+    final Runnable body;
+    Thread thread;
+
+    /** Own thread only: nesting depth of atomic context. */
+    int atomicDepth;
+
+    /** Primitive: set when the primitive handed this task what it waits for. */
+    volatile boolean granted;
+    /** Primitive: waits for the write side of a rwsem. */
+    boolean waitsForWrite;
+    /** Park state, guarded by the engine's park lock. */
+    boolean parkPermit;
+    boolean parkWaiting;
+
+    /** What {@link ThreadReport} shows; written by the engine. */
+    volatile int state = RUNNABLE;
+    volatile String reason = "";
+    volatile long deadline = -1;
+    volatile long since;
+    volatile boolean started;
+
+    /** sim: a wake arrived while not blocked. */
+    boolean permit;
+    /** sim: the last block ended by its timer. */
+    boolean timedOut;
+    /** sim: generation of the current timer, so cancelled timers are recognised. */
+    int timerGeneration;
+
+    /** threads: 0 runnable, 1 runnable with a pending wake, 2 blocked. */
+    final AtomicInteger wakeState = new AtomicInteger();
+    /** threads: set by close() to unwind the task. */
+    volatile boolean killed;
+
+    Task(EngineSupport engine, int pid, String name, int cpu, Runnable body) {
+        this.engine = engine;
+        this.pid = pid;
+        this.name = name;
+        this.cpu = cpu;
+        this.body = body;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int pid() {
+        return pid;
+    }
+
+    @Override
+    public int cpu() {
+        return cpu;
+    }
+
+    @Override
+    public boolean isAlive() {
+        return started && state != DEAD;
+    }
+
+    @Override
+    public String waitingOn() {
+        int s = state;
+        if (s == SLEEPING) {
+            return reason + " until " + EngineSupport.formatTime(deadline);
+        }
+        return s == BLOCKED ? reason : "";
+    }
+
+    ThreadReport report() {
+        int s = state;
+        ThreadReport.State view = s == SLEEPING ? ThreadReport.State.SLEEPING
+                : s == BLOCKED ? ThreadReport.State.BLOCKED : ThreadReport.State.RUNNABLE;
+        return new ThreadReport(pid, name, cpu, view, waitingOn(), since);
+    }
+
+    @Override
+    public String toString() {
+        return name + "/" + pid;
+    }
+}

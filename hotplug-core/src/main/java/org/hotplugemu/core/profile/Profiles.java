@@ -1,0 +1,108 @@
+package org.hotplugemu.core.profile;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.arch.spi.HotplugException;
+
+/**
+ * The built-in state-table profiles (JSON resources under {@code profiles/}) and the table views
+ * the CLI prints.
+ *
+ * <p>Experimental.
+ */
+public final class Profiles {
+    private static final List<String> BUILT_IN =
+            List.of("linux-6.1-arm64", "linux-6.1-x86_64", "linux-6.6-arm64", "linux-6.6-x86_64");
+
+    private Profiles() {
+    }
+
+    /** Returns the names of the built-in profiles, sorted. */
+    public static List<String> builtInNames() {
+        return BUILT_IN;
+    }
+
+    /**
+     * Returns a built-in profile.
+     *
+     * @throws HotplugException EINVAL naming the available profiles when there is no such one
+     */
+    public static Profile builtIn(String name) {
+        requireNonNull(name, "name is null");
+        if (!BUILT_IN.contains(name)) {
+            throw new HotplugException(Errno.EINVAL, "no built-in profile named \"" + name + "\"; available: "
+                    + String.join(", ", BUILT_IN) + " (or give the path of a profile JSON file)");
+        }
+        String resource = "/profiles/" + name + ".json";
+        try (InputStream in = Profiles.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new HotplugException(Errno.EIO, "built-in profile resource " + resource + " is missing from the jar");
+            }
+            return ProfileLoader.load(in, "built-in " + name);
+        } catch (IOException e) {
+            throw new HotplugException(Errno.EIO, "cannot read built-in profile " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads a built-in profile by name, or else a profile JSON file at that path. */
+    public static Profile load(String nameOrPath) {
+        requireNonNull(nameOrPath, "nameOrPath is null");
+        return BUILT_IN.contains(nameOrPath) ? builtIn(nameOrPath) : ProfileLoader.load(Path.of(nameOrPath));
+    }
+
+    /**
+     * Returns what the reference boot's {@code /sys/devices/system/cpu/hotplug/states} showed: one
+     * {@code "%3d: %s\n"} line per named static state and per boot registration, by number.
+     */
+    public static String referenceStates(Profile profile) {
+        StringBuilder out = new StringBuilder();
+        referenceNames(profile).forEach((number, name) -> out.append(String.format("%3d: %s%n", number, name)));
+        return out.toString().replace(System.lineSeparator(), "\n");
+    }
+
+    /**
+     * Renders every enum entry plus every boot-registered dynamic slot, one line each:
+     * {@code "%3d: %-42s %-9s %s"} = number, enum name (a dynamic slot shows as its base plus the
+     * offset, e.g. {@code CPUHP_AP_ONLINE_DYN+4}), section, and the name the reference boot showed
+     * ({@code -} when none). Trailing blanks are trimmed. Backs the CLI {@code states} command.
+     */
+    public static String render(Profile profile) {
+        requireNonNull(profile, "profile is null");
+        Map<Integer, String> enums = new TreeMap<>();
+        for (StateDefinition state : profile.states()) {
+            enums.put(state.number(), state.enumName() + (state.cantStop() ? " *" : ""));
+        }
+        for (BootRegistration registration : profile.bootRegistrations()) {
+            DynamicRange range = profile.bpPrepareDyn().contains(registration.number())
+                    ? profile.bpPrepareDyn() : profile.apOnlineDyn();
+            int offset = registration.number() - range.first();
+            enums.putIfAbsent(registration.number(), range.baseEnumName() + "+" + offset);
+        }
+        Map<Integer, String> names = referenceNames(profile);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("# %s: %s %s; * = cant_stop (not a valid target)%n", profile.name(), profile.kernel(), profile.arch()));
+        enums.forEach((number, enumName) -> out.append(String.format("%3d: %-42s %-9s %s", number, enumName,
+                profile.sectionOf(number), names.getOrDefault(number, "-")).stripTrailing()).append('\n'));
+        return out.toString().replace(System.lineSeparator(), "\n");
+    }
+
+    private static Map<Integer, String> referenceNames(Profile profile) {
+        Map<Integer, String> names = new TreeMap<>();
+        for (StateDefinition state : profile.states()) {
+            if (state.name() != null) {
+                names.put(state.number(), state.name());
+            }
+        }
+        for (BootRegistration registration : profile.bootRegistrations()) {
+            names.put(registration.number(), registration.name());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,39 @@
+package org.hotplugemu.core.state;
+
+import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.arch.spi.HotplugException;
+
+/**
+ * Knows which hotplug callback the current emulated thread is running, so that a hotplug or
+ * registration call made from inside one fails with EDEADLK instead of deadlocking on
+ * {@code cpu_hotplug_lock} or {@code cpuhp_state_mutex} as it would in the kernel.
+ */
+final class CallbackGuard {
+    private static final ThreadLocal<String> RUNNING = new ThreadLocal<>();
+
+    private CallbackGuard() {
+    }
+
+    static String enter(String symbol) {
+        String previous = RUNNING.get();
+        RUNNING.set(symbol);
+        return previous;
+    }
+
+    static void exit(String previous) {
+        if (previous == null) {
+            RUNNING.remove();
+        }
+        else {
+            RUNNING.set(previous);
+        }
+    }
+
+    static void checkNotInCallback(String operation) {
+        String symbol = RUNNING.get();
+        if (symbol != null) {
+            throw new HotplugException(Errno.EDEADLK, operation + " called from hotplug callback " + symbol
+                    + ": in the kernel this deadlocks on cpu_hotplug_lock or cpuhp_state_mutex; defer it to a workqueue or do it before registering");
+        }
+    }
+}

@@ -1,0 +1,510 @@
+package org.hotplugemu.core.state;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import org.hotplugemu.arch.spi.Architecture;
+import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.arch.spi.sched.Mutex;
+import org.hotplugemu.arch.spi.sched.RwSemaphore;
+import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.core.profile.Profile;
+import org.hotplugemu.core.smpboot.KThread;
+import org.hotplugemu.core.trace.CpuhpTracepoints;
+
+/**
+ * The CPU hotplug state machine of one machine ({@code kernel/cpu.c}): {@code cpu_up},
+ * {@code cpu_down}, the hotplug thread protocol and rollback. The walk itself is {@link Invoker}'s;
+ * the plugged CPU's side is {@link ApSide}'s; the registration API is {@link Registration}'s.
+ */
+public final class Hotplug {
+    /** How long the control CPU waits for an AP to report alive or dead (6.5+: 10 s). */
+    static final Duration SYNC_TIMEOUT = Duration.ofSeconds(10);
+
+    final Scheduler scheduler;
+    final Architecture arch;
+    final Profile profile;
+    final StepTable table;
+    final Invoker invoker;
+    final Masks masks;
+    final KernelLog log;
+    final CpuState[] cpus;
+    final Mutex cpuAddRemoveLock;
+    final RwSemaphore cpuHotplugLock;
+    final Mutex stateMutex;
+    final boolean splitStartup;
+    final ApSide apSide;
+    final SmpbootRegistry smpboot;
+    private volatile int hotplugDisabled;
+    volatile SmtControl smtControl;
+
+    public Hotplug(Scheduler scheduler, Architecture arch, Profile profile, KernelLog log, CpuhpTracepoints trace, Duration callbackCost) {
+        this.scheduler = requireNonNull(scheduler, "scheduler is null");
+        this.arch = requireNonNull(arch, "arch is null");
+        this.profile = requireNonNull(profile, "profile is null");
+        this.log = requireNonNull(log, "log is null");
+        int nrCpus = arch.topology().size();
+        this.masks = new Masks(nrCpus);
+        this.table = new StepTable(profile);
+        this.invoker = new Invoker(table, trace, log, scheduler, callbackCost, masks);
+        this.cpus = new CpuState[nrCpus];
+        for (int cpu = 0; cpu < nrCpus; cpu++) {
+            cpus[cpu] = new CpuState(cpu, scheduler);
+        }
+        this.cpuAddRemoveLock = scheduler.newMutex("cpu_add_remove_lock");
+        this.cpuHotplugLock = scheduler.newRwSemaphore("cpu_hotplug_lock");
+        this.stateMutex = scheduler.newMutex("cpuhp_state_mutex");
+        this.splitStartup = profile.bpKickAp().isPresent() && arch.supportsParallelBringup();
+        this.smtControl = initialSmtControl(arch);
+        this.apSide = new ApSide(this);
+        this.smpboot = new SmpbootRegistry(this);
+        new CoreSteps(this).install();
+    }
+
+    private static SmtControl initialSmtControl(Architecture arch) {
+        if (!arch.smtControlImplemented()) {
+            return SmtControl.NOT_IMPLEMENTED;
+        }
+        boolean smt = arch.topology().stream().anyMatch(cpu -> !cpu.primaryThread());
+        return smt ? SmtControl.ON : SmtControl.NOT_SUPPORTED;
+    }
+
+    public Masks masks() {
+        return masks;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public int nrCpus() {
+        return cpus.length;
+    }
+
+    public int state(int cpu) {
+        return cpu(cpu).state;
+    }
+
+    public int target(int cpu) {
+        return cpu(cpu).target;
+    }
+
+    public int fail(int cpu) {
+        return cpu(cpu).fail;
+    }
+
+    CpuState cpu(int cpu) {
+        if (cpu < 0 || cpu >= cpus.length) {
+            throw new HotplugException(Errno.EINVAL, "CPU " + cpu + " does not exist: this machine has CPUs 0-" + (cpus.length - 1));
+        }
+        return cpus[cpu];
+    }
+
+    /** Makes the boot CPU ONLINE with its {@code cpuhp/0} thread running ({@code boot_cpu_hotplug_init}). */
+    public void initBootCpu(int cpu) {
+        CpuState st = cpu(cpu);
+        st.state = profile.online();
+        st.target = profile.online();
+        masks.setOnline(cpu, true);
+        masks.setActive(cpu, true);
+        masks.setBootedOnce(cpu);
+        st.bootedOnce = true;
+        st.sync.state = ApSync.ONLINE;
+        st.deviceOffline = false;
+        smpboot.createHotplugThread(cpu);
+        st.thread.unpark();
+    }
+
+    /** {@code cpu_up}: brings {@code cpu} up to {@code target}. */
+    public void cpuUp(int cpu, int target) {
+        CallbackGuard.checkNotInCallback("cpu_up()");
+        checkTarget(target);
+        if (cpu < 0 || cpu >= cpus.length || !masks.possible().test(cpu)) {
+            log.error("can't online cpu " + cpu + " because it is not configured as may-hotadd at boot time");
+            throw new HotplugException(Errno.EINVAL, "CPU " + cpu + " is not possible on this machine (CPUs 0-" + (cpus.length - 1) + ")");
+        }
+        cpuAddRemoveLock.lock();
+        try {
+            if (hotplugDisabled > 0) {
+                throw new HotplugException(Errno.EBUSY, "CPU hotplug is disabled (secondary CPUs are frozen)");
+            }
+            if (!smtAllowed(cpu)) {
+                throw new HotplugException(Errno.EPERM, "CPU " + cpu + " is an SMT sibling and SMT is " + smtControl.text());
+            }
+            check(doCpuUp(cpu, target));
+        }
+        finally {
+            cpuAddRemoveLock.unlock();
+        }
+    }
+
+    /** {@code cpu_down}: takes {@code cpu} down to {@code target}. */
+    public void cpuDown(int cpu, int target) {
+        CallbackGuard.checkNotInCallback("cpu_down()");
+        checkTarget(target);
+        cpu(cpu);
+        cpuAddRemoveLock.lock();
+        try {
+            if (hotplugDisabled > 0) {
+                throw new HotplugException(Errno.EBUSY, "CPU hotplug is disabled (secondary CPUs are frozen)");
+            }
+            check(doCpuDown(cpu, target));
+        }
+        finally {
+            cpuAddRemoveLock.unlock();
+        }
+    }
+
+    private void checkTarget(int target) {
+        if (target < 0 || target > profile.online()) {
+            throw new HotplugException(Errno.EINVAL, "target " + target + " is out of range 0-" + profile.online());
+        }
+    }
+
+    private static void check(int ret) {
+        if (ret != 0) {
+            Errno errno = Errno.ofNumber(ret);
+            throw new HotplugException(errno, errno.text());
+        }
+    }
+
+    /** {@code _cpu_up} with {@code cpu_add_remove_lock} held. */
+    int doCpuUp(int cpu, int target) {
+        CpuState st = cpu(cpu);
+        cpuHotplugLock.writeLock();
+        try {
+            if (!masks.present().test(cpu)) {
+                return -Errno.EINVAL.number();
+            }
+            if (st.state >= target) {
+                return 0;
+            }
+            invoker.setState(st, target);
+            // Already in the AP thread's range: kick it once more.
+            if (st.state > profile.bringupCpu()) {
+                int ret = kickApWork(st);
+                if (ret != 0) {
+                    return ret;
+                }
+            }
+            return upCallbacks(st, Math.min(target, profile.bringupCpu()));
+        }
+        finally {
+            cpuHotplugLock.writeUnlock();
+        }
+    }
+
+    /** {@code _cpu_down} with {@code cpu_add_remove_lock} held. */
+    int doCpuDown(int cpu, int target) {
+        CpuState st = cpu(cpu);
+        if (masks.online().weight() == 1 && masks.online().test(cpu)) {
+            return -Errno.EBUSY.number();
+        }
+        if (!masks.present().test(cpu)) {
+            return -Errno.EINVAL.number();
+        }
+        cpuHotplugLock.writeLock();
+        try {
+            int previous = invoker.setState(st, target);
+            if (st.state > profile.teardownCpu()) {
+                st.target = Math.max(target, profile.teardownCpu());
+                int ret = kickApWork(st);
+                // The AP side has already rolled back on failure.
+                if (ret != 0 || st.state > profile.teardownCpu()) {
+                    return ret;
+                }
+                st.target = target;
+            }
+            int ret = downCallbacks(st, target);
+            if (ret != 0 && st.state < previous) {
+                if (st.state == profile.teardownCpu()) {
+                    invoker.resetState(st, previous);
+                    kickAp(st);
+                }
+                else {
+                    log.warn("WARNING: DEAD callback error for CPU" + cpu);
+                }
+            }
+            return ret;
+        }
+        finally {
+            cpuHotplugLock.writeUnlock();
+        }
+    }
+
+    /** {@code cpuhp_up_callbacks}: the control CPU's walk, rolled back on failure. */
+    int upCallbacks(CpuState st, int target) {
+        int previous = st.state;
+        int ret = invoker.invokeRange(st, true, target);
+        if (ret != 0) {
+            invoker.resetState(st, previous);
+            int rollback = invoker.invokeRange(st, false, previous);
+            if (rollback != 0) {
+                log.warn("WARNING: CPU " + st.cpu + " rollback to state " + previous + " failed (" + rollback + "), stopped at " + st.state);
+            }
+        }
+        return ret;
+    }
+
+    /** {@code cpuhp_down_callbacks}: the control CPU's walk down, re-run up on failure. */
+    int downCallbacks(CpuState st, int target) {
+        int previous = st.state;
+        int ret = invoker.invokeRange(st, false, target);
+        if (ret != 0) {
+            invoker.resetState(st, previous);
+            if (st.state < previous) {
+                int rollback = invoker.invokeRange(st, true, previous);
+                if (rollback != 0) {
+                    log.warn("WARNING: CPU " + st.cpu + " rollback to state " + previous + " failed (" + rollback + "), stopped at " + st.state);
+                }
+            }
+        }
+        return ret;
+    }
+
+    /** {@code cpuhp_kick_ap_work}: traced as a step of its own, from the previous state to the final one. */
+    int kickApWork(CpuState st) {
+        int previous = st.state;
+        invoker.trace().enter(st.cpu, st.target, previous, "cpuhp_kick_ap_work");
+        int ret = kickAp(st, st.target);
+        invoker.trace().exit(st.cpu, st.state, previous, ret);
+        return ret;
+    }
+
+    /** {@code cpuhp_kick_ap}: lets {@code cpuhp/N} walk to {@code target}, and back on failure. */
+    int kickAp(CpuState st, int target) {
+        int previous = invoker.setState(st, target);
+        kickAp(st);
+        int ret = st.result;
+        if (ret != 0) {
+            invoker.resetState(st, previous);
+            kickAp(st);
+        }
+        return ret;
+    }
+
+    /** {@code __cpuhp_kick_ap}: wakes {@code cpuhp/N} and waits until it is done. */
+    void kickAp(CpuState st) {
+        if (!st.single && st.state == st.target) {
+            return;
+        }
+        st.result = 0;
+        st.shouldRun = true;
+        st.thread.wake();
+        (st.bringup ? st.doneUp : st.doneDown).await();
+    }
+
+    /** {@code cpuhp_thread_fun}: one step of the hotplug thread's walk. */
+    void threadFun(int cpu) {
+        CpuState st = cpus[cpu];
+        boolean bringup = st.bringup;
+        int state;
+        if (st.single) {
+            state = st.cbState;
+            st.shouldRun = false;
+        }
+        else {
+            state = invoker.nextState(st, bringup, st.target);
+            st.shouldRun = state >= 0;
+        }
+        if (state >= 0) {
+            if (profile.isAtomicState(state)) {
+                scheduler.enterAtomic();
+                try {
+                    st.result = invoker.invoke(st, state, bringup, st.node, true);
+                }
+                finally {
+                    scheduler.exitAtomic();
+                }
+                if (st.result != 0) {
+                    log.warn("WARNING: CPU " + cpu + " STARTING/DYING state " + state + " failed (" + st.result + ")");
+                }
+            }
+            else {
+                st.result = invoker.invoke(st, state, bringup, st.node, true);
+            }
+            if (st.result != 0) {
+                if (st.rollback) {
+                    log.warn("WARNING: CPU " + cpu + " failed during rollback at state " + state + " (" + st.result + ")");
+                }
+                st.shouldRun = false;
+            }
+        }
+        if (!st.shouldRun) {
+            (bringup ? st.doneUp : st.doneDown).complete();
+        }
+    }
+
+    /** {@code cpu_smt_allowed}. */
+    boolean smtAllowed(int cpu) {
+        if (smtControl == SmtControl.ON || smtControl == SmtControl.NOT_SUPPORTED || smtControl == SmtControl.NOT_IMPLEMENTED) {
+            return true;
+        }
+        if (arch.topology().get(cpu).primaryThread()) {
+            return true;
+        }
+        // x86 boots every thread once so it can set CR4.MCE; such a sibling then goes back offline.
+        return arch.siblingsMustBootOnce() && !masks.bootedOnce().test(cpu);
+    }
+
+    /** Returns {@code hotplug/states}: {@code "%3d: %s\n"} for every named step. */
+    public String renderStates() {
+        return table.render();
+    }
+
+    /** Returns the name of a step, or null when it has none. */
+    public String stepName(int state) {
+        return state < 0 || state >= table.size() ? null : table.get(state).name;
+    }
+
+    /** Returns whether a step is {@code cant_stop}. */
+    public boolean stepCantStop(int state) {
+        return table.get(state).cantStop;
+    }
+
+    /** {@code fail_store}: arms (or with -1 disarms) a one-shot failure of a step on {@code cpu}. */
+    public void writeFail(int cpu, int fail) {
+        CpuState st = cpu(cpu);
+        if (fail == CpuState.FAIL_DISARMED) {
+            st.fail = fail;
+            return;
+        }
+        if (fail < 0 || fail > profile.online()) {
+            throw new HotplugException(Errno.EINVAL, "fail " + fail + " is out of range 0-" + profile.online() + " (-1 disarms)");
+        }
+        if (profile.isAtomicState(fail)) {
+            throw new HotplugException(Errno.EINVAL, "state " + fail + " is a STARTING/DYING state, which cannot fail");
+        }
+        if (fail <= profile.bringupCpu() && st.state > profile.bringupCpu()) {
+            throw new HotplugException(Errno.EINVAL, "state " + fail + " is a PREPARE state: DEAD callbacks cannot fail while the CPU is up");
+        }
+        stateMutex.lock();
+        try {
+            if (!table.get(fail).hasAnyCallback()) {
+                throw new HotplugException(Errno.EINVAL, "state " + fail + " has no callbacks to fail");
+            }
+        }
+        finally {
+            stateMutex.unlock();
+        }
+        st.fail = fail;
+    }
+
+    /**
+     * {@code target_store}: drives {@code cpu} to {@code target}. Without state control only 0 and
+     * ONLINE are accepted; with it any named, non-{@code cant_stop} state outside STARTING.
+     */
+    public void writeTarget(int cpu, int target, boolean stateControl) {
+        CpuState st = cpu(cpu);
+        if (target < 0 || target > profile.online()) {
+            throw new HotplugException(Errno.EINVAL, "target " + target + " is out of range 0-" + profile.online());
+        }
+        if (!stateControl && target != 0 && target != profile.online()) {
+            throw new HotplugException(Errno.EINVAL, "target " + target + " needs CONFIG_CPU_HOTPLUG_STATE_CONTROL (cpuhp.state_control=1); use 0 or " + profile.online());
+        }
+        String name = stepName(target);
+        if (name == null || table.get(target).cantStop) {
+            throw new HotplugException(Errno.EINVAL, "state " + target + (name == null ? " has no name" : " (" + name + ") is cant_stop") + " and is not a valid target");
+        }
+        if (profile.isAtomicState(target)) {
+            throw new HotplugException(Errno.EINVAL, "state " + target + " (" + name + ") is a STARTING/DYING state; a CPU cannot stop there");
+        }
+        if (st.state < target) {
+            cpuUp(cpu, target);
+        }
+        else if (st.state > target) {
+            cpuDown(cpu, target);
+        }
+        else {
+            st.target = target;
+        }
+    }
+
+    /** Returns whether the CPU device is online, as {@code cpuN/online} reads. */
+    public boolean deviceOnline(int cpu) {
+        return !cpu(cpu).deviceOffline;
+    }
+
+    /**
+     * {@code device_online}/{@code device_offline} as the {@code online} file calls them: repeating the
+     * current value succeeds without doing anything.
+     */
+    public void setDeviceOnline(int cpu, boolean online) {
+        CpuState st = cpu(cpu);
+        if (st.deviceOffline != online) {
+            return;
+        }
+        if (online) {
+            cpuUp(cpu, profile.online());
+        }
+        else {
+            cpuDown(cpu, 0);
+        }
+        st.deviceOffline = !online;
+    }
+
+    /**
+     * After a failed boot-time bringup, walks whatever is left of the CPU back to OFFLINE (a parallel
+     * bringup may have rolled back only to {@code CPUHP_BP_KICK_AP}); a no-op when it is offline.
+     */
+    public void cleanUpFailedBringup(int cpu) {
+        CpuState st = cpu(cpu);
+        if (st.state == 0) {
+            return;
+        }
+        cpuAddRemoveLock.lock();
+        cpuHotplugLock.writeLock();
+        try {
+            invoker.setState(st, 0);
+            int ret = invoker.invokeRange(st, false, 0);
+            if (ret != 0) {
+                log.warn("WARNING: cleaning up CPU " + cpu + " after a failed bringup failed (" + ret + ") at state " + st.state);
+            }
+        }
+        finally {
+            cpuHotplugLock.writeUnlock();
+            cpuAddRemoveLock.unlock();
+        }
+    }
+
+    /** Makes every CPU device's {@code online} file match the online mask, as device registration after boot does. */
+    public void syncDeviceOnline() {
+        for (CpuState st : cpus) {
+            st.deviceOffline = !masks.online().test(st.cpu);
+        }
+    }
+
+    public SmtControl smtControl() {
+        return smtControl;
+    }
+
+    /** Returns whether any core has more than one thread online ({@code sched_smt_active}). */
+    public boolean smtActive() {
+        java.util.Set<Long> cores = new java.util.HashSet<>();
+        for (int cpu = 0; cpu < cpus.length; cpu++) {
+            if (masks.online().test(cpu)) {
+                var topology = arch.topology().get(cpu);
+                if (!cores.add(((long) topology.packageId() << 32) | topology.coreId())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    void disableHotplug() {
+        hotplugDisabled++;
+    }
+
+    void enableHotplug() {
+        if (hotplugDisabled > 0) {
+            hotplugDisabled--;
+        }
+    }
+
+    KThread hotplugThread(int cpu) {
+        return cpus[cpu].thread;
+    }
+}

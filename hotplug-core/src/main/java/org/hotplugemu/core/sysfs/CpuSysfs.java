@@ -1,0 +1,98 @@
+package org.hotplugemu.core.sysfs;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
+import org.hotplugemu.arch.spi.Architecture;
+import org.hotplugemu.arch.spi.CpuTopology;
+import org.hotplugemu.arch.spi.VirtualFile;
+import org.hotplugemu.core.state.Hotplug;
+import org.hotplugemu.core.state.SmtSwitch;
+
+/**
+ * The files of {@code /sys/devices/system/cpu} with the kernel's read formats, write rules and
+ * errnos ({@code drivers/base/cpu.c}, {@code kernel/cpu.c}).
+ */
+public final class CpuSysfs {
+    public static final String ROOT = "/sys/devices/system/cpu";
+
+    private final Hotplug hotplug;
+    private final Architecture arch;
+    private final boolean stateControl;
+
+    public CpuSysfs(Hotplug hotplug, Architecture arch, boolean stateControl) {
+        this.hotplug = requireNonNull(hotplug, "hotplug is null");
+        this.arch = requireNonNull(arch, "arch is null");
+        this.stateControl = stateControl;
+    }
+
+    public void install(VirtualFs fs) {
+        var masks = hotplug.masks();
+        fs.add(ROOT + "/hotplug/states", VirtualFile.readOnly(hotplug::renderStates));
+        fs.add(ROOT + "/possible", VirtualFile.readOnly(() -> masks.possible().toCpuList() + "\n"));
+        fs.add(ROOT + "/present", VirtualFile.readOnly(() -> masks.present().toCpuList() + "\n"));
+        fs.add(ROOT + "/online", VirtualFile.readOnly(() -> masks.online().toCpuList() + "\n"));
+        fs.add(ROOT + "/offline", VirtualFile.readOnly(() -> masks.offlineList() + "\n"));
+        fs.add(ROOT + "/kernel_max", VirtualFile.readOnly(() -> "8191\n"));
+        SmtSwitch smt = new SmtSwitch(hotplug);
+        fs.add(ROOT + "/smt/control", VirtualFile.readWrite(() -> hotplug.smtControl().text() + "\n", smt::write));
+        fs.add(ROOT + "/smt/active", VirtualFile.readOnly(() -> (hotplug.smtActive() ? "1" : "0") + "\n"));
+        List<CpuTopology> topology = arch.topology();
+        for (int cpu = 0; cpu < hotplug.nrCpus(); cpu++) {
+            installCpu(fs, cpu, topology);
+        }
+    }
+
+    private void installCpu(VirtualFs fs, int cpu, List<CpuTopology> topology) {
+        String dir = ROOT + "/cpu" + cpu;
+        fs.add(dir + "/hotplug/state", VirtualFile.readOnly(() -> hotplug.state(cpu) + "\n"));
+        fs.add(dir + "/hotplug/target", VirtualFile.readWrite(() -> hotplug.target(cpu) + "\n",
+                value -> hotplug.writeTarget(cpu, KernelParse.parseInt(value), stateControl)));
+        fs.add(dir + "/hotplug/fail", VirtualFile.readWrite(() -> hotplug.fail(cpu) + "\n",
+                value -> hotplug.writeFail(cpu, KernelParse.parseInt(value))));
+        if (arch.isHotpluggable(cpu)) {
+            fs.add(dir + "/online", VirtualFile.readWrite(() -> (hotplug.deviceOnline(cpu) ? "1" : "0") + "\n",
+                    value -> hotplug.setDeviceOnline(cpu, KernelParse.parseBool(value))));
+        }
+        CpuTopology me = topology.get(cpu);
+        fs.add(dir + "/topology/physical_package_id", VirtualFile.readOnly(() -> me.packageId() + "\n"));
+        fs.add(dir + "/topology/core_id", VirtualFile.readOnly(() -> me.coreId() + "\n"));
+        fs.add(dir + "/topology/thread_siblings_list", VirtualFile.readOnly(() -> list(topology,
+                other -> other.packageId() == me.packageId() && other.coreId() == me.coreId())));
+        fs.add(dir + "/topology/core_cpus_list", VirtualFile.readOnly(() -> list(topology,
+                other -> other.packageId() == me.packageId() && other.coreId() == me.coreId())));
+        fs.add(dir + "/topology/package_cpus_list", VirtualFile.readOnly(() -> list(topology,
+                other -> other.packageId() == me.packageId())));
+        fs.add(dir + "/topology/core_siblings_list", VirtualFile.readOnly(() -> list(topology,
+                other -> other.packageId() == me.packageId())));
+    }
+
+    /** Topology sibling lists show online CPUs only, like the kernel's. */
+    private String list(List<CpuTopology> topology, java.util.function.Predicate<CpuTopology> sibling) {
+        IntPredicate online = hotplug.masks().online()::test;
+        return compress(topology.stream().filter(sibling).mapToInt(CpuTopology::cpu).filter(online).boxed().collect(Collectors.toList())) + "\n";
+    }
+
+    private static String compress(List<Integer> cpus) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < cpus.size()) {
+            int start = cpus.get(i);
+            int end = start;
+            while (i + 1 < cpus.size() && cpus.get(i + 1) == end + 1) {
+                end = cpus.get(++i);
+            }
+            if (!out.isEmpty()) {
+                out.append(',');
+            }
+            out.append(start);
+            if (end > start) {
+                out.append('-').append(end);
+            }
+            i++;
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,232 @@
+package org.hotplugemu.core.sysfs;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.VirtualFile;
+import org.hotplugemu.arch.spi.VirtualFiles;
+
+/**
+ * The emulated machine's file tree ({@code /sys}, {@code /sys/kernel/debug}, mounted tracefs):
+ * directories appear as files are added beneath them; entries list in sorted order, as {@code ls}
+ * shows them. Errors carry the errno the system call returns.
+ */
+public final class VirtualFs implements VirtualFiles {
+    /** A directory whose content comes from elsewhere, such as tracefs. */
+    public interface Mount {
+        List<String> list(String relative);
+
+        boolean isDirectory(String relative);
+
+        boolean exists(String relative);
+
+        String read(String relative);
+
+        void write(String relative, String value);
+
+        boolean writable(String relative);
+    }
+
+    private final Dir root = new Dir();
+    private final Map<String, Mount> mounts = new TreeMap<>();
+
+    @Override
+    public synchronized void add(String path, VirtualFile file) {
+        requireNonNull(file, "file is null");
+        List<String> parts = split(path);
+        if (parts.isEmpty()) {
+            throw new HotplugException(Errno.EEXIST, "cannot add a file at /");
+        }
+        Dir dir = root;
+        for (int i = 0; i < parts.size() - 1; i++) {
+            Object child = dir.children.computeIfAbsent(parts.get(i), name -> new Dir());
+            if (!(child instanceof Dir next)) {
+                throw new HotplugException(Errno.ENOTDIR, "/" + String.join("/", parts.subList(0, i + 1)) + " is a file");
+            }
+            dir = next;
+        }
+        String name = parts.get(parts.size() - 1);
+        if (dir.children.containsKey(name)) {
+            throw new HotplugException(Errno.EEXIST, normalize(path) + " exists already");
+        }
+        dir.children.put(name, file);
+    }
+
+    @Override
+    public synchronized void remove(String path) {
+        List<String> parts = split(path);
+        Dir dir = root;
+        for (int i = 0; i < parts.size() - 1; i++) {
+            if (!(dir.children.get(parts.get(i)) instanceof Dir next)) {
+                return;
+            }
+            dir = next;
+        }
+        if (!parts.isEmpty()) {
+            dir.children.remove(parts.get(parts.size() - 1));
+        }
+    }
+
+    /** Mounts {@code mount} at the directory {@code path}. */
+    public synchronized void mount(String path, Mount mount) {
+        mounts.put(normalize(path), requireNonNull(mount, "mount is null"));
+    }
+
+    public String read(String path) {
+        String normalized = normalize(path);
+        MountHit hit = mountFor(normalized);
+        if (hit != null) {
+            return hit.mount.read(hit.relative);
+        }
+        Object node = lookup(normalized);
+        if (node instanceof Dir) {
+            throw new HotplugException(Errno.EISDIR, normalized + ": Is a directory");
+        }
+        return ((VirtualFile) node).read();
+    }
+
+    public void write(String path, String value) {
+        String normalized = normalize(path);
+        MountHit hit = mountFor(normalized);
+        if (hit != null) {
+            hit.mount.write(hit.relative, value);
+            return;
+        }
+        Object node = lookup(normalized);
+        if (node instanceof Dir) {
+            throw new HotplugException(Errno.EISDIR, normalized + ": Is a directory");
+        }
+        VirtualFile file = (VirtualFile) node;
+        if (!file.writable()) {
+            throw new HotplugException(Errno.EACCES, normalized + ": Permission denied");
+        }
+        file.write(value);
+    }
+
+    public synchronized List<String> list(String path) {
+        String normalized = normalize(path);
+        MountHit hit = mountFor(normalized);
+        if (hit != null) {
+            return hit.mount.list(hit.relative);
+        }
+        Object node = lookup(normalized);
+        if (!(node instanceof Dir dir)) {
+            throw new HotplugException(Errno.ENOTDIR, normalized + ": Not a directory");
+        }
+        List<String> names = new ArrayList<>();
+        dir.children.forEach((name, child) -> names.add(child instanceof Dir ? name + "/" : name));
+        for (String mountPath : mounts.keySet()) {
+            String parent = mountPath.substring(0, mountPath.lastIndexOf('/'));
+            if ((parent.isEmpty() ? "/" : parent).equals(normalized)) {
+                String name = mountPath.substring(mountPath.lastIndexOf('/') + 1) + "/";
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    public synchronized boolean exists(String path) {
+        String normalized = normalize(path);
+        MountHit hit = mountFor(normalized);
+        if (hit != null) {
+            return hit.mount.exists(hit.relative);
+        }
+        return find(normalized) != null;
+    }
+
+    public synchronized boolean isDirectory(String path) {
+        String normalized = normalize(path);
+        MountHit hit = mountFor(normalized);
+        if (hit != null) {
+            return hit.mount.isDirectory(hit.relative);
+        }
+        return find(normalized) instanceof Dir;
+    }
+
+    /** Returns whether {@code path} is a file that accepts writes. */
+    public synchronized boolean writable(String path) {
+        String normalized = normalize(path);
+        MountHit hit = mountFor(normalized);
+        if (hit != null) {
+            return hit.mount.writable(hit.relative);
+        }
+        return find(normalized) instanceof VirtualFile file && file.writable();
+    }
+
+    private synchronized Object lookup(String normalized) {
+        Object node = find(normalized);
+        if (node == null) {
+            throw new HotplugException(Errno.ENOENT, normalized + ": No such file or directory");
+        }
+        return node;
+    }
+
+    private Object find(String normalized) {
+        Object node = root;
+        for (String part : split(normalized)) {
+            if (!(node instanceof Dir dir)) {
+                return null;
+            }
+            node = dir.children.get(part);
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    private synchronized MountHit mountFor(String normalized) {
+        for (Map.Entry<String, Mount> entry : mounts.entrySet()) {
+            String mountPath = entry.getKey();
+            if (normalized.equals(mountPath)) {
+                return new MountHit(entry.getValue(), "");
+            }
+            if (normalized.startsWith(mountPath + "/")) {
+                return new MountHit(entry.getValue(), normalized.substring(mountPath.length() + 1));
+            }
+        }
+        return null;
+    }
+
+    /** Returns an absolute path without duplicate or trailing slashes. */
+    public static String normalize(String path) {
+        requireNonNull(path, "path is null");
+        if (!path.startsWith("/")) {
+            throw new HotplugException(Errno.ENOENT, path + ": paths must be absolute (start with /)");
+        }
+        List<String> parts = split(path);
+        return "/" + String.join("/", parts);
+    }
+
+    private static List<String> split(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.remove(parts.size() - 1);
+                }
+                continue;
+            }
+            parts.add(part);
+        }
+        return parts;
+    }
+
+    private record MountHit(Mount mount, String relative) {
+    }
+
+    private static final class Dir {
+        final TreeMap<String, Object> children = new TreeMap<>();
+    }
+}

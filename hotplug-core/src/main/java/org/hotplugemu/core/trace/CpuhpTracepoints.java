@@ -1,0 +1,60 @@
+package org.hotplugemu.core.trace;
+
+import java.util.List;
+import org.hotplugemu.tracing.EventDefinition;
+import org.hotplugemu.tracing.EventField;
+import org.hotplugemu.tracing.FieldType;
+import org.hotplugemu.tracing.TraceEvent;
+import org.hotplugemu.tracing.Tracer;
+
+/**
+ * The {@code cpuhp} trace events of {@code include/trace/events/cpuhp.h}: {@code cpuhp_enter},
+ * {@code cpuhp_multi_enter} and {@code cpuhp_exit}, with the kernel's fields and print formats.
+ */
+public final class CpuhpTracepoints {
+    public static final String SYSTEM = "cpuhp";
+
+    private final TraceEvent enter;
+    private final TraceEvent multiEnter;
+    private final TraceEvent exit;
+
+    public CpuhpTracepoints(Tracer tracer) {
+        // Registered in the order that gives the reference kernel's event ids (exit 135, multi 136, enter 137).
+        this.exit = tracer.register(new EventDefinition(SYSTEM, "cpuhp_exit", List.of(
+                new EventField("cpu", FieldType.U32),
+                new EventField("state", FieldType.S32),
+                new EventField("idx", FieldType.S32),
+                new EventField("ret", FieldType.S32)),
+                " cpu: %04u  state: %3d step: %3d ret: %d"));
+        this.multiEnter = tracer.register(new EventDefinition(SYSTEM, "cpuhp_multi_enter", enterFields(),
+                "cpu: %04u target: %3d step: %3d (%ps)"));
+        this.enter = tracer.register(new EventDefinition(SYSTEM, "cpuhp_enter", enterFields(),
+                "cpu: %04u target: %3d step: %3d (%ps)"));
+    }
+
+    private static List<EventField> enterFields() {
+        return List.of(
+                new EventField("cpu", FieldType.U32),
+                new EventField("target", FieldType.S32),
+                new EventField("idx", FieldType.S32),
+                new EventField("fun", FieldType.SYMBOL));
+    }
+
+    public void enter(int cpu, int target, int step, String symbol) {
+        if (enter.isEnabled()) {
+            enter.emit(cpu, target, step, symbol);
+        }
+    }
+
+    public void multiEnter(int cpu, int target, int step, String symbol) {
+        if (multiEnter.isEnabled()) {
+            multiEnter.emit(cpu, target, step, symbol);
+        }
+    }
+
+    public void exit(int cpu, int state, int step, int ret) {
+        if (exit.isEnabled()) {
+            exit.emit(cpu, state, step, ret);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.hotplugemu.core.testing;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hotplugemu.arch.spi.ArchContext;
+import org.hotplugemu.arch.spi.Architecture;
+import org.hotplugemu.arch.spi.CpuTopology;
+import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.SecondaryStart;
+
+/**
+ * A minimal architecture for core tests: each CPU's hardware thread starts at once, spends
+ * {@link #AP_INIT} of virtual time in low-level init, then runs the core's secondary path. Faults
+ * can be armed per CPU through the public sets.
+ */
+public final class TestingArchitecture implements Architecture {
+    public static final Duration AP_INIT = Duration.ofNanos(100_000);
+
+    private final ArchContext context;
+    private final List<CpuTopology> topology;
+    /** CPUs whose hardware never runs kernel code after a kick. */
+    public final Set<Integer> neverAlive = ConcurrentHashMap.newKeySet();
+    /** CPUs whose {@code cpu_disable} refuses with EBUSY. */
+    public final Set<Integer> refuseDisable = ConcurrentHashMap.newKeySet();
+    /** CPUs whose kick fails with EIO. */
+    public final Set<Integer> failKick = ConcurrentHashMap.newKeySet();
+    private final boolean parallel;
+
+    public TestingArchitecture(ArchContext context, boolean parallel) {
+        this.context = requireNonNull(context, "context is null");
+        this.parallel = parallel;
+        int threads = context.config().threadsPerCore();
+        List<CpuTopology> cpus = new ArrayList<>();
+        for (int cpu = 0; cpu < context.config().cpus(); cpu++) {
+            cpus.add(new CpuTopology(cpu, cpu, 0, cpu / threads, cpu % threads));
+        }
+        this.topology = List.copyOf(cpus);
+    }
+
+    @Override
+    public String name() {
+        return TestingArchitectureProvider.NAME;
+    }
+
+    @Override
+    public String defaultProfile() {
+        return "linux-6.1-x86_64";
+    }
+
+    @Override
+    public List<CpuTopology> topology() {
+        return topology;
+    }
+
+    @Override
+    public boolean isHotpluggable(int cpu) {
+        return cpu != 0;
+    }
+
+    @Override
+    public boolean supportsParallelBringup() {
+        return parallel;
+    }
+
+    @Override
+    public boolean smtControlImplemented() {
+        return true;
+    }
+
+    @Override
+    public boolean siblingsMustBootOnce() {
+        return true;
+    }
+
+    @Override
+    public void bootSecondary(int cpu, SecondaryStart start) {
+        if (failKick.contains(cpu)) {
+            throw new HotplugException(Errno.EIO, "testing: kick of CPU " + cpu + " failed");
+        }
+        if (neverAlive.contains(cpu)) {
+            return;
+        }
+        context.scheduler().spawn("swapper/" + cpu, cpu, () -> {
+            context.scheduler().sleep(AP_INIT);
+            start.online();
+            start.cpuStartupEntry();
+        });
+    }
+
+    @Override
+    public void cpuDisable(int cpu) {
+        if (refuseDisable.contains(cpu)) {
+            throw new HotplugException(Errno.EBUSY, "testing: CPU " + cpu + " refuses to be disabled");
+        }
+    }
+
+    @Override
+    public void cpuDie(int cpu, boolean reportedDead) {
+        context.log().info(reportedDead ? "testing: CPU " + cpu + " is now offline" : "testing: CPU " + cpu + " did not die");
+    }
+}

@@ -1,0 +1,45 @@
+package org.hotplugemu.core.testing;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.hotplugemu.arch.spi.ArchContext;
+import org.hotplugemu.arch.spi.Architecture;
+import org.hotplugemu.arch.spi.ArchitectureProvider;
+
+/** Provides {@link TestingArchitecture} (named {@code testing}) and remembers the last one it created. */
+public final class TestingArchitectureProvider implements ArchitectureProvider {
+    public static final String NAME = "testing";
+
+    private final boolean parallel;
+    private final AtomicReference<TestingArchitecture> last = new AtomicReference<>();
+
+    public TestingArchitectureProvider() {
+        this(false);
+    }
+
+    /** With {@code parallel}, the backend supports parallel bringup (used with a 6.6 profile). */
+    public TestingArchitectureProvider(boolean parallel) {
+        this.parallel = parallel;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "testing backend for core tests";
+    }
+
+    @Override
+    public Architecture create(ArchContext context) {
+        TestingArchitecture architecture = new TestingArchitecture(context, parallel);
+        last.set(architecture);
+        return architecture;
+    }
+
+    /** Returns the backend of the machine created last, to arm its faults. */
+    public TestingArchitecture last() {
+        return last.get();
+    }
+}

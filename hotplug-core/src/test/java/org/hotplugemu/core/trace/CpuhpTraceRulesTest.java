@@ -1,0 +1,177 @@
+package org.hotplugemu.core.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.hotplugemu.tracing.EventDefinition;
+import org.hotplugemu.tracing.EventField;
+import org.hotplugemu.tracing.FieldType;
+import org.hotplugemu.tracing.LatencyStats;
+import org.hotplugemu.tracing.Span;
+import org.hotplugemu.tracing.TaskContext;
+import org.hotplugemu.tracing.TraceEvent;
+import org.hotplugemu.tracing.TraceFormat;
+import org.hotplugemu.tracing.Tracing;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+class CpuhpTraceRulesTest {
+    /** A task context whose clock and task the test sets. */
+    private static final class Task implements TaskContext {
+        long nanos;
+        int cpu;
+        String comm = "sh";
+        int pid = 1;
+
+        void is(String comm, int pid, int cpu) {
+            this.comm = comm;
+            this.pid = pid;
+            this.cpu = cpu;
+        }
+
+        @Override
+        public long nanoTime() {
+            return nanos;
+        }
+
+        @Override
+        public int cpu() {
+            return cpu;
+        }
+
+        @Override
+        public String comm() {
+            return comm;
+        }
+
+        @Override
+        public int pid() {
+            return pid;
+        }
+
+        @Override
+        public boolean irqsOff() {
+            return false;
+        }
+    }
+
+    private final Task task = new Task();
+    private final Tracing tracing = new Tracing(task, 4);
+    private TraceEvent enter;
+    private TraceEvent multiEnter;
+    private TraceEvent exit;
+
+    @BeforeEach
+    void registerTheCpuhpEventsAsTheKernelDefinesThem() {
+        List<EventField> enterFields = List.of(new EventField("cpu", FieldType.U32),
+                new EventField("target", FieldType.S32), new EventField("idx", FieldType.S32),
+                new EventField("fun", FieldType.SYMBOL));
+        exit = tracing.tracer().register(new EventDefinition("cpuhp", "cpuhp_exit", List.of(
+                new EventField("cpu", FieldType.U32), new EventField("state", FieldType.S32),
+                new EventField("idx", FieldType.S32), new EventField("ret", FieldType.S32)),
+                " cpu: %04u  state: %3d step: %3d ret: %d"));
+        multiEnter = tracing.tracer().register(new EventDefinition("cpuhp", "cpuhp_multi_enter", enterFields,
+                "cpu: %04u target: %3d step: %3d (%ps)"));
+        enter = tracing.tracer().register(new EventDefinition("cpuhp", "cpuhp_enter", enterFields,
+                "cpu: %04u target: %3d step: %3d (%ps)"));
+        tracing.enableFromCommandLine("cpuhp:*");
+        tracing.addRules(new CpuhpTraceRules());
+    }
+
+    private void at(long micros, TraceEvent event, Object... values) {
+        task.nanos = micros * 1000;
+        event.emit(values);
+    }
+
+    /** Offline of CPU 1: the control thread kicks the AP thread, which runs two teardowns. */
+    private void offlineCpu1() {
+        task.is("kworker/0:1", 17, 0);
+        at(100, enter, 1, 153, 236, "cpuhp_kick_ap_work");
+        task.is("cpuhp/1", 19, 1);
+        at(110, enter, 1, 153, 235, "sched_cpu_deactivate");
+        at(140, exit, 1, 234, 235, 0);
+        at(150, multiEnter, 1, 153, 209, "mce_cpu_pre_down");
+        at(160, exit, 1, 208, 209, 0);
+        task.is("kworker/0:1", 17, 0);
+        at(200, exit, 1, 153, 236, 0);
+    }
+
+    @Test
+    void enterEventsOpenSpansNamedByStepAndSymbolWithTheirDirection() {
+        offlineCpu1();
+
+        List<Span> spans = tracing.spans();
+
+        assertThat(spans).extracting(Span::label).containsExactly("236 cpuhp_kick_ap_work",
+                "235 sched_cpu_deactivate", "209 mce_cpu_pre_down");
+        assertThat(spans).extracting(Span::category).containsOnly("down");
+        assertThat(spans).extracting(Span::durationNs).containsExactly(100_000L, 30_000L, 10_000L);
+        assertThat(spans).allMatch(span -> span.track().equals(Optional.of("CPU 1")) && !span.failed());
+    }
+
+    @Test
+    void aNonZeroReturnFailsTheStepAndTheRollbackGoesTheOtherWay() {
+        task.is("sh", 209, 3);
+        at(10, enter, 1, 236, 40, "random_prepare_cpu");
+        at(20, exit, 1, 40, 40, 0);
+        at(30, enter, 1, 236, 41, "workqueue_prepare_cpu");
+        at(45, exit, 1, 40, 41, -12);
+        at(50, enter, 1, 0, 40, "random_prepare_cpu");
+        at(52, exit, 1, 39, 40, 0);
+
+        List<Span> spans = tracing.spans();
+
+        assertThat(spans).extracting(Span::category).containsExactly("up", "up", "down");
+        assertThat(spans.get(1).error()).hasValueSatisfying(error -> assertThat(error).contains("-12"));
+        assertThat(spans.get(0).failed()).isFalse();
+        LatencyStats latency = tracing.latency();
+        assertThat(latency.get("40 random_prepare_cpu", "up")).hasValueSatisfying(e -> {
+            assertThat(e.count()).isEqualTo(1);
+            assertThat(e.maxNs()).isEqualTo(10_000L);
+        });
+        assertThat(latency.get("40 random_prepare_cpu", "down")).map(LatencyStats.Entry::maxNs).contains(2_000L);
+        assertThat(latency.get("41 workqueue_prepare_cpu", "up")).map(LatencyStats.Entry::failures).contains(1);
+    }
+
+    @Test
+    void htmlReportDrawsEveryCpuTrackAndMarksTheFailureAndRollback() throws Exception {
+        offlineCpu1();
+        task.is("sh", 209, 3);
+        at(300, enter, 1, 236, 41, "workqueue_prepare_cpu");
+        at(310, exit, 1, 40, 41, -12);
+        at(320, enter, 1, 0, 40, "random_prepare_cpu");
+        at(330, exit, 1, 39, 40, 0);
+
+        StringWriter html = new StringWriter();
+        tracing.write(TraceFormat.HTML, html);
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(html.toString())));
+
+        NodeList groups = document.getElementsByTagName("g");
+        List<String> tracks = new java.util.ArrayList<>();
+        for (int i = 0; i < groups.getLength(); i++) {
+            tracks.add(groups.item(i).getAttributes().getNamedItem("data-track").getNodeValue());
+        }
+        assertThat(tracks).containsExactly("CPU 0", "CPU 1", "CPU 2", "CPU 3");
+        assertThat(html.toString()).contains("class=\"failure\"", "class=\"rollback\"",
+                "rollback after 41 workqueue_prepare_cpu", "<td class=\"text\">235 sched_cpu_deactivate</td>");
+    }
+
+    @Test
+    void eachExitMovesItsCpusTrackToTheExitState() throws Exception {
+        offlineCpu1();
+
+        StringWriter json = new StringWriter();
+        tracing.write(TraceFormat.CHROME_JSON, json);
+
+        assertThat(json.toString()).contains("{\"name\":\"CPU 1\",\"ph\":\"C\",\"ts\":140.0,\"pid\":1,"
+                + "\"args\":{\"state\":234}}", "\"args\":{\"state\":153}}");
+    }
+}
