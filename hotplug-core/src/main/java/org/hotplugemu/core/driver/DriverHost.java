@@ -22,6 +22,7 @@ import org.hotplugemu.tracing.Tracer;
 public final class DriverHost {
     private final List<HotplugDriver> drivers;
     private final String architecture;
+    private final java.util.Map<String, Loaded> loaded = new java.util.LinkedHashMap<>();
 
     public DriverHost(List<? extends HotplugDriver> drivers, String architecture) {
         this.architecture = requireNonNull(architecture, "architecture is null");
@@ -51,14 +52,36 @@ public final class DriverHost {
     /** Registers every driver; a failure names the driver. */
     public void registerAll(CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files, ResourceLedger ledger) {
         for (HotplugDriver driver : drivers) {
-            DriverContext context = new Context(hotplug, scheduler, log, tracer, files, ledger.trackerFor(driver.name()), architecture);
-            try {
-                driver.register(context);
-            }
-            catch (HotplugException e) {
-                throw new HotplugException(e.errno(), "driver " + driver.name() + " failed to register: " + e.getMessage(), e);
-            }
+            load(driver, hotplug, scheduler, log, tracer, files, ledger);
         }
+    }
+
+    /** Registers one driver ({@code insmod}); EEXIST when one of that name is loaded. */
+    public synchronized void load(HotplugDriver driver, CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files, ResourceLedger ledger) {
+        if (loaded.containsKey(driver.name())) {
+            throw new HotplugException(Errno.EEXIST, "driver " + driver.name() + " is already loaded");
+        }
+        DriverContext context = new Context(hotplug, scheduler, log, tracer, files, ledger.trackerFor(driver.name()), architecture);
+        try {
+            driver.register(context);
+        }
+        catch (HotplugException e) {
+            throw new HotplugException(e.errno(), "driver " + driver.name() + " failed to register: " + e.getMessage(), e);
+        }
+        loaded.put(driver.name(), new Loaded(driver, context));
+    }
+
+    /** Unregisters one driver ({@code rmmod}); ENOENT when none of that name is loaded. */
+    public synchronized void unload(String name) {
+        Loaded entry = loaded.get(name);
+        if (entry == null) {
+            throw new HotplugException(Errno.ENOENT, "no driver named '" + name + "' is loaded; loaded: " + loaded.keySet());
+        }
+        entry.driver().unregister(entry.context());
+        loaded.remove(name);
+    }
+
+    private record Loaded(HotplugDriver driver, DriverContext context) {
     }
 
     private record Context(CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files,

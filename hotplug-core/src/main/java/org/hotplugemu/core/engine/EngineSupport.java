@@ -22,8 +22,6 @@ import org.hotplugemu.arch.spi.sched.RwSemaphore;
  * the primitives, all written once over {@link #block} and {@link #wake}.
  */
 abstract class EngineSupport implements Engine {
-    private static final long MAX_DURATION_NANOS = 1_000_000L * 1_000_000_000L;
-
     final EngineOptions options;
     final ConcurrentSkipListMap<Integer, Task> live = new ConcurrentSkipListMap<>();
     private final ReentrantLock parkLock = new ReentrantLock();
@@ -76,6 +74,25 @@ abstract class EngineSupport implements Engine {
         return task;
     }
 
+    final long toNanos(Duration duration, String method) {
+        Task task = currentOrNull();
+        String caller = task != null ? "emulated thread '" + task.name + "'"
+                : "thread '" + Thread.currentThread().getName() + "'";
+        return EngineChecks.toNanos(duration, method, caller);
+    }
+
+    static void mightSleep(Task self, String where) {
+        EngineChecks.mightSleep(self, where);
+    }
+
+    static String formatTime(long nanos) {
+        return EngineChecks.formatTime(nanos);
+    }
+
+    static RuntimeException rethrow(Throwable error) {
+        return EngineChecks.rethrow(error);
+    }
+
     final Task self(String method) {
         Task task = currentOrNull();
         if (task == null) {
@@ -90,30 +107,6 @@ abstract class EngineSupport implements Engine {
         if (task != null) {
             throw new HotplugException(Errno.EPERM, method + " called from emulated thread '" + task.name
                     + "'; call it from outside the engine");
-        }
-    }
-
-    final long toNanos(Duration duration, String method) {
-        requireNonNull(duration, "duration is null");
-        Task task = currentOrNull();
-        String caller = task != null ? "emulated thread '" + task.name + "'"
-                : "thread '" + Thread.currentThread().getName() + "'";
-        if (duration.isNegative()) {
-            throw new HotplugException(Errno.EINVAL, method + ": negative duration " + duration
-                    + " from " + caller + "; durations must be >= 0");
-        }
-        if (duration.getSeconds() >= MAX_DURATION_NANOS / 1_000_000_000L) {
-            throw new HotplugException(Errno.EINVAL, method + ": absurd duration " + duration
-                    + " from " + caller + "; use less than 1000000 seconds");
-        }
-        return duration.toNanos();
-    }
-
-    /** The kernel's might_sleep(): blocking in atomic context is a bug of the emulated code. */
-    static void mightSleep(Task self, String where) {
-        if (self.atomicDepth > 0) {
-            throw new KernelBugException("BUG: sleeping function called from invalid context at " + where
-                    + ", in_atomic(): 1, name: " + self.name + ", pid: " + self.pid);
         }
     }
 
@@ -143,23 +136,6 @@ abstract class EngineSupport implements Engine {
             text.append('\n').append(task.report().reportLine());
         }
         return text.toString();
-    }
-
-    static String formatTime(long nanos) {
-        long micros = nanos / 1_000;
-        String fraction = Long.toString(1_000_000 + micros % 1_000_000).substring(1);
-        return micros / 1_000_000 + "." + fraction;
-    }
-
-    /** Rethrows the root body's exception as execute promises. */
-    static RuntimeException rethrow(Throwable error) {
-        if (error instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (error instanceof Error fatal) {
-            throw fatal;
-        }
-        throw new HotplugException(Errno.EIO, "execute body threw " + error, error);
     }
 
     // ---- Engine and TaskContext ----

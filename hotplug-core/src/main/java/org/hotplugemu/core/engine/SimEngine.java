@@ -2,8 +2,6 @@ package org.hotplugemu.core.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
@@ -29,23 +27,15 @@ final class SimEngine extends EngineSupport {
     private static final int OUTCOME_DEADLOCK = 1;
     private static final int OUTCOME_HUNG = 2;
 
-    /** A pending wake-up; stale once the task's timer generation moved on. */
-    private record Timer(long deadline, long sequence, Task task, int generation) {
-    }
-
-    private static final Comparator<Timer> TIMER_ORDER =
-            Comparator.comparingLong(Timer::deadline).thenComparingLong(Timer::sequence);
-
     private final SplittableRandom random;
     /** Runnable tasks other than the baton holder, in a deterministic order. */
     private final ArrayList<Task> runnable = new ArrayList<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>(TIMER_ORDER);
+    private final SimTimers timers = new SimTimers();
     /** The thread outside the engine that drives it waits here while emulated threads run. */
     private final Semaphore handback = new Semaphore(0);
     private final ReentrantLock externalLock = new ReentrantLock();
     private volatile Task running;
     private volatile long clock;
-    private long timerSequence;
 
     // State of the current run, touched only by the baton holder or the driver between runs.
     private int mode = IDLE;
@@ -142,7 +132,7 @@ final class SimEngine extends EngineSupport {
         self.timedOut = false;
         self.state = kind;
         if (deadline >= 0) {
-            timers.add(new Timer(deadline, timerSequence++, self, self.timerGeneration));
+            timers.add(self, deadline);
         }
         switchTo(self, pickNext());
         return !self.timedOut;
@@ -218,20 +208,18 @@ final class SimEngine extends EngineSupport {
             if (mode == CLOSE || mode == EXECUTE && rootDone) {
                 return null;
             }
-            Timer first = firstLiveTimer();
-            if (first == null || first.deadline() > limit) {
-                if (mode == ADVANCE || first != null) {
+            long first = timers.firstDeadline();
+            if (first < 0 || first > limit) {
+                if (mode == ADVANCE || first >= 0) {
                     clock = Math.max(clock, limit);
                 }
                 if (mode == EXECUTE) {
-                    outcome = first == null ? OUTCOME_DEADLOCK : OUTCOME_HUNG;
+                    outcome = first < 0 ? OUTCOME_DEADLOCK : OUTCOME_HUNG;
                 }
                 return null;
             }
-            clock = Math.max(clock, first.deadline());
-            for (Timer due = firstLiveTimer(); due != null && due.deadline() <= clock; due = firstLiveTimer()) {
-                timers.poll();
-                Task task = due.task();
+            clock = Math.max(clock, first);
+            for (Task task = timers.pollDue(clock); task != null; task = timers.pollDue(clock)) {
                 task.timerGeneration++;
                 task.timedOut = true;
                 task.state = Task.RUNNABLE;
@@ -239,14 +227,6 @@ final class SimEngine extends EngineSupport {
                 runnable.add(task);
             }
         }
-    }
-
-    private Timer firstLiveTimer() {
-        Timer first;
-        while ((first = timers.peek()) != null && first.generation() != first.task().timerGeneration) {
-            timers.poll();
-        }
-        return first;
     }
 
     /** Lets the emulated threads run until pickNext hands control back; caller holds externalLock. */

@@ -250,6 +250,16 @@ final class EmulatedMachine implements Machine, HotplugControl {
     }
 
     @Override
+    public void loadDriver(org.hotplugemu.core.api.HotplugDriver driver) {
+        engine.execute("insmod", shellCpu(), () -> drivers.load(driver, registration, engine, log, tracing.tracer(), fs, ledger));
+    }
+
+    @Override
+    public void unloadDriver(String name) {
+        engine.execute("rmmod", shellCpu(), () -> drivers.unload(name));
+    }
+
+    @Override
     public List<String> checkInvariants() {
         return ledger.check(hotplug::state, state -> {
             String name = hotplug.stepName(state);

@@ -25,6 +25,17 @@ public interface HotplugControl {
     void thawSecondaryCpus();
 
     /**
+     * Loads a driver after boot, as {@code insmod} would: runs its {@code register} on an emulated
+     * thread, so its setup calls invoke startups on the CPUs already up.
+     *
+     * @throws org.hotplugemu.arch.spi.HotplugException EEXIST when a driver of that name is loaded
+     */
+    void loadDriver(org.hotplugemu.core.api.HotplugDriver driver);
+
+    /** Unloads a loaded driver, as {@code rmmod} would: runs its {@code unregister}; ENOENT when not loaded. */
+    void unloadDriver(String name);
+
+    /**
      * Checks every driver's resource accounting against the CPUs' states.
      *
      * @return one line per violation (driver, state, CPU, what is wrong); empty when all holds
