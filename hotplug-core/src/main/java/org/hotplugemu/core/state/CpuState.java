@@ -27,6 +27,8 @@ final class CpuState {
     volatile boolean deviceOffline = true;
     volatile int cbState;
     volatile int result;
+    /** The message of the first failure of the current operation, so the caller sees why, not just the errno. */
+    volatile String failure;
     volatile HotplugInstance node;
     /** The instance that failed during a partial multi-instance walk on the AP ({@code st->last}). */
     volatile HotplugInstance last;

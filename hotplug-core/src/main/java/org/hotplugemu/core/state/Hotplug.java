@@ -133,7 +133,8 @@ public final class Hotplug {
             if (!smtAllowed(cpu)) {
                 throw new HotplugException(Errno.EPERM, "CPU " + cpu + " is an SMT sibling and SMT is " + smtControl.text());
             }
-            check(doCpuUp(cpu, target));
+            cpus[cpu].failure = null;
+            check(doCpuUp(cpu, target), cpus[cpu]);
         }
         finally {
             cpuAddRemoveLock.unlock();
@@ -150,7 +151,8 @@ public final class Hotplug {
             if (hotplugDisabled > 0) {
                 throw new HotplugException(Errno.EBUSY, "CPU hotplug is disabled (secondary CPUs are frozen)");
             }
-            check(doCpuDown(cpu, target));
+            cpus[cpu].failure = null;
+            check(doCpuDown(cpu, target), cpus[cpu]);
         }
         finally {
             cpuAddRemoveLock.unlock();
@@ -163,10 +165,11 @@ public final class Hotplug {
         }
     }
 
-    private static void check(int ret) {
+    private static void check(int ret, CpuState st) {
         if (ret != 0) {
             Errno errno = Errno.ofNumber(ret);
-            throw new HotplugException(errno, errno.text());
+            String why = st.failure;
+            throw new HotplugException(errno, why == null ? errno.text() : errno.text() + " (" + why + ")");
         }
     }
 

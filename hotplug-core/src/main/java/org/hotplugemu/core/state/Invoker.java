@@ -50,6 +50,7 @@ final class Invoker {
         Step step = table.get(state);
         if (st.fail == state) {
             st.fail = CpuState.FAIL_DISARMED;
+            noteFailure(st, "state " + state + " failed by fail injection (hotplug/fail)");
             return -Errno.EAGAIN.number();
         }
         if (step.empty(bringup)) {
@@ -58,7 +59,7 @@ final class Invoker {
         if (!step.multiInstance) {
             var callback = bringup ? step.startup : step.teardown;
             trace.enter(st.cpu, st.target, state, callback.symbol());
-            int ret = call(callback.symbol(), () -> callback.function().run(st.cpu));
+            int ret = call(st, callback.symbol(), () -> callback.function().run(st.cpu));
             trace.exit(st.cpu, st.state, state, ret);
             return ret;
         }
@@ -107,13 +108,13 @@ final class Invoker {
 
     private int invokeInstance(CpuState st, int state, MultiCallback callback, HotplugInstance instance) {
         trace.multiEnter(st.cpu, st.target, state, callback.symbol());
-        int ret = call(callback.symbol(), () -> callback.function().run(st.cpu, instance));
+        int ret = call(st, callback.symbol(), () -> callback.function().run(st.cpu, instance));
         trace.exit(st.cpu, st.state, state, ret);
         return ret;
     }
 
     /** Runs one callback body, mapping what it throws to a kernel return value. */
-    private int call(String symbol, Runnable body) {
+    private int call(CpuState st, String symbol, Runnable body) {
         if (callbackCost.isPositive()) {
             // The callback's own cost, and a scheduling point before it: other threads may run here.
             scheduler.delay(callbackCost);
@@ -124,14 +125,22 @@ final class Invoker {
             return 0;
         }
         catch (HotplugException e) {
+            noteFailure(st, symbol + ": " + e.getMessage());
             return e.returnValue();
         }
         catch (RuntimeException e) {
             log.error("cpuhp: callback " + symbol + " failed with " + e + "; treated as -EIO");
+            noteFailure(st, symbol + " threw " + e);
             return -Errno.EIO.number();
         }
         finally {
             CallbackGuard.exit(previous);
+        }
+    }
+
+    private static void noteFailure(CpuState st, String message) {
+        if (st.failure == null) {
+            st.failure = message;
         }
     }
 
