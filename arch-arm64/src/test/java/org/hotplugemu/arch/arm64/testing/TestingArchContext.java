@@ -1,0 +1,95 @@
+package org.hotplugemu.arch.arm64.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hotplugemu.arch.spi.ArchContext;
+import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.KernelCommandLine;
+import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.arch.spi.MachineConfig;
+import org.hotplugemu.arch.spi.VirtualFile;
+import org.hotplugemu.arch.spi.VirtualFiles;
+import org.hotplugemu.arch.spi.sched.Scheduler;
+
+/** An ArchContext over a real engine, with a dmesg-like log, a file map and a recording tracer. */
+public final class TestingArchContext implements ArchContext {
+    private final MachineConfig config;
+    private final Scheduler scheduler;
+    private final TestingTracer tracer = new TestingTracer();
+    private final List<String> dmesg = new ArrayList<>();
+    private final Map<String, VirtualFile> files = new TreeMap<>();
+
+    public TestingArchContext(int cpus, int threadsPerCore, String commandLine, Scheduler scheduler) {
+        this.config = new MachineConfig(cpus, threadsPerCore, KernelCommandLine.parse(commandLine));
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public MachineConfig config() {
+        return config;
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public KernelLog log() {
+        return (level, message) -> {
+            long nanos = scheduler.nanoTime();
+            synchronized (dmesg) {
+                dmesg.add(String.format("[%5d.%06d] %s", nanos / 1_000_000_000, nanos / 1000 % 1_000_000, message));
+            }
+        };
+    }
+
+    @Override
+    public TestingTracer tracer() {
+        return tracer;
+    }
+
+    @Override
+    public VirtualFiles files() {
+        return new VirtualFiles() {
+            @Override
+            public void add(String path, VirtualFile file) {
+                if (files.putIfAbsent(path, file) != null) {
+                    throw new HotplugException(Errno.EEXIST, path + " exists");
+                }
+            }
+
+            @Override
+            public void remove(String path) {
+                files.remove(path);
+            }
+        };
+    }
+
+    public VirtualFile file(String path) {
+        VirtualFile file = files.get(path);
+        if (file == null) {
+            throw new HotplugException(Errno.ENOENT, path);
+        }
+        return file;
+    }
+
+    public List<String> fileNames() {
+        return List.copyOf(files.keySet());
+    }
+
+    /** Returns the log lines with timestamps. */
+    public List<String> dmesg() {
+        synchronized (dmesg) {
+            return List.copyOf(dmesg);
+        }
+    }
+
+    /** Returns the log messages without timestamps. */
+    public List<String> messages() {
+        return dmesg().stream().map(line -> line.substring(line.indexOf("] ") + 2)).toList();
+    }
+}
