@@ -53,30 +53,47 @@ final class Boot {
         int[] primaries = IntStream.range(0, hotplug.nrCpus()).filter(cpu -> arch.topology().get(cpu).primaryThread()).toArray();
         int[] siblings = IntStream.range(0, hotplug.nrCpus()).filter(cpu -> !arch.topology().get(cpu).primaryThread()).toArray();
         int kickAp = hotplug.profile().bpKickAp().orElseThrow();
+        int budget = maxCpus;
         for (int[] group : new int[][] {primaries, siblings}) {
-            bringUp(group, kickAp, maxCpus);
-            bringUp(group, hotplug.profile().online(), maxCpus);
-        }
-    }
-
-    /** {@code cpuhp_bringup_mask}: failures are cleaned back to offline and boot goes on. */
-    private void bringUp(int[] cpus, int target, int maxCpus) {
-        int budget = maxCpus - hotplug.masks().online().weight();
-        for (int cpu : cpus) {
             if (budget <= 0) {
                 return;
             }
-            if (hotplug.masks().online().test(cpu) && target == hotplug.profile().online()) {
-                continue;
-            }
-            budget--;
-            try {
-                hotplug.cpuUp(cpu, target);
-            }
-            catch (HotplugException e) {
-                hotplug.cleanUpFailedBringup(cpu);
-            }
-            progress.accept(hotplug.masks().online().weight());
+            bringUpMask(group, kickAp, budget);
+            bringUpMask(group, hotplug.profile().online(), budget);
+            budget = maxCpus - hotplug.masks().online().weight();
         }
+    }
+
+    /** {@code cpuhp_bringup_mask}: every CPU of the mask counts, online or not; failures are cleaned back to offline. */
+    private void bringUpMask(int[] cpus, int target, int budget) {
+        int left = budget;
+        for (int cpu : cpus) {
+            up(cpu, target);
+            if (--left == 0) {
+                return;
+            }
+        }
+    }
+
+    /** {@code bringup_nonboot_cpus}: serial, until {@code maxcpus} CPUs are online. */
+    private void bringUp(int[] cpus, int target, int maxCpus) {
+        for (int cpu : cpus) {
+            if (hotplug.masks().online().weight() >= maxCpus) {
+                return;
+            }
+            if (!hotplug.masks().online().test(cpu)) {
+                up(cpu, target);
+            }
+        }
+    }
+
+    private void up(int cpu, int target) {
+        try {
+            hotplug.cpuUp(cpu, target);
+        }
+        catch (HotplugException e) {
+            hotplug.cleanUpFailedBringup(cpu);
+        }
+        progress.accept(hotplug.masks().online().weight());
     }
 }
