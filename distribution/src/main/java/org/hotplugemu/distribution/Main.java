@@ -1,0 +1,81 @@
+package org.hotplugemu.distribution;
+
+import java.io.PrintStream;
+import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.distribution.cli.Commands;
+import org.hotplugemu.distribution.cli.Streams;
+import org.hotplugemu.distribution.cli.Verbosity;
+import org.hotplugemu.distribution.shell.ScriptSyntaxException;
+import org.hotplugemu.distribution.wiring.StartupException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code hotplug-emu} command. Exit status: 0 success; 1 a command failed (a script's failing
+ * command, a kernel error while booting); 2 bad options, a bad script or a startup problem.
+ */
+@Command(name = "hotplug-emu", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "An emulator of the Linux CPU hotplug state machine.",
+        footer = {"", "Run 'hotplug-emu COMMAND --help' for a command's options."})
+public final class Main implements Runnable {
+    /** Exit status for bad options, bad scripts and startup problems. */
+    public static final int USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(Streams.system(), args));
+    }
+
+    /** Runs the command line and returns the exit status. */
+    public static int run(Streams streams, String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        Commands.all(streams).forEach(commandLine::addSubcommand);
+        commandLine.setOut(new java.io.PrintWriter(streams.out(), true));
+        commandLine.setErr(new java.io.PrintWriter(streams.err(), true));
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            streams.err().println("hotplug-emu: " + e.getMessage() + " (see " + command + " --help)");
+            return USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, command, parseResult) -> report(e, command, streams.err()));
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing command: one of " + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    private static int report(Exception e, CommandLine command, PrintStream err) {
+        boolean verbose = command.getCommand() instanceof Verbosity v && v.verbose();
+        int status;
+        if (e instanceof StartupException || e instanceof ScriptSyntaxException) {
+            err.println("hotplug-emu: " + e.getMessage());
+            status = USAGE;
+        } else if (e instanceof HotplugException hotplug) {
+            err.println("hotplug-emu: " + hotplug.getMessage() + " (" + hotplug.errno() + ": " + hotplug.errno().text() + ")");
+            status = 1;
+        } else {
+            err.println("hotplug-emu: internal error: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
+            status = 1;
+        }
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        return status;
+    }
+
+    /** Prints the version of the distribution jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"hotplug-emu " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

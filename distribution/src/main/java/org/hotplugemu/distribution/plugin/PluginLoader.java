@@ -1,0 +1,132 @@
+package org.hotplugemu.distribution.plugin;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.hotplugemu.arch.spi.ArchitectureProvider;
+import org.hotplugemu.core.api.HotplugDriver;
+
+/**
+ * Finds architectures and drivers: the built-in ones on the host class path, then each
+ * {@code *.jar} of the plugin directories, every jar with its own class loader that sees only the
+ * plugin API packages ({@link SpiOnlyClassLoader}). Blank and duplicate names are problems.
+ */
+public final class PluginLoader {
+    private final ClassLoader host;
+    private final List<Plugin<ArchitectureProvider>> architectures = new ArrayList<>();
+    private final List<Plugin<HotplugDriver>> drivers = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    private PluginLoader(ClassLoader host) {
+        this.host = requireNonNull(host, "host is null");
+    }
+
+    /** Loads the built-in plugins visible to {@code host} and the jars of {@code directories}, in order. */
+    public static PluginRegistry load(ClassLoader host, List<Path> directories) {
+        PluginLoader loader = new PluginLoader(host);
+        loader.loadFrom(host, true, null);
+        directories.forEach(loader::loadDirectory);
+        loader.checkNames(loader.architectures, "architecture");
+        loader.checkNames(loader.drivers, "driver");
+        return new PluginRegistry(loader.architectures, loader.drivers, loader.problems);
+    }
+
+    private void loadDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            problems.add("plugin directory " + directory + " does not exist: give --plugins an existing directory");
+            return;
+        }
+        List<Path> jars;
+        try (Stream<Path> entries = Files.list(directory)) {
+            jars = entries.filter(path -> path.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            problems.add("cannot list plugin directory " + directory + ": " + e.getMessage());
+            return;
+        }
+        jars.forEach(this::loadJar);
+    }
+
+    private void loadJar(Path jar) {
+        URL url;
+        try {
+            url = jar.toUri().toURL();
+        } catch (MalformedURLException e) {
+            problems.add(jar + ": " + e.getMessage());
+            return;
+        }
+        URLClassLoader loader = new URLClassLoader(jar.getFileName().toString(), new URL[] {url}, new SpiOnlyClassLoader(host));
+        int before = architectures.size() + drivers.size();
+        loadFrom(loader, false, jar);
+        if (architectures.size() + drivers.size() == before && problems.stream().noneMatch(p -> p.startsWith(jar + ":"))) {
+            problems.add(jar + ": provides no architecture and no driver (add META-INF/services entries, e.g. with @AutoService)");
+        }
+    }
+
+    /** Loads both kinds from {@code loader}; for a plugin jar ({@code jar != null}) only the classes the jar itself defines. */
+    private void loadFrom(ClassLoader loader, boolean builtIn, Path jar) {
+        collect(ArchitectureProvider.class, loader, builtIn, jar, architectures,
+                provider -> describe("architecture", provider.name(), provider.description(), provider, builtIn));
+        collect(HotplugDriver.class, loader, builtIn, jar, drivers,
+                driver -> describe("driver", driver.name(), driverDescription(driver), driver, builtIn));
+    }
+
+    private <T> void collect(Class<T> service, ClassLoader loader, boolean builtIn, Path jar, List<Plugin<T>> into,
+            Function<T, Plugin<T>> describe) {
+        String where = jar == null ? "built-in " + service.getSimpleName() : jar.toString();
+        try {
+            for (T instance : ServiceLoader.load(service, loader)) {
+                if (!builtIn && instance.getClass().getClassLoader() != loader) {
+                    continue;
+                }
+                try {
+                    into.add(describe.apply(instance));
+                } catch (RuntimeException e) {
+                    problems.add(where + ": " + instance.getClass().getName() + " failed to describe itself: " + e);
+                }
+            }
+        } catch (ServiceConfigurationError | LinkageError e) {
+            problems.add(where + ": cannot load a " + service.getSimpleName() + ": " + e.getMessage()
+                    + " (plugins may use only java.*, " + String.join("*, ", SpiOnlyClassLoader.EXPOSED_PACKAGES) + "*)");
+        }
+    }
+
+    private static <T> Plugin<T> describe(String kind, String name, String description, T instance, boolean builtIn) {
+        Path origin = JarVersions.origin(instance.getClass());
+        return new Plugin<>(kind, name == null ? "" : name, description == null ? "" : description,
+                JarVersions.version(origin), origin, builtIn, instance);
+    }
+
+    private static String driverDescription(HotplugDriver driver) {
+        String where = driver.architectures().isEmpty() ? "all architectures" : String.join(", ", driver.architectures().stream().sorted().toList());
+        return "order " + driver.order() + ", " + where;
+    }
+
+    private <T> void checkNames(List<Plugin<T>> plugins, String kind) {
+        Map<String, Plugin<T>> seen = new LinkedHashMap<>();
+        for (Plugin<T> plugin : List.copyOf(plugins)) {
+            if (plugin.name().isBlank()) {
+                problems.add(plugin.origin() + ": " + plugin.instance().getClass().getName() + " has a blank " + kind + " name");
+                plugins.remove(plugin);
+            } else if (seen.containsKey(plugin.name())) {
+                problems.add("duplicate " + kind + " name '" + plugin.name() + "' in " + plugin.origin()
+                        + " and " + seen.get(plugin.name()).origin() + ": remove one of the jars");
+                plugins.remove(plugin);
+            } else {
+                seen.put(plugin.name(), plugin);
+            }
+        }
+    }
+}

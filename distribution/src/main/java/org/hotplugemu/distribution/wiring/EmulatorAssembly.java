@@ -1,0 +1,98 @@
+package org.hotplugemu.distribution.wiring;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import org.hotplugemu.arch.spi.ArchitectureProvider;
+import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.KernelCommandLine;
+import org.hotplugemu.arch.spi.MachineConfig;
+import org.hotplugemu.core.machine.Machine;
+import org.hotplugemu.core.profile.Profile;
+import org.hotplugemu.core.profile.Profiles;
+import org.hotplugemu.distribution.plugin.PluginLoader;
+import org.hotplugemu.distribution.plugin.PluginRegistry;
+import org.hotplugemu.tracing.TraceFormat;
+
+/**
+ * Turns machine options into a wired emulator: loads the plugins, checks every option, reports all
+ * problems at once, then chooses which Guice modules to install.
+ */
+public final class EmulatorAssembly {
+    private final Injector injector;
+
+    private EmulatorAssembly(Injector injector) {
+        this.injector = requireNonNull(injector, "injector is null");
+    }
+
+    /** Loads the built-in plugins and those of {@code pluginDirectories}, in order. */
+    public static PluginRegistry loadPlugins(List<Path> pluginDirectories) {
+        return PluginLoader.load(EmulatorAssembly.class.getClassLoader(), pluginDirectories);
+    }
+
+    /**
+     * Checks the settings against the plugins and wires the emulator.
+     *
+     * @throws StartupException listing every problem found
+     */
+    public static EmulatorAssembly assemble(MachineSettings settings, PluginRegistry plugins) {
+        List<String> problems = new ArrayList<>(plugins.problems());
+        Optional<ArchitectureProvider> architecture = plugins.architecture(settings.architecture());
+        if (architecture.isEmpty()) {
+            List<String> names = plugins.architectureNames();
+            problems.add("unknown architecture '" + settings.architecture() + "' (--arch): available: "
+                    + (names.isEmpty() ? "none (is lib/ complete?)" : String.join(", ", names)));
+        }
+        Optional<Profile> profile = Optional.empty();
+        if (settings.profile().isPresent()) {
+            try {
+                profile = Optional.of(Profiles.load(settings.profile().get()));
+            } catch (HotplugException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        settings.trace().filter(file -> TraceFormat.forFileName(String.valueOf(file.getFileName())).isEmpty())
+                .ifPresent(file -> problems.add("cannot tell the trace format of " + file
+                        + " (--trace): name it *.txt (ftrace text), *.json (Perfetto), *.html (report) or *.jsonl (JSON lines)"));
+        try {
+            new MachineConfig(settings.cpus(), settings.threadsPerCore(), KernelCommandLine.parse(settings.commandLine()));
+        } catch (HotplugException e) {
+            problems.add(e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new StartupException(problems);
+        }
+        List<Module> modules = List.of(
+                new MachineOptionsModule(settings),
+                new ArchitectureModule(architecture.orElseThrow()),
+                new DriversModule(plugins.driversFor(settings.architecture())),
+                new EngineModule(new EngineChoice(settings.engine(), settings.seed())),
+                new ProfileModule(new ProfileChoice(profile)),
+                settings.trace().map(TracingOutputModule::toFile).orElseGet(TracingOutputModule::none));
+        return new EmulatorAssembly(Guice.createInjector(modules));
+    }
+
+    /**
+     * Builds the machine, not yet booted.
+     *
+     * @throws StartupException when the machine rejects the options
+     */
+    public Machine createMachine(IntConsumer bootProgress) {
+        try {
+            return injector.getInstance(MachineFactory.class).create(bootProgress);
+        } catch (HotplugException e) {
+            throw new StartupException(List.of(e.getMessage()));
+        }
+    }
+
+    public TraceOutput traceOutput() {
+        return injector.getInstance(TraceOutput.class);
+    }
+}

@@ -1,0 +1,52 @@
+package org.hotplugemu.distribution.wiring;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import org.hotplugemu.arch.spi.ArchitectureProvider;
+import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.core.machine.Machine;
+import org.hotplugemu.core.machine.MachineBuilder;
+
+/** Builds the machine the injected options describe. */
+public final class MachineFactory {
+    private final MachineSettings settings;
+    private final ArchitectureProvider architecture;
+    private final List<HotplugDriver> drivers;
+    private final ProfileChoice profile;
+    private final EngineChoice engine;
+
+    @Inject
+    public MachineFactory(MachineSettings settings, ArchitectureProvider architecture, Set<HotplugDriver> drivers,
+            ProfileChoice profile, EngineChoice engine) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.architecture = requireNonNull(architecture, "architecture is null");
+        this.drivers = drivers.stream().sorted(Comparator.comparingInt(HotplugDriver::order).thenComparing(HotplugDriver::name)).toList();
+        this.profile = requireNonNull(profile, "profile is null");
+        this.engine = requireNonNull(engine, "engine is null");
+    }
+
+    /** Returns the builder for the machine, with {@code bootProgress} receiving the CPUs online so far. */
+    public MachineBuilder builder(IntConsumer bootProgress) {
+        MachineBuilder builder = new MachineBuilder()
+                .architecture(architecture)
+                .cpus(settings.cpus())
+                .threadsPerCore(settings.threadsPerCore())
+                .engine(engine.name())
+                .seed(engine.seed())
+                .commandLine(settings.effectiveCommandLine())
+                .drivers(drivers)
+                .bootProgress(bootProgress);
+        profile.profile().ifPresent(builder::profile);
+        return builder;
+    }
+
+    /** Builds the machine, not yet booted. */
+    public Machine create(IntConsumer bootProgress) {
+        return builder(bootProgress).build();
+    }
+}

@@ -1,0 +1,120 @@
+package org.hotplugemu.distribution.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.hotplugemu.arch.spi.ArchitectureProvider;
+import org.hotplugemu.core.api.HotplugDriver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PluginLoaderTest {
+    private static final String ARCH_SERVICE = ArchitectureProvider.class.getName();
+    private static final String DRIVER_SERVICE = HotplugDriver.class.getName();
+
+    @TempDir
+    Path work;
+
+    private Path plugins() throws Exception {
+        return Files.createDirectories(work.resolve("plugins"));
+    }
+
+    @Test
+    void architectureJarIsLoadedWithNameVersionAndJar() throws Exception {
+        Path jar = PluginJars.build(plugins(), "toy-arch", "1.2.3",
+                Map.of("toy.Provider", PluginJars.architectureProvider("toy", "toy", "")), Map.of(ARCH_SERVICE, "toy.Provider"));
+
+        PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(), List.of(plugins()));
+
+        assertThat(registry.problems()).isEmpty();
+        Plugin<ArchitectureProvider> toy = registry.architectures().stream().filter(p -> p.name().equals("toy")).findFirst().orElseThrow();
+        assertThat(toy.version()).isEqualTo("1.2.3");
+        assertThat(toy.origin()).isEqualTo(jar);
+        assertThat(toy.builtIn()).isFalse();
+        assertThat(registry.architecture("toy")).containsSame(toy.instance());
+    }
+
+    @Test
+    void eachJarGetsItsOwnClassLoaderBehindTheApiFilter() throws Exception {
+        PluginJars.build(plugins(), "a", "1", Map.of("a.Provider", PluginJars.architectureProvider("a", "a", "")), Map.of(ARCH_SERVICE, "a.Provider"));
+        PluginJars.build(plugins(), "b", "1", Map.of("b.Driver", PluginJars.driver("b", "b-driver")), Map.of(DRIVER_SERVICE, "b.Driver"));
+
+        PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(), List.of(plugins()));
+
+        ClassLoader archLoader = registry.architecture("a").orElseThrow().getClass().getClassLoader();
+        ClassLoader driverLoader = registry.drivers().stream().filter(p -> p.name().equals("b-driver")).findFirst().orElseThrow()
+                .instance().getClass().getClassLoader();
+        assertThat(archLoader).isNotSameAs(driverLoader).isNotSameAs(getClass().getClassLoader());
+        assertThat(archLoader.getParent()).isInstanceOf(SpiOnlyClassLoader.class);
+    }
+
+    @Test
+    void pluginCannotSeeTheHostsInternals() throws Exception {
+        // The provider touches a host class outside the plugin API while describing itself.
+        String touch = "org.hotplugemu.distribution.plugin.PluginLoader.class.getName();";
+        PluginJars.build(work, "sneaky", "1", Map.of("s.Provider", PluginJars.architectureProvider("s", "sneaky", touch)),
+                Map.of(ARCH_SERVICE, "s.Provider"));
+        Files.createDirectories(work.resolve("only"));
+        Files.move(work.resolve("sneaky.jar"), work.resolve("only/sneaky.jar"));
+
+        PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(), List.of(work.resolve("only")));
+
+        assertThat(registry.architecture("sneaky")).isEmpty();
+        assertThat(registry.problems()).singleElement().asString().contains("sneaky.jar").contains("org.hotplugemu.arch.spi.*");
+    }
+
+    @Test
+    void duplicateArchitectureNamesAreAProblem() throws Exception {
+        PluginJars.build(plugins(), "one", "1", Map.of("one.Provider", PluginJars.architectureProvider("one", "same", "")), Map.of(ARCH_SERVICE, "one.Provider"));
+        PluginJars.build(plugins(), "two", "1", Map.of("two.Provider", PluginJars.architectureProvider("two", "same", "")), Map.of(ARCH_SERVICE, "two.Provider"));
+
+        PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(), List.of(plugins()));
+
+        assertThat(registry.problems()).singleElement().asString()
+                .startsWith("duplicate architecture name 'same' in " + plugins().resolve("two.jar"));
+        assertThat(registry.architectureNames()).containsOnlyOnce("same");
+    }
+
+    @Test
+    void blankNameIsAProblem() throws Exception {
+        PluginJars.build(plugins(), "blank", "1", Map.of("x.Provider", PluginJars.architectureProvider("x", " ", "")), Map.of(ARCH_SERVICE, "x.Provider"));
+
+        PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(), List.of(plugins()));
+
+        assertThat(registry.problems()).singleElement().asString().contains("x.Provider has a blank architecture name");
+    }
+
+    @Test
+    void jarWithoutServicesAndMissingDirectoryAreProblems() throws Exception {
+        PluginJars.build(plugins(), "empty", "1", Map.of("e.Nothing", "package e; public class Nothing { }"), Map.of());
+        Files.writeString(plugins().resolve("README.txt"), "not a jar");
+
+        PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(), List.of(plugins(), work.resolve("missing")));
+
+        assertThat(registry.problems()).containsExactly(
+                plugins().resolve("empty.jar") + ": provides no architecture and no driver (add META-INF/services entries, e.g. with @AutoService)",
+                "plugin directory " + work.resolve("missing") + " does not exist: give --plugins an existing directory");
+    }
+
+    @Test
+    void driversAreFilteredByArchitecture() throws Exception {
+        String armOnly = """
+                package arm;
+                public final class Driver implements org.hotplugemu.core.api.HotplugDriver {
+                    public String name() { return "arm-only"; }
+                    public java.util.Set<String> architectures() { return java.util.Set.of("arm64"); }
+                    public void register(org.hotplugemu.core.api.DriverContext context) { }
+                }
+                """;
+        PluginJars.build(plugins(), "arm", "1", Map.of("arm.Driver", armOnly), Map.of(DRIVER_SERVICE, "arm.Driver"));
+        PluginJars.build(plugins(), "any", "1", Map.of("any.Driver", PluginJars.driver("any", "anywhere")), Map.of(DRIVER_SERVICE, "any.Driver"));
+
+        PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(), List.of(plugins()));
+
+        assertThat(registry.driversFor("x86")).extracting(HotplugDriver::name).contains("anywhere").doesNotContain("arm-only");
+        assertThat(registry.driversFor("arm64")).extracting(HotplugDriver::name).contains("anywhere", "arm-only");
+    }
+}
