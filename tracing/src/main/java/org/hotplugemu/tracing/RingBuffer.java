@@ -32,9 +32,9 @@ final class RingBuffer {
     }
 
     synchronized void add(RegisteredEvent event, Object[] fieldValues, long timestamp, String comm, int pid,
-            boolean irqs) {
+            boolean irqs, long sequence) {
         int size = event.entrySize(fieldValues);
-        long sequence = written++;
+        written++;
         if (size > capacityBytes) {
             return; // larger than the whole buffer: written, and lost at once
         }

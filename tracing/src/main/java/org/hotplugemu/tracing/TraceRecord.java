@@ -67,7 +67,7 @@ public final class TraceRecord {
         return cpu;
     }
 
-    /** Returns the position of the event among all events written to its CPU's buffer. */
+    /** Returns the position of the event in the order events were emitted, across every CPU. */
     public long sequence() {
         return sequence;
     }

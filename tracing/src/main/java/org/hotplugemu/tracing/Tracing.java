@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Stable since 0.1.
  */
 public final class Tracing {
+    /** Global emission order across every CPU's buffer. */
+    private final java.util.concurrent.atomic.AtomicLong emitted = new java.util.concurrent.atomic.AtomicLong();
     /** The kernel's default per-CPU buffer size once expanded, in kilobytes. */
     public static final int DEFAULT_BUFFER_SIZE_KB = 1408;
     /** The id the kernel gives ftrace's own {@code print} event (trace_marker writes). */
@@ -98,10 +100,13 @@ public final class Tracing {
             buffers.compareAndSet(cpu, null, new RingBuffer(cpu, bufferSizeKb * 1024L));
             buffer = buffers.get(cpu);
         }
-        buffer.add(event, values, context.nanoTime(), context.comm(), context.pid(), context.irqsOff());
+        buffer.add(event, values, context.nanoTime(), context.comm(), context.pid(), context.irqsOff(), emitted.getAndIncrement());
     }
 
-    /** Returns every buffered record, merged in timestamp order, then CPU, then sequence. */
+    /**
+     * Returns every buffered record, merged in timestamp order, then emission order: under a virtual
+     * clock many events share a timestamp, and the order they were emitted in is the true one.
+     */
     public List<TraceRecord> records() {
         List<TraceRecord> records = new ArrayList<>();
         for (int cpu = 0; cpu < nrCpus; cpu++) {
@@ -110,8 +115,7 @@ public final class Tracing {
                 buffer.snapshot(records);
             }
         }
-        records.sort(Comparator.comparingLong(TraceRecord::timestampNs).thenComparingInt(TraceRecord::cpu)
-                .thenComparingLong(TraceRecord::sequence));
+        records.sort(Comparator.comparingLong(TraceRecord::timestampNs).thenComparingLong(TraceRecord::sequence));
         return records;
     }
 

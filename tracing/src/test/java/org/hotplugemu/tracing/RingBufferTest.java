@@ -38,7 +38,7 @@ class RingBufferTest {
     }
 
     @Test
-    void eachCpuHasItsOwnBufferAndRecordsMergeByTimestamp() {
+    void eachCpuHasItsOwnBufferAndRecordsMergeByTimestampThenEmissionOrder() {
         tracing.enableFromCommandLine("cpuhp:*");
         task.as("a", 10, 8191).atMicros(20);
         cpuhp.exit.emit(1, 2, 3, 0);
@@ -47,7 +47,7 @@ class RingBufferTest {
         task.as("c", 12, 5).atMicros(20);
         cpuhp.exit.emit(7, 8, 9, 0);
 
-        assertThat(tracing.records()).extracting(TraceRecord::comm).containsExactly("b", "c", "a");
+        assertThat(tracing.records()).extracting(TraceRecord::comm).containsExactly("b", "a", "c");
         assertThat(tracing.entriesPerCpu()[8191]).isEqualTo(1);
         assertThat(tracing.writtenPerCpu()[3]).isZero();
     }
