@@ -36,6 +36,13 @@ public interface Engine extends Scheduler, TaskContext, AutoCloseable {
     /** Returns the seed this engine was created with. */
     long seed();
 
+    /**
+     * Returns how many times control has passed from one Java thread to another since creation:
+     * under {@code sim} each baton handoff (to an emulated thread or back to the driver); under
+     * {@code threads} each wake of a parked emulated thread. Read it between runs, not during one.
+     */
+    long switches();
+
     /** Ends every emulated thread by unwinding its stack quietly; the engine cannot be used afterwards. */
     @Override
     void close();

@@ -46,6 +46,8 @@ final class SimEngine extends EngineSupport {
     private Object rootResult;
     private Throwable rootError;
     private volatile boolean closing;
+    /** Written only by the baton holder; the handback semaphore publishes it to the driver. */
+    private long switches;
 
     SimEngine(EngineOptions options) {
         super(options);
@@ -60,6 +62,11 @@ final class SimEngine extends EngineSupport {
     @Override
     public long nanoTime() {
         return clock;
+    }
+
+    @Override
+    public long switches() {
+        return switches;
     }
 
     @Override
@@ -175,6 +182,7 @@ final class SimEngine extends EngineSupport {
     }
 
     private void handOff(Task next) {
+        switches++;
         if (next == null) {
             running = null;
             handback.release();

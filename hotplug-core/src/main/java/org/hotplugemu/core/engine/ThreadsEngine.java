@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.hotplugemu.arch.spi.Errno;
@@ -34,6 +35,7 @@ final class ThreadsEngine extends EngineSupport {
     private final AtomicInteger runnableCount = new AtomicInteger();
     /** Threads blocked with a deadline: while any exists, time will still wake someone. */
     private final AtomicInteger timedBlocked = new AtomicInteger();
+    private final LongAdder switches = new LongAdder();
     private final ReentrantLock externalLock = new ReentrantLock();
     private volatile Thread driver;
     private volatile boolean closing;
@@ -175,6 +177,7 @@ final class ThreadsEngine extends EngineSupport {
             if (state == WAKE_BLOCKED) {
                 if (task.wakeState.compareAndSet(WAKE_BLOCKED, WAKE_NONE)) {
                     runnableCount.incrementAndGet();
+                    switches.increment();
                     LockSupport.unpark(task.thread);
                     return;
                 }
@@ -186,6 +189,11 @@ final class ThreadsEngine extends EngineSupport {
                 return;
             }
         }
+    }
+
+    @Override
+    public long switches() {
+        return switches.sum();
     }
 
     @Override

@@ -367,87 +367,6 @@ public final class Hotplug {
         return table.get(state).cantStop;
     }
 
-    /** {@code fail_store}: arms (or with -1 disarms) a one-shot failure of a step on {@code cpu}. */
-    public void writeFail(int cpu, int fail) {
-        CpuState st = cpu(cpu);
-        if (fail == CpuState.FAIL_DISARMED) {
-            st.fail = fail;
-            return;
-        }
-        if (fail < 0 || fail > profile.online()) {
-            throw new HotplugException(Errno.EINVAL, "fail " + fail + " is out of range 0-" + profile.online() + " (-1 disarms)");
-        }
-        if (profile.isAtomicState(fail)) {
-            throw new HotplugException(Errno.EINVAL, "state " + fail + " is a STARTING/DYING state, which cannot fail");
-        }
-        if (fail <= profile.bringupCpu() && st.state > profile.bringupCpu()) {
-            throw new HotplugException(Errno.EINVAL, "state " + fail + " is a PREPARE state: DEAD callbacks cannot fail while the CPU is up");
-        }
-        stateMutex.lock();
-        try {
-            if (!table.get(fail).hasAnyCallback()) {
-                throw new HotplugException(Errno.EINVAL, "state " + fail + " has no callbacks to fail");
-            }
-        }
-        finally {
-            stateMutex.unlock();
-        }
-        st.fail = fail;
-    }
-
-    /**
-     * {@code target_store}: drives {@code cpu} to {@code target}. Without state control only 0 and
-     * ONLINE are accepted; with it any named, non-{@code cant_stop} state outside STARTING.
-     */
-    public void writeTarget(int cpu, int target, boolean stateControl) {
-        CpuState st = cpu(cpu);
-        if (target < 0 || target > profile.online()) {
-            throw new HotplugException(Errno.EINVAL, "target " + target + " is out of range 0-" + profile.online());
-        }
-        if (!stateControl && target != 0 && target != profile.online()) {
-            throw new HotplugException(Errno.EINVAL, "target " + target + " needs CONFIG_CPU_HOTPLUG_STATE_CONTROL (cpuhp.state_control=1); use 0 or " + profile.online());
-        }
-        String name = stepName(target);
-        if (name == null || table.get(target).cantStop) {
-            throw new HotplugException(Errno.EINVAL, "state " + target + (name == null ? " has no name" : " (" + name + ") is cant_stop") + " and is not a valid target");
-        }
-        if (profile.isAtomicState(target)) {
-            throw new HotplugException(Errno.EINVAL, "state " + target + " (" + name + ") is a STARTING/DYING state; a CPU cannot stop there");
-        }
-        if (st.state < target) {
-            cpuUp(cpu, target);
-        }
-        else if (st.state > target) {
-            cpuDown(cpu, target);
-        }
-        else {
-            st.target = target;
-        }
-    }
-
-    /** Returns whether the CPU device is online, as {@code cpuN/online} reads. */
-    public boolean deviceOnline(int cpu) {
-        return !cpu(cpu).deviceOffline;
-    }
-
-    /**
-     * {@code device_online}/{@code device_offline} as the {@code online} file calls them: repeating the
-     * current value succeeds without doing anything.
-     */
-    public void setDeviceOnline(int cpu, boolean online) {
-        CpuState st = cpu(cpu);
-        if (st.deviceOffline != online) {
-            return;
-        }
-        if (online) {
-            cpuUp(cpu, profile.online());
-        }
-        else {
-            cpuDown(cpu, 0);
-        }
-        st.deviceOffline = !online;
-    }
-
     /**
      * After a failed boot-time bringup, walks whatever is left of the CPU back to OFFLINE (a parallel
      * bringup may have rolled back only to {@code CPUHP_BP_KICK_AP}); a no-op when it is offline.
@@ -481,20 +400,6 @@ public final class Hotplug {
 
     public SmtControl smtControl() {
         return smtControl;
-    }
-
-    /** Returns whether any core has more than one thread online ({@code sched_smt_active}). */
-    public boolean smtActive() {
-        java.util.Set<Long> cores = new java.util.HashSet<>();
-        for (int cpu = 0; cpu < cpus.length; cpu++) {
-            if (masks.online().test(cpu)) {
-                var topology = arch.topology().get(cpu);
-                if (!cores.add(((long) topology.packageId() << 32) | topology.coreId())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     void disableHotplug() {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.CpuTopology;
 import org.hotplugemu.arch.spi.VirtualFile;
+import org.hotplugemu.core.state.CpuControl;
 import org.hotplugemu.core.state.Hotplug;
 import org.hotplugemu.core.state.SmtSwitch;
 
@@ -21,11 +22,13 @@ public final class CpuSysfs {
     private final Hotplug hotplug;
     private final Architecture arch;
     private final boolean stateControl;
+    private final CpuControl control;
 
     public CpuSysfs(Hotplug hotplug, Architecture arch, boolean stateControl) {
         this.hotplug = requireNonNull(hotplug, "hotplug is null");
         this.arch = requireNonNull(arch, "arch is null");
         this.stateControl = stateControl;
+        this.control = new CpuControl(hotplug);
     }
 
     public void install(VirtualFs fs) {
@@ -38,7 +41,7 @@ public final class CpuSysfs {
         fs.add(ROOT + "/kernel_max", VirtualFile.readOnly(() -> "8191\n"));
         SmtSwitch smt = new SmtSwitch(hotplug);
         fs.add(ROOT + "/smt/control", VirtualFile.readWrite(() -> hotplug.smtControl().text() + "\n", smt::write));
-        fs.add(ROOT + "/smt/active", VirtualFile.readOnly(() -> (hotplug.smtActive() ? "1" : "0") + "\n"));
+        fs.add(ROOT + "/smt/active", VirtualFile.readOnly(() -> (control.smtActive() ? "1" : "0") + "\n"));
         List<CpuTopology> topology = arch.topology();
         for (int cpu = 0; cpu < hotplug.nrCpus(); cpu++) {
             installCpu(fs, cpu, topology);
@@ -49,12 +52,12 @@ public final class CpuSysfs {
         String dir = ROOT + "/cpu" + cpu;
         fs.add(dir + "/hotplug/state", VirtualFile.readOnly(() -> hotplug.state(cpu) + "\n"));
         fs.add(dir + "/hotplug/target", VirtualFile.readWrite(() -> hotplug.target(cpu) + "\n",
-                value -> hotplug.writeTarget(cpu, KernelParse.parseInt(value), stateControl)));
+                value -> control.writeTarget(cpu, KernelParse.parseInt(value), stateControl)));
         fs.add(dir + "/hotplug/fail", VirtualFile.readWrite(() -> hotplug.fail(cpu) + "\n",
-                value -> hotplug.writeFail(cpu, KernelParse.parseInt(value))));
+                value -> control.writeFail(cpu, KernelParse.parseInt(value))));
         if (arch.isHotpluggable(cpu)) {
-            fs.add(dir + "/online", VirtualFile.readWrite(() -> (hotplug.deviceOnline(cpu) ? "1" : "0") + "\n",
-                    value -> hotplug.setDeviceOnline(cpu, KernelParse.parseBool(value))));
+            fs.add(dir + "/online", VirtualFile.readWrite(() -> (control.deviceOnline(cpu) ? "1" : "0") + "\n",
+                    value -> control.setDeviceOnline(cpu, KernelParse.parseBool(value))));
         }
         CpuTopology me = topology.get(cpu);
         fs.add(dir + "/topology/physical_package_id", VirtualFile.readOnly(() -> me.packageId() + "\n"));
