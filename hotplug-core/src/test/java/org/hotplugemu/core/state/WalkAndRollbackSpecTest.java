@@ -220,4 +220,37 @@ class WalkAndRollbackSpecTest {
                     .hasFieldOrPropertyWithValue("errno", Errno.EINVAL);
         }
     }
+
+    @Test
+    void callbackThrowingAnythingButHotplugExceptionFailsWithEioIsLoggedAndRolledBack() {
+        try (Machine machine = TestingMachines.booted(2, TestingDriver.of("buggy", context -> {
+            CpuHotplug api = context.hotplug();
+            hotplug[0] = api;
+            api.setupStateNoCalls(api.state("CPUHP_AP_ONLINE_DYN"), "test:a", log.recording("a_up", hotplug), log.recording("a_down", hotplug));
+            api.setupStateNoCalls(api.state("CPUHP_AP_ONLINE_DYN"), "test:buggy", Callback.of("buggy_up", cpu -> {
+                throw new IllegalStateException("driver bug");
+            }), null);
+        }))) {
+            machine.write(CPU + "/cpu1/online", "0\n");
+            log.clear();
+            assertWriteFails(machine, CPU + "/cpu1/online", "1\n", Errno.EIO);
+            assertThat(machine.dmesg()).anyMatch(line -> line.contains("callback buggy_up failed with java.lang.IllegalStateException: driver bug"));
+            assertThat(log.calls()).containsExactly("a_up cpu=1 state=201", "a_down cpu=1 state=200");
+            assertThat(state(machine, 1)).isZero();
+        }
+    }
+
+    @Test
+    void sleepingInAStartingCallbackIsReportedAsAKernelBugAndTheCpuStillComesUp() {
+        try (Machine machine = TestingMachines.booted(2, TestingDriver.of("sleeper", context -> {
+            CpuHotplug api = context.hotplug();
+            api.setupStateNoCalls(api.state("CPUHP_AP_CPU_PM_STARTING"), "test:sleeper",
+                    Callback.of("sleepy_starting", cpu -> context.scheduler().sleep(java.time.Duration.ofMillis(1))), null);
+        }))) {
+            machine.write(CPU + "/cpu1/online", "0\n");
+            machine.write(CPU + "/cpu1/online", "1\n");
+            assertThat(machine.dmesg()).anyMatch(line -> line.contains("BUG: sleeping function called from invalid context"));
+            assertThat(state(machine, 1)).isEqualTo(236);
+        }
+    }
 }
