@@ -37,6 +37,7 @@ public final class Hotplug {
     final boolean splitStartup;
     final ApSide apSide;
     final SmpbootRegistry smpboot;
+    private final WorkOnCpu workOnCpu;
     private volatile int hotplugDisabled;
     volatile SmtControl smtControl;
 
@@ -60,6 +61,7 @@ public final class Hotplug {
         this.smtControl = initialSmtControl(arch);
         this.apSide = new ApSide(this);
         this.smpboot = new SmpbootRegistry(this);
+        this.workOnCpu = new WorkOnCpu(scheduler, nrCpus);
         new CoreSteps(this).install();
     }
 
@@ -152,7 +154,7 @@ public final class Hotplug {
                 throw new HotplugException(Errno.EBUSY, "CPU hotplug is disabled (secondary CPUs are frozen)");
             }
             cpus[cpu].failure = null;
-            check(doCpuDown(cpu, target), cpus[cpu]);
+            check(cpuDownMapsLocked(cpu, target), cpus[cpu]);
         }
         finally {
             cpuAddRemoveLock.unlock();
@@ -197,6 +199,18 @@ public final class Hotplug {
         finally {
             cpuHotplugLock.writeUnlock();
         }
+    }
+
+    /**
+     * {@code cpu_down_maps_locked}: runs {@code _cpu_down} on a worker of the first other online CPU,
+     * so the control task never sits on the CPU it takes down.
+     */
+    private int cpuDownMapsLocked(int cpu, int target) {
+        int control = masks.online().stream().filter(other -> other != cpu).findFirst().orElse(-1);
+        if (control < 0) {
+            return -Errno.EBUSY.number();
+        }
+        return workOnCpu.run(control, () -> doCpuDown(cpu, target));
     }
 
     /** {@code _cpu_down} with {@code cpu_add_remove_lock} held. */

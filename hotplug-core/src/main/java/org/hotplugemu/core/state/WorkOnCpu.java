@@ -1,0 +1,69 @@
+package org.hotplugemu.core.state;
+
+import java.util.function.IntSupplier;
+import org.hotplugemu.arch.spi.sched.Completion;
+import org.hotplugemu.arch.spi.sched.EmulatedThread;
+import org.hotplugemu.arch.spi.sched.Scheduler;
+
+/**
+ * {@code work_on_cpu}: runs a function on a per-CPU worker ({@code kworker/N:1}) and waits for its
+ * result. {@code cpu_down} uses it so the control task never runs on the CPU being taken down,
+ * which is why the kernel's offline traces show {@code kworker/0:1}.
+ */
+final class WorkOnCpu {
+    private final Scheduler scheduler;
+    private final Worker[] workers;
+
+    WorkOnCpu(Scheduler scheduler, int nrCpus) {
+        this.scheduler = scheduler;
+        this.workers = new Worker[nrCpus];
+    }
+
+    int run(int cpu, IntSupplier work) {
+        Worker worker;
+        synchronized (workers) {
+            worker = workers[cpu];
+            if (worker == null) {
+                worker = new Worker(cpu);
+                workers[cpu] = worker;
+            }
+        }
+        return worker.submit(work);
+    }
+
+    private final class Worker {
+        private final Completion done;
+        private final EmulatedThread thread;
+        private volatile IntSupplier work;
+        private volatile int result;
+
+        Worker(int cpu) {
+            this.done = scheduler.newCompletion("work_on_cpu");
+            this.thread = scheduler.spawn("kworker/" + cpu + ":1", cpu, this::loop);
+        }
+
+        int submit(IntSupplier submitted) {
+            work = submitted;
+            scheduler.unpark(thread);
+            done.await();
+            return result;
+        }
+
+        private void loop() {
+            while (true) {
+                IntSupplier next = work;
+                if (next == null) {
+                    scheduler.park("worker idle");
+                    continue;
+                }
+                work = null;
+                try {
+                    result = next.getAsInt();
+                }
+                finally {
+                    done.complete();
+                }
+            }
+        }
+    }
+}
