@@ -62,8 +62,9 @@ public final class CpuControl {
         if (name == null || hp.table.get(target).cantStop) {
             throw new HotplugException(Errno.EINVAL, "state " + target + (name == null ? " has no name" : " (" + name + ") is cant_stop") + " and is not a valid target");
         }
-        if (hp.profile.isAtomicState(target)) {
-            throw new HotplugException(Errno.EINVAL, "state " + target + " (" + name + ") is a STARTING/DYING state; a CPU cannot stop there");
+        if (target >= hp.profile.apIdleDead() && target <= hp.profile.apOnline()) {
+            throw new HotplugException(Errno.EINVAL, "state " + target + " (" + name + ") is in the STARTING section (" + hp.profile.apIdleDead() + "-" + hp.profile.apOnline()
+                    + "): a CPU cannot stop there, the kernel would BUG in cpuhp_report_idle_dead");
         }
         if (st.state < target) {
             hp.cpuUp(cpu, target);

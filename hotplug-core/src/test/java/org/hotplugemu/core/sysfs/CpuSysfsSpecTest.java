@@ -56,6 +56,8 @@ class CpuSysfsSpecTest {
             machine.boot();
             assertWriteFails(machine, CPU + "/cpu1/hotplug/target", "153\n", Errno.EINVAL);
             assertWriteFails(machine, CPU + "/cpu1/hotplug/target", "154\n", Errno.EINVAL);
+            assertWriteFails(machine, CPU + "/cpu1/hotplug/target", "152\n", Errno.EINVAL);
+            assertWriteFails(machine, CPU + "/cpu1/hotplug/target", "94\n", Errno.EINVAL);
             machine.write(CPU + "/cpu1/hotplug/target", "156\n");
             assertThat(state(machine, 1)).isEqualTo(156);
             assertThat(machine.read(CPU + "/online")).isEqualTo("0-1\n");

@@ -1,0 +1,19 @@
+package org.hotplugemu.drivers.arm64;
+
+import com.google.auto.service.AutoService;
+import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.drivers.support.SimpleStateDriver;
+import org.hotplugemu.drivers.support.StateSpec;
+
+/**
+ * Models the OS lock cleared on each CPU (arch/arm64/kernel/debug-monitors.c), with the kernel's state names and callback symbols.
+ *
+ * <p>Stable since 0.1.
+ */
+@AutoService(HotplugDriver.class)
+public final class DebugMonitorsDriver extends SimpleStateDriver {
+    public DebugMonitorsDriver() {
+        super("arm64_debug_monitors", 380, only("arm64"),
+                StateSpec.calls("CPUHP_AP_ARM64_DEBUG_MONITORS_STARTING", "arm64/debug_monitors:starting", "clear_os_lock", null));
+    }
+}

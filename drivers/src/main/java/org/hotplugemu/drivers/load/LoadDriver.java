@@ -1,0 +1,115 @@
+package org.hotplugemu.drivers.load;
+
+import com.google.auto.service.AutoService;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.VirtualFile;
+import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.core.api.CpuHotplug;
+import org.hotplugemu.core.api.DriverContext;
+import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.drivers.rcu.RcuTree;
+import org.hotplugemu.drivers.softirq.Tasklets;
+import org.hotplugemu.drivers.support.MachineServices;
+import org.hotplugemu.drivers.timers.TimerBases;
+import org.hotplugemu.drivers.workqueue.Workqueues;
+
+/**
+ * A background load for hotplug torture tests: {@code echo SEED > /sys/kernel/debug/hotplug-emu/load}
+ * (or {@code SEED PERIOD_US})
+ * starts a {@code hotplug-load} thread on the first online CPU that queues a work item on a random
+ * possible CPU every period of engine time (default 1 ms); each work item, where it runs, queues an RCU
+ * callback, a timer, an hrtimer and a tasklet on its own CPU. {@code echo 0} stops it. The
+ * counters of each subsystem in the same directory then show whether anything was lost or run twice.
+ *
+ * <p>Keep the load thread's CPU online while the load runs. Stable since 0.1.
+ */
+@AutoService(HotplugDriver.class)
+public final class LoadDriver implements HotplugDriver {
+    public static final String DEBUGFS = "/sys/kernel/debug/hotplug-emu/load";
+    private static final long DEFAULT_PERIOD_MICROS = 1_000;
+
+    private DriverContext context;
+    private volatile long seed;
+    private volatile int generation;
+
+    @Override
+    public String name() {
+        return "load";
+    }
+
+    @Override
+    public int order() {
+        return 9_000;
+    }
+
+    @Override
+    public void register(DriverContext context) {
+        this.context = context;
+        context.files().add(DEBUGFS, VirtualFile.readWrite(() -> seed + "\n", this::write));
+    }
+
+    @Override
+    public void unregister(DriverContext context) {
+        generation++;
+        context.files().remove(DEBUGFS);
+    }
+
+    private void write(String value) {
+        long newSeed;
+        long periodMicros = DEFAULT_PERIOD_MICROS;
+        String[] words = value.strip().split("\\s+");
+        try {
+            newSeed = Long.parseLong(words[0]);
+            if (words.length > 1) {
+                periodMicros = Long.parseLong(words[1]);
+            }
+        } catch (NumberFormatException e) {
+            throw new HotplugException(Errno.EINVAL, "load takes 'SEED [PERIOD_US]' to start (one work item per period,"
+                    + " default 1000 us), or 0 to stop; not '" + value.strip() + "'");
+        }
+        if (words.length > 2 || periodMicros <= 0) {
+            throw new HotplugException(Errno.EINVAL, "load takes 'SEED [PERIOD_US]' with a positive period, or 0 to stop");
+        }
+        Duration period = Duration.ofNanos(periodMicros * 1_000);
+        int myGeneration = ++generation;
+        seed = newSeed;
+        if (newSeed != 0) {
+            Scheduler scheduler = context.scheduler();
+            CpuHotplug hotplug = context.hotplug();
+            scheduler.spawn("hotplug-load", hotplug.onlineMask().first(), () -> generate(myGeneration, newSeed, period));
+        }
+    }
+
+    private void generate(int myGeneration, long loadSeed, Duration period) {
+        Scheduler scheduler = context.scheduler();
+        CpuHotplug hotplug = context.hotplug();
+        SplittableRandom random = new SplittableRandom(loadSeed);
+        Optional<Workqueues> workqueues = MachineServices.lookup(context, Workqueues.class);
+        Optional<RcuTree> rcu = MachineServices.lookup(context, RcuTree.class);
+        Optional<TimerBases> timers = MachineServices.lookup(context, TimerBases.class);
+        Optional<Tasklets> tasklets = MachineServices.lookup(context, Tasklets.class);
+        while (generation == myGeneration) {
+            int cpu = random.nextInt(hotplug.nrCpuIds());
+            Duration timerDelay = Duration.ofNanos(1_000L * random.nextInt(1, 3_000));
+            Runnable work = () -> {
+                int here = scheduler.currentCpu();
+                rcu.ifPresent(tree -> tree.callRcu(() -> { }));
+                timers.ifPresent(bases -> {
+                    bases.addTimerOn(here, timerDelay, () -> { });
+                    bases.hrtimerStartOn(here, timerDelay.dividedBy(2), () -> { });
+                });
+                tasklets.ifPresent(lists -> lists.schedule(() -> { }));
+            };
+            if (workqueues.isPresent()) {
+                workqueues.get().queueWorkOn(cpu, work);
+            } else {
+                work.run();
+            }
+            scheduler.sleep(period);
+        }
+    }
+}

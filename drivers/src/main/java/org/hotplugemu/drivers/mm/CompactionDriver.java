@@ -1,0 +1,19 @@
+package org.hotplugemu.drivers.mm;
+
+import com.google.auto.service.AutoService;
+import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.drivers.support.SimpleStateDriver;
+import org.hotplugemu.drivers.support.StateSpec;
+
+/**
+ * Models kcompactd CPU affinity (mm/compaction.c, dynamic slot 204), with the kernel's state names and callback symbols.
+ *
+ * <p>Stable since 0.1.
+ */
+@AutoService(HotplugDriver.class)
+public final class CompactionDriver extends SimpleStateDriver {
+    public CompactionDriver() {
+        super("compaction", 530, allArchitectures(),
+                StateSpec.noCalls("CPUHP_AP_ONLINE_DYN", "mm/compaction:online", "kcompactd_cpu_online", null));
+    }
+}

@@ -1,0 +1,19 @@
+package org.hotplugemu.drivers.mm;
+
+import com.google.auto.service.AutoService;
+import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.drivers.support.SimpleStateDriver;
+import org.hotplugemu.drivers.support.StateSpec;
+
+/**
+ * Models SLUB per-CPU slabs flushed when a CPU dies (mm/slub.c), with the kernel's state names and callback symbols.
+ *
+ * <p>Stable since 0.1.
+ */
+@AutoService(HotplugDriver.class)
+public final class SlubDriver extends SimpleStateDriver {
+    public SlubDriver() {
+        super("slub", 210, allArchitectures(),
+                StateSpec.noCalls("CPUHP_SLUB_DEAD", "slub:dead", null, "slub_cpu_dead"));
+    }
+}

@@ -1,0 +1,142 @@
+package org.hotplugemu.drivers.support;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.hotplugemu.core.api.DriverContext;
+import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.core.api.HotplugInstance;
+
+/**
+ * A driver whose states model one per-CPU resource each (a cache, a counter, a device node): a
+ * state with both callbacks sets the resource up in its startup and frees it in its teardown,
+ * accounted through {@link DriverContext#resources()}; a one-way state (a "dead" or "prepare"
+ * callback alone) counts its invocations. Multi-instance states account one resource per instance.
+ *
+ * <p>Instances are per machine: create a new driver object for each machine. Experimental.
+ */
+public abstract class SimpleStateDriver implements HotplugDriver {
+    private final String name;
+    private final int order;
+    private final Set<String> architectures;
+    private final List<StateSpec> specs;
+    private final List<Integer> registered = new ArrayList<>();
+    private final List<Runnable> instanceRemovals = new ArrayList<>();
+
+    protected SimpleStateDriver(String name, int order, Set<String> architectures, StateSpec... specs) {
+        this.name = requireNonNull(name, "name is null");
+        this.order = order;
+        this.architectures = Set.copyOf(architectures);
+        this.specs = List.of(specs);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int order() {
+        return order;
+    }
+
+    @Override
+    public Set<String> architectures() {
+        return architectures;
+    }
+
+    /** Returns the states this driver registers, in registration order. */
+    public List<StateSpec> states() {
+        return specs;
+    }
+
+    @Override
+    public void register(DriverContext context) {
+        Registrar registrar = new Registrar(context);
+        for (StateSpec spec : specs) {
+            if (spec.multi()) {
+                registerMulti(context, registrar, spec);
+            } else {
+                registerSingle(context, registrar, spec);
+            }
+        }
+    }
+
+    private void registerSingle(DriverContext context, Registrar registrar, StateSpec spec) {
+        LazyResource resource = new LazyResource();
+        int state = registrar.single(spec.enumName(), spec.name(),
+                spec.startupSymbol(), resource::acquire, spec.teardownSymbol(), resource::release, spec.calls());
+        registered.add(state);
+        if (spec.symmetric()) {
+            resource.bind(context.resources().track(state, spec.name()));
+            if (!spec.calls()) {
+                registrar.initCpusAtOrAbove(state, resource::acquire);
+            }
+        }
+    }
+
+    private void registerMulti(DriverContext context, Registrar registrar, StateSpec spec) {
+        int state = registrar.multi(spec.enumName(), spec.name(),
+                spec.startupSymbol(), (cpu, instance) -> ((Instance) instance).resource.acquire(cpu),
+                spec.teardownSymbol(), (cpu, instance) -> ((Instance) instance).resource.release(cpu));
+        registered.add(state);
+        for (String instanceName : spec.instances()) {
+            Instance instance = new Instance(instanceName);
+            if (spec.symmetric()) {
+                instance.resource.bind(context.resources().track(state, spec.name() + " " + instanceName));
+            }
+            if (spec.calls()) {
+                context.hotplug().addInstance(state, instance);
+            } else {
+                context.hotplug().addInstanceNoCalls(state, instance);
+                if (spec.symmetric()) {
+                    registrar.initCpusAtOrAbove(state, instance.resource::acquire);
+                }
+            }
+            instanceRemovals.add(0, () -> context.hotplug().removeInstance(state, instance));
+        }
+    }
+
+    @Override
+    public void unregister(DriverContext context) {
+        instanceRemovals.forEach(Runnable::run);
+        instanceRemovals.clear();
+        for (int i = registered.size() - 1; i >= 0; i--) {
+            context.hotplug().removeState(registered.get(i));
+        }
+        registered.clear();
+    }
+
+    /** One instance of a multi-instance state with its own per-CPU account. */
+    private static final class Instance implements HotplugInstance {
+        private final String name;
+        private final LazyResource resource = new LazyResource();
+
+        private Instance(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** Shorthand for driver tables: no architecture restriction. */
+    protected static Set<String> allArchitectures() {
+        return Set.of();
+    }
+
+    /** Shorthand for driver tables. */
+    protected static Set<String> only(String architecture) {
+        return Set.of(architecture);
+    }
+
+}

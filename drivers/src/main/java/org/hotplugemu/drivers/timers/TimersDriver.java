@@ -1,0 +1,66 @@
+package org.hotplugemu.drivers.timers;
+
+import com.google.auto.service.AutoService;
+import org.hotplugemu.arch.spi.VirtualFile;
+import org.hotplugemu.core.api.DriverContext;
+import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.core.api.SmpbootThread;
+import org.hotplugemu.drivers.support.MachineServices;
+import org.hotplugemu.drivers.support.Registrar;
+
+/**
+ * Timers and hrtimers: {@code hrtimers:prepare}, {@code timers:prepare} and {@code hrtimers:dying}
+ * (static states of kernel/cpu.c; the 6.1 stable kernels push hrtimers away in the dying callback),
+ * the per-CPU {@code ktimers/%u} threads that fire expired timers, and the counters in
+ * {@code /sys/kernel/debug/hotplug-emu/timers} and {@code .../hrtimers}.
+ *
+ * <p>Stable since 0.1.
+ */
+@AutoService(HotplugDriver.class)
+public final class TimersDriver implements HotplugDriver {
+    public static final String TIMERS_DEBUGFS = "/sys/kernel/debug/hotplug-emu/timers";
+    public static final String HRTIMERS_DEBUGFS = "/sys/kernel/debug/hotplug-emu/hrtimers";
+
+    private final int[] states = new int[3];
+
+    @Override
+    public String name() {
+        return "timers";
+    }
+
+    @Override
+    public int order() {
+        return 130;
+    }
+
+    @Override
+    public void register(DriverContext context) {
+        TimerBases bases = new TimerBases(context.hotplug(), context.scheduler());
+        Registrar registrar = new Registrar(context);
+        int timersState = context.hotplug().state("CPUHP_TIMERS_PREPARE");
+        var threads = context.hotplug().registerSmpbootThread(
+                SmpbootThread.of("ktimers/%u", bases::hasTimers, bases::expire));
+        bases.attach(context.resources().track(timersState, "timer_base"), threads);
+        // init_timers sets up the boot CPU's wheel itself.
+        registrar.initCpusAtOrAbove(timersState, bases::prepare);
+        states[0] = registrar.single("CPUHP_HRTIMERS_PREPARE", "hrtimers:prepare",
+                "hrtimers_prepare_cpu", cpu -> { }, null, null, false);
+        states[1] = registrar.single("CPUHP_TIMERS_PREPARE", "timers:prepare",
+                "timers_prepare_cpu", bases::prepare, "timers_dead_cpu", bases::dead, false);
+        states[2] = registrar.single("CPUHP_AP_HRTIMERS_DYING", "hrtimers:dying",
+                null, null, "hrtimers_cpu_dying", bases::dying, false);
+        context.files().add(TIMERS_DEBUGFS, VirtualFile.readOnly(bases::wheelDebugfs));
+        context.files().add(HRTIMERS_DEBUGFS, VirtualFile.readOnly(bases::hrDebugfs));
+        MachineServices.publish(context, TimerBases.class, bases);
+    }
+
+    @Override
+    public void unregister(DriverContext context) {
+        MachineServices.withdraw(context, TimerBases.class);
+        context.files().remove(TIMERS_DEBUGFS);
+        context.files().remove(HRTIMERS_DEBUGFS);
+        for (int i = states.length - 1; i >= 0; i--) {
+            context.hotplug().removeState(states[i]);
+        }
+    }
+}

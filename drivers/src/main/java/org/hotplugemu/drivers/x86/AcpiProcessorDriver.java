@@ -1,0 +1,20 @@
+package org.hotplugemu.drivers.x86;
+
+import com.google.auto.service.AutoService;
+import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.drivers.support.SimpleStateDriver;
+import org.hotplugemu.drivers.support.StateSpec;
+
+/**
+ * Models the ACPI processor driver (drivers/acpi/processor_driver.c), with the kernel's state names and callback symbols.
+ *
+ * <p>Stable since 0.1.
+ */
+@AutoService(HotplugDriver.class)
+public final class AcpiProcessorDriver extends SimpleStateDriver {
+    public AcpiProcessorDriver() {
+        super("acpi_processor", 570, only("x86"),
+                StateSpec.noCalls("CPUHP_AP_ONLINE_DYN", "acpi/cpu-drv:online", "acpi_soft_cpu_online", null),
+                StateSpec.noCalls("CPUHP_ACPI_CPUDRV_DEAD", "acpi/cpu-drv:dead", null, "acpi_soft_cpu_dead"));
+    }
+}

@@ -1,0 +1,23 @@
+package org.hotplugemu.drivers;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class DriverBoundaryTest {
+    @Test
+    void driversUseOnlyTheDriverApiTheArchSpiAndTracing() {
+        JavaClasses drivers = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.hotplugemu.drivers");
+
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "org.hotplugemu.drivers..", "org.hotplugemu.core.api..", "org.hotplugemu.arch.spi",
+                        "org.hotplugemu.arch.spi.sched", "org.hotplugemu.tracing..", "java..", "com.google.auto.service..")
+                .because("drivers are plugins built against the small api jar (see architecture.md)")
+                .check(drivers);
+    }
+}

@@ -1,0 +1,66 @@
+package org.hotplugemu.drivers;
+
+import java.util.List;
+import java.util.Set;
+import org.hotplugemu.core.api.DriverContext;
+import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.core.machine.Machine;
+import org.hotplugemu.core.machine.MachineBuilder;
+import org.hotplugemu.core.profile.Profiles;
+import org.hotplugemu.core.testing.TestingArchitectureProvider;
+
+/** Builds machines on the core's testing backend with the stock drivers of a real architecture. */
+final class Machines {
+    private Machines() {
+    }
+
+    /**
+     * A booted machine with the 6.1 profile of {@code architecture} and its stock drivers; the
+     * testing backend is named "testing", so the drivers are presented as architecture-neutral.
+     */
+    static Machine booted(String architecture, int cpus, long seed, String commandLine, List<? extends HotplugDriver> extra) {
+        String profile = architecture.equals("x86") ? "linux-6.1-x86_64" : "linux-6.1-arm64";
+        List<HotplugDriver> drivers = new java.util.ArrayList<>(StockDrivers.forArchitecture(architecture).stream()
+                .map(Machines::everywhere).toList());
+        drivers.addAll(extra);
+        Machine machine = new MachineBuilder()
+                .architecture(new TestingArchitectureProvider())
+                .profile(Profiles.builtIn(profile))
+                .cpus(cpus)
+                .seed(seed)
+                .commandLine(commandLine)
+                .drivers(drivers)
+                .build();
+        machine.boot();
+        return machine;
+    }
+
+    private static HotplugDriver everywhere(HotplugDriver driver) {
+        return new HotplugDriver() {
+            @Override
+            public String name() {
+                return driver.name();
+            }
+
+            @Override
+            public int order() {
+                return driver.order();
+            }
+
+            @Override
+            public Set<String> architectures() {
+                return Set.of();
+            }
+
+            @Override
+            public void register(DriverContext context) {
+                driver.register(context);
+            }
+
+            @Override
+            public void unregister(DriverContext context) {
+                driver.unregister(context);
+            }
+        };
+    }
+}
