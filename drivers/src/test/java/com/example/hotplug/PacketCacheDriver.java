@@ -22,11 +22,9 @@ public final class PacketCacheDriver implements HotplugDriver {
         int cpus = context.hotplug().nrCpuIds();
         AtomicLongArray cacheSize = new AtomicLongArray(cpus);
         int dyn = context.hotplug().state("CPUHP_AP_ONLINE_DYN");
-        // Take the slot without calls first: the tracker needs the state number before any startup runs.
-        state = context.hotplug().setupStateNoCalls(dyn, "example/packet_cache:online", null, null);
-        context.hotplug().removeStateNoCalls(state);
-        PerCpuResource cache = context.resources().track(state, "packet_cache");
-        int slot = context.hotplug().setupState(dyn, "example/packet_cache:online",
+        // The dynamic slot is known only once setupState returns: track first, bind after.
+        PerCpuResource cache = context.resources().track("packet_cache");
+        state = context.hotplug().setupState(dyn, "example/packet_cache:online",
                 Callback.of("packet_cache_online", cpu -> {
                     cacheSize.set(cpu, 64);
                     cache.acquire(cpu);
@@ -35,9 +33,7 @@ public final class PacketCacheDriver implements HotplugDriver {
                     cacheSize.set(cpu, 0);
                     cache.release(cpu);
                 }));
-        if (slot != state) {
-            throw new IllegalStateException("dynamic slot moved from " + state + " to " + slot);
-        }
+        cache.bind(state);
         context.log().info("example: packet cache on state " + state);
     }
 

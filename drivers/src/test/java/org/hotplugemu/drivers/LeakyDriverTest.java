@@ -21,12 +21,10 @@ class LeakyDriverTest {
         @Override
         public void register(DriverContext context) {
             int dyn = context.hotplug().state("CPUHP_AP_ONLINE_DYN");
-            PerCpuResource[] buffer = new PerCpuResource[1];
-            org.hotplugemu.drivers.support.LazyResource lazy = new org.hotplugemu.drivers.support.LazyResource();
+            PerCpuResource buffer = context.resources().track("leaky_buffer");
             int state = context.hotplug().setupState(dyn, "leaky:online",
-                    Callback.of("leaky_online_cpu", lazy::acquire), Callback.of("leaky_offline_cpu", cpu -> { }));
-            buffer[0] = context.resources().track(state, "leaky_buffer");
-            lazy.bind(buffer[0]);
+                    Callback.of("leaky_online_cpu", buffer::acquire), Callback.of("leaky_offline_cpu", cpu -> { }));
+            buffer.bind(state);
         }
     }
 

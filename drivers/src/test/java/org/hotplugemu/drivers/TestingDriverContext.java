@@ -104,18 +104,32 @@ final class TestingDriverContext implements DriverContext {
 
     @Override
     public ResourceTracker resources() {
-        return (state, name) -> new PerCpuResource() {
+        return new ResourceTracker() {
             @Override
-            public void acquire(int cpu) {
+            public PerCpuResource track(int state, String name) {
+                return track(name);
             }
 
             @Override
-            public void release(int cpu) {
-            }
+            public PerCpuResource track(String name) {
+                return new PerCpuResource() {
+                    @Override
+                    public void acquire(int cpu) {
+                    }
 
-            @Override
-            public boolean isHeld(int cpu) {
-                return false;
+                    @Override
+                    public void release(int cpu) {
+                    }
+
+                    @Override
+                    public boolean isHeld(int cpu) {
+                        return false;
+                    }
+
+                    @Override
+                    public void bind(int state) {
+                    }
+                };
             }
         };
     }

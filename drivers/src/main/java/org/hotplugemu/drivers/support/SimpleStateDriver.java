@@ -8,6 +8,7 @@ import java.util.Set;
 import org.hotplugemu.core.api.DriverContext;
 import org.hotplugemu.core.api.HotplugDriver;
 import org.hotplugemu.core.api.HotplugInstance;
+import org.hotplugemu.core.api.PerCpuResource;
 
 /**
  * A driver whose states model one per-CPU resource each (a cache, a counter, a device node): a
@@ -65,12 +66,12 @@ public abstract class SimpleStateDriver implements HotplugDriver {
     }
 
     private void registerSingle(DriverContext context, Registrar registrar, StateSpec spec) {
-        LazyResource resource = new LazyResource();
+        PerCpuResource resource = context.resources().track(spec.name());
         int state = registrar.single(spec.enumName(), spec.name(),
                 spec.startupSymbol(), resource::acquire, spec.teardownSymbol(), resource::release, spec.calls());
         registered.add(state);
         if (spec.symmetric()) {
-            resource.bind(context.resources().track(state, spec.name()));
+            resource.bind(state);
             if (!spec.calls()) {
                 registrar.initCpusAtOrAbove(state, resource::acquire);
             }
@@ -83,9 +84,9 @@ public abstract class SimpleStateDriver implements HotplugDriver {
                 spec.teardownSymbol(), (cpu, instance) -> ((Instance) instance).resource.release(cpu));
         registered.add(state);
         for (String instanceName : spec.instances()) {
-            Instance instance = new Instance(instanceName);
+            Instance instance = new Instance(instanceName, context.resources().track(spec.name() + " " + instanceName));
             if (spec.symmetric()) {
-                instance.resource.bind(context.resources().track(state, spec.name() + " " + instanceName));
+                instance.resource.bind(state);
             }
             if (spec.calls()) {
                 context.hotplug().addInstance(state, instance);
@@ -112,10 +113,11 @@ public abstract class SimpleStateDriver implements HotplugDriver {
     /** One instance of a multi-instance state with its own per-CPU account. */
     private static final class Instance implements HotplugInstance {
         private final String name;
-        private final LazyResource resource = new LazyResource();
+        private final PerCpuResource resource;
 
-        private Instance(String name) {
+        private Instance(String name, PerCpuResource resource) {
             this.name = name;
+            this.resource = resource;
         }
 
         @Override

@@ -16,4 +16,7 @@ public interface PerCpuResource {
     void release(int cpu);
 
     boolean isHeld(int cpu);
+
+    /** Binds a resource declared with {@link ResourceTracker#track(String)} to its state. */
+    void bind(int state);
 }

@@ -11,4 +11,12 @@ public interface ResourceTracker {
      * {@code state}.
      */
     PerCpuResource track(int state, String resourceName);
+
+    /**
+     * Declares a resource of a state whose number is not known yet (a dynamic state): acquire and
+     * release it from the callbacks as usual, and {@link PerCpuResource#bind bind} it to the slot
+     * {@code setupState} returned. Until it is bound it only records where it is held: the invariant
+     * checker skips it, and neither it nor asymmetric acquires and releases are reported.
+     */
+    PerCpuResource track(String resourceName);
 }

@@ -26,12 +26,23 @@ public final class ResourceLedger {
 
     /** Returns the tracker a driver named {@code driver} records its resources with. */
     public ResourceTracker trackerFor(String driver) {
-        return (state, resourceName) -> {
-            Tracked resource = new Tracked(requireNonNull(driver, "driver is null"), state, requireNonNull(resourceName, "resourceName is null"), nrCpus);
-            tracked.add(resource);
-            return resource;
+        requireNonNull(driver, "driver is null");
+        return new ResourceTracker() {
+            @Override
+            public PerCpuResource track(int state, String resourceName) {
+                Tracked resource = new Tracked(driver, state, requireNonNull(resourceName, "resourceName is null"), nrCpus);
+                tracked.add(resource);
+                return resource;
+            }
+
+            @Override
+            public PerCpuResource track(String resourceName) {
+                return track(UNBOUND, resourceName);
+            }
         };
     }
+
+    private static final int UNBOUND = -1;
 
     /**
      * Checks every resource against the CPUs' states and returns one line per violation, oldest
@@ -41,6 +52,9 @@ public final class ResourceLedger {
         List<String> violations = new ArrayList<>(events);
         events.clear();
         for (Tracked resource : tracked) {
+            if (resource.state == UNBOUND) {
+                continue;
+            }
             for (int cpu = 0; cpu < nrCpus; cpu++) {
                 boolean shouldHold = cpuState.applyAsInt(cpu) >= resource.state;
                 boolean holds = resource.isHeld(cpu);
@@ -56,7 +70,7 @@ public final class ResourceLedger {
 
     private final class Tracked implements PerCpuResource {
         private final String driver;
-        private final int state;
+        private volatile int state;
         private final String name;
         private final AtomicLongArray held;
 
@@ -69,14 +83,14 @@ public final class ResourceLedger {
 
         @Override
         public void acquire(int cpu) {
-            if (!flip(cpu, true)) {
+            if (!flip(cpu, true) && state != UNBOUND) {
                 events.add(String.format("driver %s: resource '%s' of state %d acquired twice on CPU %d", driver, name, state, cpu));
             }
         }
 
         @Override
         public void release(int cpu) {
-            if (!flip(cpu, false)) {
+            if (!flip(cpu, false) && state != UNBOUND) {
                 events.add(String.format("driver %s: resource '%s' of state %d released on CPU %d where it was not held", driver, name, state, cpu));
             }
         }
@@ -94,6 +108,14 @@ public final class ResourceLedger {
                     return true;
                 }
             }
+        }
+
+        @Override
+        public void bind(int boundState) {
+            if (state != UNBOUND && state != boundState) {
+                throw new IllegalStateException("resource '" + name + "' of driver " + driver + " is bound to state " + state + " already");
+            }
+            state = boundState;
         }
 
         @Override
