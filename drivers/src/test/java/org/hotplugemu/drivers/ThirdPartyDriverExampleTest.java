@@ -22,4 +22,18 @@ class ThirdPartyDriverExampleTest {
             assertThat(machine.control().checkInvariants()).isEmpty();
         }
     }
+
+    @Test
+    void readmeTestScenarioLoadedAfterBootRollsBackAnInjectedTeardownFailureSymmetrically() {
+        try (Machine machine = Machines.booted("x86", 8, 42, "", List.of())) {
+            machine.control().loadDriver(new PacketCacheDriver());
+            machine.write("/sys/devices/system/cpu/cpu3/hotplug/fail", "211\n");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> machine.write("/sys/devices/system/cpu/cpu3/online", "0\n"))
+                    .hasFieldOrPropertyWithValue("errno", org.hotplugemu.arch.spi.Errno.EAGAIN);
+            assertThat(machine.read("/sys/devices/system/cpu/cpu3/hotplug/state")).isEqualTo("236\n");
+            assertThat(machine.control().checkInvariants()).isEmpty();
+            machine.control().unloadDriver("example-packet-cache");
+            assertThat(machine.read("/sys/devices/system/cpu/hotplug/states")).doesNotContain("packet_cache");
+        }
+    }
 }
