@@ -15,6 +15,7 @@ public final class Commands {
         commands.put("run", new RunCommand(streams));
         commands.put("states", new StatesCommand(streams));
         commands.put("plugins", new PluginsCommand(streams));
+        commands.put("bench", new BenchCommand(streams));
         commands.put("torture", new TortureCommand(streams));
         return commands;
     }

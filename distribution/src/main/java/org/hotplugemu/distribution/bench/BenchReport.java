@@ -1,0 +1,82 @@
+package org.hotplugemu.distribution.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The figures of one {@code hotplug-emu bench} run. {@link #toJson()} has exactly the keys the
+ * benchmarks issue names, in that order. Experimental.
+ */
+public record BenchReport(double handoffSimNs, double handoffThreadsNs, double handoffJdkNs, double cycleSimUs,
+        double cycleThreadsUs, double handoffsPerCycle, List<BootFigure> boot, int setupStateCpus, double setupStateMs,
+        double traceOverheadRatio) {
+    public BenchReport {
+        boot = List.copyOf(boot);
+    }
+
+    /** Returns the report as ordered maps and lists, ready for a JSON writer. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, Object> handoff = new LinkedHashMap<>();
+        handoff.put("sim", round(handoffSimNs));
+        handoff.put("threads", round(handoffThreadsNs));
+        handoff.put("jdk_park", round(handoffJdkNs));
+        json.put("handoff_ns", handoff);
+        Map<String, Object> cycle = new LinkedHashMap<>();
+        cycle.put("sim", round(cycleSimUs));
+        cycle.put("threads", round(cycleThreadsUs));
+        json.put("cycle_us", cycle);
+        json.put("handoffs_per_cycle", round(handoffsPerCycle));
+        json.put("boot", boot.stream().map(figure -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("cpus", figure.cpus());
+            entry.put("wall_ms", round(figure.wallMs()));
+            entry.put("heap_mb", round(figure.heapMb()));
+            return entry;
+        }).toList());
+        json.put("setup_state_8192_ms", round(setupStateMs));
+        json.put("trace_overhead_ratio", round(traceOverheadRatio));
+        return json;
+    }
+
+    /** Returns the figures as an aligned table, each next to its target. */
+    public String toTable() {
+        StringBuilder table = new StringBuilder();
+        row(table, "figure", "measured", "target");
+        row(table, "handoff sim", format(handoffSimNs / 1_000, "µs"), "<= 5 µs");
+        row(table, "handoff threads", format(handoffThreadsNs / 1_000, "µs"), "");
+        row(table, "handoff jdk_park", format(handoffJdkNs / 1_000, "µs"), "(floor)");
+        row(table, "cycle sim", format(cycleSimUs, "µs"), "<= 100 µs");
+        row(table, "cycle threads", format(cycleThreadsUs, "µs"), "(355 µs of it modelled delays, emu.time_scale=0.05)");
+        row(table, "handoffs per cycle", format(handoffsPerCycle, ""), "");
+        row(table, "cycle floor (sim)", format(handoffsPerCycle * handoffSimNs / 1_000, "µs"),
+                String.format(Locale.ROOT, "cycle = %.1fx floor", cycleSimUs * 1_000 / (handoffsPerCycle * handoffSimNs)));
+        for (BootFigure figure : boot) {
+            row(table, "boot " + figure.cpus() + " CPUs", format(figure.wallMs(), "ms") + format(figure.heapMb(), "MB"),
+                    figure.cpus() == 8192 ? "<= 3000 ms, <= 1024 MB" : "");
+        }
+        row(table, "boot per CPU, largest/smallest", format(perCpuGrowth(), "x"), "<= 1.5x");
+        row(table, "setup_state " + setupStateCpus + " CPUs", format(setupStateMs, "ms"), "<= 200 ms");
+        row(table, "trace overhead", format(traceOverheadRatio, "x"), "<= 1.3x");
+        return table.toString();
+    }
+
+    /** Returns the per-CPU boot cost of the largest machine over that of the smallest. */
+    public double perCpuGrowth() {
+        return boot.getLast().microsPerCpu() / boot.getFirst().microsPerCpu();
+    }
+
+    private static void row(StringBuilder table, String name, String measured, String target) {
+        table.append(String.format(Locale.ROOT, "%-32s %-22s %s", name, measured, target).stripTrailing()).append('\n');
+    }
+
+    private static String format(double value, String unit) {
+        return String.format(Locale.ROOT, "%10.2f %-3s", value, unit);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,133 @@
+package org.hotplugemu.distribution.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import org.hotplugemu.arch.spi.ArchitectureProvider;
+import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.core.engine.HandoffProbe;
+import org.hotplugemu.core.machine.Machine;
+import org.hotplugemu.core.machine.MachineBuilder;
+
+/**
+ * The short version of the JMH suite behind {@code hotplug-emu bench}: engine handoffs, one-CPU
+ * offline/online cycles, boots of growing machines with their heap, setup_state over the largest,
+ * and the cost of cpuhp tracing. Wall-clock figures; run it on an otherwise idle machine. Experimental.
+ */
+public final class BenchSuite {
+    /** Like the qemu reference machine: four CPUs, cycling CPU 1. */
+    private static final int CYCLE_CPUS = 4;
+    /**
+     * The threads engine honours modelled time in real time (about 7.1 ms of kernel delays per
+     * cycle); a twentieth of it (355 µs) leaves mostly the engine's own cost, while the kernel's
+     * 10 s bring-up timeout stays at a safe 500 ms of real time (at a thousandth, a 10 ms hiccup
+     * failed a bring-up). The hung-task timeout is engine time too, so it grows.
+     */
+    static final String THREADS_COMMAND_LINE = "emu.time_scale=0.05 emu.hung_task_timeout_secs=1000000";
+
+    private final ArchitectureProvider architecture;
+    private final List<HotplugDriver> drivers;
+    private final Consumer<String> progress;
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+
+    /** {@code progress} receives one line as each probe starts (e.g. printed to stderr). */
+    public BenchSuite(ArchitectureProvider architecture, List<HotplugDriver> drivers, Consumer<String> progress) {
+        this.architecture = requireNonNull(architecture, "architecture is null");
+        this.drivers = List.copyOf(drivers);
+        this.progress = requireNonNull(progress, "progress is null");
+    }
+
+    public BenchReport run(BenchPlan plan) {
+        progress.accept("handoffs");
+        double handoffSim = medianOfThree(() -> HandoffProbe.measure("sim", plan.handoffs()));
+        double handoffThreads = medianOfThree(() -> HandoffProbe.measure("threads", plan.handoffs()));
+        double handoffJdk = medianOfThree(() -> JdkPingPong.measure(plan.handoffs()));
+
+        progress.accept("offline/online cycles");
+        double cycleSim;
+        double cycleTraced;
+        double switchesPerCycle;
+        try (CycleProbe plain = new CycleProbe(builder(CYCLE_CPUS, "sim", ""), false);
+                CycleProbe traced = new CycleProbe(builder(CYCLE_CPUS, "sim", ""), true)) {
+            plain.warmUp(plan.warmupCycles());
+            traced.warmUp(plan.warmupCycles());
+            // Alternating blocks expose both machines to the same background load.
+            double[] plainBlocks = new double[BenchPlan.BLOCKS];
+            double[] tracedBlocks = new double[BenchPlan.BLOCKS];
+            for (int b = 0; b < BenchPlan.BLOCKS; b++) {
+                plainBlocks[b] = plain.block(plan.cycles() / BenchPlan.BLOCKS);
+                tracedBlocks[b] = traced.block(plan.cycles() / BenchPlan.BLOCKS);
+            }
+            cycleSim = CycleProbe.median(plainBlocks);
+            cycleTraced = CycleProbe.median(tracedBlocks);
+            switchesPerCycle = plain.switchesPerCycle();
+        }
+        double cycleThreads;
+        try (CycleProbe threads = new CycleProbe(builder(CYCLE_CPUS, "threads", THREADS_COMMAND_LINE), false)) {
+            threads.warmUp(plan.threadsCycles());
+            cycleThreads = threads.medianMicros(plan.threadsCycles(), BenchPlan.BLOCKS);
+        }
+
+        progress.accept("boots of " + plan.bootCpus());
+        bootAndDrop(plan.bootCpus().getFirst()); // warm-up
+        List<BootFigure> boots = new ArrayList<>();
+        long setupStateNanos = -1;
+        for (int cpus : plan.bootCpus()) {
+            if (cpus == plan.largestMachine()) {
+                setupStateNanos = bootAndSetupState(cpus, boots);
+            } else {
+                boots.add(bootAndDrop(cpus));
+            }
+        }
+        return new BenchReport(handoffSim, handoffThreads, handoffJdk, cycleSim, cycleThreads, switchesPerCycle, boots,
+                plan.largestMachine(), setupStateNanos / 1e6, cycleTraced / cycleSim);
+    }
+
+    /** Runs {@code probe} once to warm the JIT up, then three times, and returns the median. */
+    private static double medianOfThree(DoubleSupplier probe) {
+        probe.getAsDouble();
+        return CycleProbe.median(new double[] {probe.getAsDouble(), probe.getAsDouble(), probe.getAsDouble()});
+    }
+
+    private BootFigure bootAndDrop(int cpus) {
+        long before = usedHeap();
+        long start = System.nanoTime();
+        try (Machine machine = builder(cpus, "sim", "").build()) {
+            machine.boot();
+            double wallMs = (System.nanoTime() - start) / 1e6;
+            return new BootFigure(cpus, wallMs, (usedHeap() - before) / 1048576.0);
+        }
+    }
+
+    /** Boots {@code cpus} CPUs once, records the boot, then times setup_state on the same machine. */
+    private long bootAndSetupState(int cpus, List<BootFigure> boots) {
+        long before = usedHeap();
+        long start = System.nanoTime();
+        try (Machine machine = builder(cpus, "sim", "").build()) {
+            machine.boot();
+            double wallMs = (System.nanoTime() - start) / 1e6;
+            boots.add(new BootFigure(cpus, wallMs, (usedHeap() - before) / 1048576.0));
+            progress.accept("setup_state over " + cpus + " CPUs");
+            ProbeDriver probe = ProbeDriver.setupStateProbe();
+            machine.control().loadDriver(probe);
+            return probe.setupStateNanos();
+        }
+    }
+
+    private MachineBuilder builder(int cpus, String engine, String commandLine) {
+        return new MachineBuilder().architecture(architecture).cpus(cpus).engine(engine).commandLine(commandLine)
+                .drivers(drivers);
+    }
+
+    private long usedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+}

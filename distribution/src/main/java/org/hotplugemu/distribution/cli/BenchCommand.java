@@ -1,0 +1,63 @@
+package org.hotplugemu.distribution.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.hotplugemu.arch.spi.ArchitectureProvider;
+import org.hotplugemu.distribution.bench.BenchPlan;
+import org.hotplugemu.distribution.bench.BenchReport;
+import org.hotplugemu.distribution.bench.BenchSuite;
+import org.hotplugemu.distribution.plugin.PluginRegistry;
+import org.hotplugemu.distribution.wiring.EmulatorAssembly;
+import org.hotplugemu.distribution.wiring.StartupException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: a short run of the JMH suite on the x86 backend with the stock drivers. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure engine handoffs, offline/online cycles, boots of 64 to 8192 CPUs, setup_state and "
+                + "tracing cost (x86, linux-6.1-x86_64, stock drivers) and print them next to their targets.",
+                "Takes under a minute; for careful figures run the JMH jar (see the README, Benchmarks)."})
+final class BenchCommand implements Callable<Integer>, Verbosity {
+    private static final String ARCHITECTURE = "x86";
+
+    private final Streams streams;
+
+    @Option(names = "--quick", description = "A seconds-long smoke run: 64 CPUs only, few iterations; rough figures.")
+    boolean quick;
+
+    @Mixin
+    OutputOptions output;
+
+    BenchCommand(Streams streams) {
+        this.streams = requireNonNull(streams, "streams is null");
+    }
+
+    @Override
+    public boolean verbose() {
+        return output.verbose();
+    }
+
+    @Override
+    public Integer call() {
+        PluginRegistry registry = EmulatorAssembly.loadPlugins(List.of());
+        if (!registry.problems().isEmpty()) {
+            throw new StartupException(registry.problems());
+        }
+        ArchitectureProvider architecture = registry.architecture(ARCHITECTURE).orElseThrow(() -> new StartupException(
+                List.of("bench needs the " + ARCHITECTURE + " architecture, which is not installed; available: "
+                        + registry.architectureNames())));
+        BenchSuite suite = new BenchSuite(architecture, registry.driversFor(ARCHITECTURE),
+                step -> streams.err().println("hotplug-emu bench: " + step));
+        BenchReport report = suite.run(quick ? BenchPlan.quick() : BenchPlan.standard());
+        if (output.json()) {
+            streams.out().println(Json.write(report.toJson()));
+        } else {
+            streams.out().print(report.toTable());
+        }
+        streams.out().flush();
+        return 0;
+    }
+}
