@@ -27,6 +27,7 @@ public final class Main implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        Carriers.configure(java.util.List.of(args));
         System.exit(run(Streams.system(), args));
     }
 

@@ -1,7 +1,7 @@
 package org.hotplugemu.tracing;
 
-/** A task context whose clock and current task the test sets. */
-final class TestingTaskContext implements TaskContext {
+/** A task context for tests whose clock and current task the test sets; shared through the test-jar. */
+public final class TestingTaskContext implements TaskContext {
     private long nanos;
     private int cpu;
     private String comm = "swapper/0";
@@ -9,7 +9,7 @@ final class TestingTaskContext implements TaskContext {
     private boolean irqsOff;
 
     /** Makes {@code comm-pid} on {@code cpu} the emitting task. */
-    TestingTaskContext as(String comm, int pid, int cpu) {
+    public TestingTaskContext as(String comm, int pid, int cpu) {
         this.comm = comm;
         this.pid = pid;
         this.cpu = cpu;
@@ -17,17 +17,19 @@ final class TestingTaskContext implements TaskContext {
     }
 
     /** Sets the clock to {@code micros} microseconds. */
-    TestingTaskContext atMicros(long micros) {
+    public TestingTaskContext atMicros(long micros) {
         this.nanos = micros * 1000;
         return this;
     }
 
-    TestingTaskContext atNanos(long nanos) {
+    /** Sets the clock to {@code nanos} nanoseconds. */
+    public TestingTaskContext atNanos(long nanos) {
         this.nanos = nanos;
         return this;
     }
 
-    TestingTaskContext irqsOff(boolean off) {
+    /** Sets whether the emitting task runs with interrupts off. */
+    public TestingTaskContext irqsOff(boolean off) {
         this.irqsOff = off;
         return this;
     }

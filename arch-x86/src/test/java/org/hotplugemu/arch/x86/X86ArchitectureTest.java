@@ -10,18 +10,20 @@ import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.x86.apic.ApState;
 import org.hotplugemu.arch.x86.smpboot.ApStartup;
-import org.hotplugemu.arch.x86.testing.TestingArchContext;
-import org.hotplugemu.arch.x86.testing.TestingSecondaryStart;
+import org.hotplugemu.arch.x86.testing.TestingScheduler;
+import org.hotplugemu.core.testing.TestingArchContext;
+import org.hotplugemu.core.testing.TestingSecondaryStart;
 import org.junit.jupiter.api.Test;
 
 class X86ArchitectureTest {
-    private final TestingArchContext context = new TestingArchContext(4);
+    private final TestingScheduler scheduler = new TestingScheduler();
+    private final TestingArchContext context = new TestingArchContext(4, 1, "", scheduler);
     private final X86Architecture x86 = new X86Architecture(context, X86CostModel.defaults());
 
     private TestingSecondaryStart bringUp(int cpu) {
         TestingSecondaryStart start = new TestingSecondaryStart(cpu, context.scheduler());
         x86.bootSecondary(cpu, start);
-        context.testingScheduler().runSpawned();
+        scheduler.runSpawned();
         return start;
     }
 
@@ -38,7 +40,7 @@ class X86ArchitectureTest {
     void bringupRunsOnlineThenIdleOnTheCpusOwnThreadThenPlaysDead() {
         TestingSecondaryStart start = bringUp(2);
 
-        assertThat(context.testingScheduler().spawnedNames()).containsExactly("swapper/2");
+        assertThat(scheduler.spawnedNames()).containsExactly("swapper/2");
         assertThat(start.calls()).containsExactly("online on swapper/2", "cpuStartupEntry on swapper/2");
         assertThat(x86.apic(2).state()).isEqualTo(ApState.HALTED);
         assertThat(x86.apic(2).haltReason()).isEqualTo(ApStartup.PLAY_DEAD);
@@ -49,7 +51,7 @@ class X86ArchitectureTest {
         bringUp(2);
         TestingSecondaryStart second = bringUp(2);
 
-        assertThat(context.testingScheduler().spawnedNames()).containsExactly("swapper/2", "swapper/2");
+        assertThat(scheduler.spawnedNames()).containsExactly("swapper/2", "swapper/2");
         assertThat(second.calls()).hasSize(2);
         assertThat(context.tracer().emitted("apic_init_reset")).last().asString().endsWith("HALTED)");
     }
@@ -59,25 +61,26 @@ class X86ArchitectureTest {
         x86.bootSecondary(1, new TestingSecondaryStart(1, context.scheduler()));
 
         // 4 ICR writes of 1 µs, and 10 + 10 µs around each of the two SIPIs.
-        assertThat(context.testingScheduler().spentBy("control", "delay")).isEqualTo(Duration.ofNanos(44_000));
+        assertThat(scheduler.spentBy("control", "delay")).isEqualTo(Duration.ofNanos(44_000));
         assertThat(context.tracer().emitted("apic_icr_write")).hasSize(4);
     }
 
     @Test
     void cpuInitUdelayOnTheCommandLineRestoresTheLegacyDelays() {
-        TestingArchContext legacy = new TestingArchContext(4, 1, "cpu_init_udelay=10000");
+        TestingScheduler legacyScheduler = new TestingScheduler();
+        TestingArchContext legacy = new TestingArchContext(4, 1, "cpu_init_udelay=10000", legacyScheduler);
         new X86Architecture(legacy, X86CostModel.free()).bootSecondary(1, new TestingSecondaryStart(1, legacy.scheduler()));
 
         // 10 ms between INIT assert and de-assert, then 300 + 200 µs around each SIPI.
-        assertThat(legacy.testingScheduler().spentBy("control", "delay")).isEqualTo(Duration.ofNanos(11_000_000));
+        assertThat(legacyScheduler.spentBy("control", "delay")).isEqualTo(Duration.ofNanos(11_000_000));
     }
 
     @Test
     void apLowLevelInitCostsVirtualTimeOnTheApThread() {
         bringUp(1);
 
-        assertThat(context.testingScheduler().spentBy("swapper/1", "sleep")).isEqualTo(Duration.ofNanos(6_420_000));
-        assertThat(context.testingScheduler().spentBy("swapper/1", "delay")).isEqualTo(Duration.ofNanos(600_000));
+        assertThat(scheduler.spentBy("swapper/1", "sleep")).isEqualTo(Duration.ofNanos(6_420_000));
+        assertThat(scheduler.spentBy("swapper/1", "delay")).isEqualTo(Duration.ofNanos(600_000));
     }
 
     @Test

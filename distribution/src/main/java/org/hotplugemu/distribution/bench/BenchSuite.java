@@ -42,10 +42,22 @@ public final class BenchSuite {
         this.progress = requireNonNull(progress, "progress is null");
     }
 
+    /** The {@code threads} engine's figures: handoff in nanoseconds, one-CPU cycle in microseconds. */
+    public record ThreadsFigures(double handoffNs, double cycleUs) {
+    }
+
+    /** Runs the whole suite, measuring the {@code threads} engine in this JVM. */
     public BenchReport run(BenchPlan plan) {
+        return run(plan, () -> measureThreads(plan));
+    }
+
+    /**
+     * Runs the suite with the {@code threads} figures from {@code threads}, e.g. measured in a JVM of
+     * their own when this one runs virtual threads on a single carrier for the {@code sim} engine.
+     */
+    public BenchReport run(BenchPlan plan, java.util.function.Supplier<ThreadsFigures> threads) {
         progress.accept("handoffs");
         double handoffSim = medianOfThree(() -> HandoffProbe.measure("sim", plan.handoffs()));
-        double handoffThreads = medianOfThree(() -> HandoffProbe.measure("threads", plan.handoffs()));
         double handoffJdk = medianOfThree(() -> JdkPingPong.measure(plan.handoffs()));
 
         progress.accept("offline/online cycles");
@@ -67,11 +79,10 @@ public final class BenchSuite {
             cycleTraced = CycleProbe.median(tracedBlocks);
             switchesPerCycle = plain.switchesPerCycle();
         }
-        double cycleThreads;
-        try (CycleProbe threads = new CycleProbe(builder(CYCLE_CPUS, "threads", THREADS_COMMAND_LINE), false)) {
-            threads.warmUp(plan.threadsCycles());
-            cycleThreads = threads.medianMicros(plan.threadsCycles(), BenchPlan.BLOCKS);
-        }
+        progress.accept("threads engine");
+        ThreadsFigures threadsFigures = threads.get();
+        double handoffThreads = threadsFigures.handoffNs();
+        double cycleThreads = threadsFigures.cycleUs();
 
         progress.accept("boots of " + plan.bootCpus());
         bootAndDrop(plan.bootCpus().getFirst()); // warm-up
@@ -86,6 +97,15 @@ public final class BenchSuite {
         }
         return new BenchReport(handoffSim, handoffThreads, handoffJdk, cycleSim, cycleThreads, switchesPerCycle, boots,
                 plan.largestMachine(), setupStateNanos / 1e6, cycleTraced / cycleSim);
+    }
+
+    /** Measures the {@code threads} engine's handoff and one-CPU cycle in this JVM. */
+    public ThreadsFigures measureThreads(BenchPlan plan) {
+        double handoff = medianOfThree(() -> HandoffProbe.measure("threads", plan.handoffs()));
+        try (CycleProbe threads = new CycleProbe(builder(CYCLE_CPUS, "threads", THREADS_COMMAND_LINE), false)) {
+            threads.warmUp(plan.threadsCycles());
+            return new ThreadsFigures(handoff, threads.medianMicros(plan.threadsCycles(), BenchPlan.BLOCKS));
+        }
     }
 
     /** Runs {@code probe} once to warm the JIT up, then three times, and returns the median. */

@@ -8,6 +8,7 @@ import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.distribution.bench.BenchPlan;
 import org.hotplugemu.distribution.bench.BenchReport;
 import org.hotplugemu.distribution.bench.BenchSuite;
+import org.hotplugemu.distribution.bench.ThreadsChild;
 import org.hotplugemu.distribution.plugin.PluginRegistry;
 import org.hotplugemu.distribution.wiring.EmulatorAssembly;
 import org.hotplugemu.distribution.wiring.StartupException;
@@ -27,6 +28,10 @@ final class BenchCommand implements Callable<Integer>, Verbosity {
 
     @Option(names = "--quick", description = "A seconds-long smoke run: 64 CPUs only, few iterations; rough figures.")
     boolean quick;
+
+    /** Internal: the child JVM that measures the threads engine with the default virtual-thread carriers. */
+    @Option(names = "--threads-only", hidden = true)
+    boolean threadsOnly;
 
     @Mixin
     OutputOptions output;
@@ -51,7 +56,15 @@ final class BenchCommand implements Callable<Integer>, Verbosity {
                         + registry.architectureNames())));
         BenchSuite suite = new BenchSuite(architecture, registry.driversFor(ARCHITECTURE),
                 step -> streams.err().println("hotplug-emu bench: " + step));
-        BenchReport report = suite.run(quick ? BenchPlan.quick() : BenchPlan.standard());
+        BenchPlan plan = quick ? BenchPlan.quick() : BenchPlan.standard();
+        if (threadsOnly) {
+            streams.out().println(ThreadsChild.format(suite.measureThreads(plan)));
+            streams.out().flush();
+            return 0;
+        }
+        // With a single carrier (set by the launcher for sim) the threads engine is measured in a JVM of its own.
+        boolean singleCarrier = "1".equals(System.getProperty("jdk.virtualThreadScheduler.parallelism"));
+        BenchReport report = singleCarrier ? suite.run(plan, () -> ThreadsChild.measure(quick)) : suite.run(plan);
         if (output.json()) {
             streams.out().println(Json.write(report.toJson()));
         } else {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.hotplugemu.arch.spi.Errno;
@@ -18,8 +17,9 @@ import org.hotplugemu.arch.spi.sched.Mutex;
 import org.hotplugemu.arch.spi.sched.RwSemaphore;
 
 /**
- * What both engines share: the thread registry, argument checks, atomic context, sleeping, park and
- * the primitives, all written once over {@link #block} and {@link #wake}.
+ * What both engines share on the emulated threads' side: the thread registry, argument checks,
+ * atomic context, sleeping, park and the primitives, all written once over {@link #block} and
+ * {@link #wake}. {@link EngineLifecycle} adds the driver's side.
  */
 abstract class EngineSupport implements Engine {
     final EngineOptions options;
@@ -27,9 +27,6 @@ abstract class EngineSupport implements Engine {
     private final ReentrantLock parkLock = new ReentrantLock();
     private int nextPid = 1;
     private final Object pidLock = new Object();
-    /** The first crash of a non-root thread since the current run started. */
-    private volatile Task crashedTask;
-    private volatile Throwable crash;
 
     EngineSupport(EngineOptions options) {
         this.options = requireNonNull(options, "options is null");
@@ -51,9 +48,6 @@ abstract class EngineSupport implements Engine {
 
     /** A switch point after waking others; never called while holding a primitive lock. */
     abstract void preempt(Task self);
-
-    /** Starts the Java thread of a registered task. */
-    abstract void start(Task task);
 
     // ---- registry and checks ----
 
@@ -102,52 +96,7 @@ abstract class EngineSupport implements Engine {
         return task;
     }
 
-    final void rejectEmulatedCaller(String method) {
-        Task task = currentOrNull();
-        if (task != null) {
-            throw new HotplugException(Errno.EPERM, method + " called from emulated thread '" + task.name
-                    + "'; call it from outside the engine");
-        }
-    }
-
-    final void recordCrash(Task task, Throwable error) {
-        if (crash == null) {
-            crashedTask = task;
-            crash = error;
-        }
-    }
-
-    /** Returns and forgets the crash recorded since the last call, as the exception execute throws. */
-    final EngineFailureException takeCrash() {
-        Throwable error = crash;
-        if (error == null) {
-            return null;
-        }
-        Task task = crashedTask;
-        crash = null;
-        crashedTask = null;
-        return new EngineFailureException(task.name, task.pid, error);
-    }
-
-    /** Builds the per-thread lines of a deadlock or hung-task report under {@code header}. */
-    final String report(String header) {
-        StringBuilder text = new StringBuilder(header);
-        for (Task task : live.values()) {
-            text.append('\n').append(task.report().reportLine());
-        }
-        return text.toString();
-    }
-
     // ---- Engine and TaskContext ----
-
-    @Override
-    public final void execute(String name, int cpu, Runnable body) {
-        requireNonNull(body, "body is null");
-        execute(name, cpu, (Callable<Void>) () -> {
-            body.run();
-            return null;
-        });
-    }
 
     @Override
     public final List<ThreadReport> threads() {

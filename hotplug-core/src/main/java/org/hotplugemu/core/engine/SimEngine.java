@@ -1,14 +1,9 @@
 package org.hotplugemu.core.engine;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.spi.sched.EmulatedThread;
 
 /**
@@ -16,7 +11,7 @@ import org.hotplugemu.arch.spi.sched.EmulatedThread;
  * park/unpark; at each switch point a seeded PRNG picks the next runnable thread, and virtual time
  * jumps to the earliest timer when nothing is runnable. Same seed and inputs, same schedule.
  */
-final class SimEngine extends EngineSupport {
+final class SimEngine extends EngineLifecycle {
     static final String NAME = "sim";
 
     private static final int IDLE = 0;
@@ -33,7 +28,6 @@ final class SimEngine extends EngineSupport {
     private final SimTimers timers = new SimTimers();
     /** The thread outside the engine that drives it waits here while emulated threads run. */
     private final Semaphore handback = new Semaphore(0);
-    private final ReentrantLock externalLock = new ReentrantLock();
     private volatile Task running;
     private volatile long clock;
 
@@ -41,11 +35,6 @@ final class SimEngine extends EngineSupport {
     private int mode = IDLE;
     private int outcome;
     private long limit;
-    private Task root;
-    private boolean rootDone;
-    private Object rootResult;
-    private Throwable rootError;
-    private volatile boolean closing;
     /** Written only by the baton holder; the handback semaphore publishes it to the driver. */
     private long switches;
 
@@ -98,27 +87,14 @@ final class SimEngine extends EngineSupport {
     }
 
     @Override
-    void start(Task task) {
-        task.thread = Thread.ofVirtual().name(task.name).unstarted(() -> run(task));
-        task.thread.start();
+    boolean beginTask(Task task) {
+        awaitBaton(task);
+        return true;
     }
 
-    private void run(Task task) {
-        try {
-            awaitBaton(task);
-            task.body.run();
-        } catch (EngineShutdown quiet) {
-            // close() unwinds the stack; nothing to report.
-        } catch (Throwable error) {
-            recordCrash(task, error);
-        } finally {
-            task.state = Task.DEAD;
-            live.remove(task.pid);
-            if (task == root) {
-                rootDone = true;
-            }
-            handOff(pickNext());
-        }
+    @Override
+    void endTask(Task task) {
+        handOff(pickNext());
     }
 
     @Override
@@ -247,105 +223,35 @@ final class SimEngine extends EngineSupport {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public <T> T execute(String name, int cpu, Callable<T> body) {
-        rejectEmulatedCaller("execute");
-        java.util.Objects.requireNonNull(body, "body is null");
-        externalLock.lock();
-        try {
-            checkOpen("execute");
-            takeCrash();
-            Task task = newTask(name, cpu, () -> {
-                try {
-                    rootResult = body.call();
-                } catch (EngineShutdown shutdown) {
-                    throw shutdown;
-                } catch (Throwable error) {
-                    rootError = error;
-                }
-            });
-            root = task;
-            rootDone = false;
-            rootResult = null;
-            rootError = null;
-            outcome = OUTCOME_NONE;
-            mode = EXECUTE;
-            limit = clock + options.hungTaskTimeout().toNanos();
-            runnable.add(task);
-            start(task);
-            drive();
-            mode = IDLE;
-            root = null;
-            EngineFailureException failure = takeCrash();
-            if (failure != null) {
-                throw failure;
-            }
-            if (outcome == OUTCOME_DEADLOCK) {
-                throw new DeadlockException(report("deadlock: every emulated thread is blocked and no timer is pending at "
-                        + formatTime(clock)));
-            }
-            if (outcome == OUTCOME_HUNG) {
-                throw new DeadlockException(report("INFO: task " + task.name + ":" + task.pid
-                        + " blocked for more than " + options.hungTaskTimeout().toSeconds() + " seconds."));
-            }
-            if (rootError != null) {
-                throw rethrow(rootError);
-            }
-            return (T) rootResult;
-        } finally {
-            rootResult = null;
-            rootError = null;
-            externalLock.unlock();
-        }
+    String runRoot(Task task) {
+        outcome = OUTCOME_NONE;
+        mode = EXECUTE;
+        limit = clock + options.hungTaskTimeout().toNanos();
+        runnable.add(task);
+        start(task);
+        drive();
+        mode = IDLE;
+        return outcome == OUTCOME_DEADLOCK ? deadlockHeader() : outcome == OUTCOME_HUNG ? hungHeader(task) : null;
     }
 
     @Override
-    public void advance(Duration duration) {
-        rejectEmulatedCaller("advance");
-        long nanos = toNanos(duration, "advance");
-        externalLock.lock();
-        try {
-            checkOpen("advance");
-            takeCrash();
-            mode = ADVANCE;
-            limit = clock + nanos;
-            drive();
-            mode = IDLE;
-            EngineFailureException failure = takeCrash();
-            if (failure != null) {
-                throw failure;
-            }
-        } finally {
-            externalLock.unlock();
-        }
+    void runFor(long nanos) {
+        mode = ADVANCE;
+        limit = clock + nanos;
+        drive();
+        mode = IDLE;
     }
 
     @Override
-    public void close() {
-        rejectEmulatedCaller("close");
-        externalLock.lock();
-        try {
-            if (closing) {
-                return;
+    void shutDown() {
+        mode = CLOSE;
+        for (Task task : live.values()) {
+            if (task.state == Task.BLOCKED || task.state == Task.SLEEPING) {
+                task.state = Task.RUNNABLE;
+                runnable.add(task);
             }
-            closing = true;
-            mode = CLOSE;
-            for (Task task : live.values()) {
-                if (task.state == Task.BLOCKED || task.state == Task.SLEEPING) {
-                    task.state = Task.RUNNABLE;
-                    runnable.add(task);
-                }
-            }
-            drive();
-            timers.clear();
-        } finally {
-            externalLock.unlock();
         }
-    }
-
-    private void checkOpen(String method) {
-        if (closing) {
-            throw new HotplugException(Errno.EPERM, method + " on a closed " + NAME + " engine; create a new engine");
-        }
+        drive();
+        timers.clear();
     }
 }

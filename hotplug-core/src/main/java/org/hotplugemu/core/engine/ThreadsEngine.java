@@ -1,24 +1,18 @@
 package org.hotplugemu.core.engine;
 
-import static java.util.Objects.requireNonNull;
-
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.spi.sched.EmulatedThread;
 
 /**
  * The parallel engine: every emulated thread is a virtual thread running freely, time is the
  * monotonic clock divided by the time scale. It finds real races and measures real speed.
  */
-final class ThreadsEngine extends EngineSupport {
+final class ThreadsEngine extends EngineLifecycle {
     static final String NAME = "threads";
 
     private static final int WAKE_NONE = 0;
@@ -36,13 +30,7 @@ final class ThreadsEngine extends EngineSupport {
     /** Threads blocked with a deadline: while any exists, time will still wake someone. */
     private final AtomicInteger timedBlocked = new AtomicInteger();
     private final LongAdder switches = new LongAdder();
-    private final ReentrantLock externalLock = new ReentrantLock();
     private volatile Thread driver;
-    private volatile boolean closing;
-    private volatile Task root;
-    private volatile boolean rootDone;
-    private volatile Object rootResult;
-    private volatile Throwable rootError;
 
     ThreadsEngine(EngineOptions options) {
         super(options);
@@ -70,40 +58,28 @@ final class ThreadsEngine extends EngineSupport {
 
     @Override
     public EmulatedThread spawn(String name, int cpu, Runnable body) {
-        if (closing) {
-            throw new HotplugException(Errno.EPERM, "spawn on a closed " + NAME + " engine; create a new engine");
-        }
+        checkOpen("spawn");
         Task task = newTask(name, cpu, body);
-        start(task);
+        startCounted(task);
         return task;
     }
 
-    @Override
-    void start(Task task) {
+    /** Starts a task counted as runnable from the start, so execute cannot miss it. */
+    private void startCounted(Task task) {
         runnableCount.incrementAndGet();
-        task.thread = Thread.ofVirtual().name(task.name).unstarted(() -> run(task));
-        task.thread.start();
+        start(task);
     }
 
-    private void run(Task task) {
+    @Override
+    boolean beginTask(Task task) {
         current.set(task);
-        try {
-            if (!closing) {
-                task.body.run();
-            }
-        } catch (EngineShutdown quiet) {
-            // close() unwinds the stack; nothing to report.
-        } catch (Throwable error) {
-            recordCrash(task, error);
-        } finally {
-            task.state = Task.DEAD;
-            live.remove(task.pid);
-            if (task == root) {
-                rootDone = true;
-            }
-            leaveRunnable();
-            wakeDriver();
-        }
+        return !closing;
+    }
+
+    @Override
+    void endTask(Task task) {
+        leaveRunnable();
+        wakeDriver();
     }
 
     private void leaveRunnable() {
@@ -209,47 +185,13 @@ final class ThreadsEngine extends EngineSupport {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public <T> T execute(String name, int cpu, Callable<T> body) {
-        rejectEmulatedCaller("execute");
-        requireNonNull(body, "body is null");
-        externalLock.lock();
+    String runRoot(Task task) {
+        driver = Thread.currentThread();
         try {
-            checkOpen("execute");
-            takeCrash();
-            rootDone = false;
-            rootResult = null;
-            rootError = null;
-            driver = Thread.currentThread();
-            Task task = newTask(name, cpu, () -> {
-                try {
-                    rootResult = body.call();
-                } catch (EngineShutdown shutdown) {
-                    throw shutdown;
-                } catch (Throwable error) {
-                    rootError = error;
-                }
-            });
-            root = task;
-            start(task);
-            String failure = waitForRun(task);
-            EngineFailureException crash = takeCrash();
-            if (crash != null) {
-                throw crash;
-            }
-            if (failure != null) {
-                throw new DeadlockException(report(failure));
-            }
-            if (rootError != null) {
-                throw rethrow(rootError);
-            }
-            return (T) rootResult;
+            startCounted(task);
+            return waitForRun(task);
         } finally {
             driver = null;
-            root = null;
-            rootResult = null;
-            rootError = null;
-            externalLock.unlock();
         }
     }
 
@@ -265,15 +207,13 @@ final class ThreadsEngine extends EngineSupport {
                     if (quietSince < 0) {
                         quietSince = now;
                     } else if (now - quietSince > DEADLOCK_GRACE_NANOS) {
-                        return "deadlock: every emulated thread is blocked and no timer is pending at "
-                                + formatTime(nanoTime());
+                        return deadlockHeader();
                     }
                 } else {
                     quietSince = -1;
                 }
                 if (now - started > hungReal) {
-                    return "INFO: task " + task.name + ":" + task.pid + " blocked for more than "
-                            + options.hungTaskTimeout().toSeconds() + " seconds.";
+                    return hungHeader(task);
                 }
             }
             LockSupport.parkNanos(this, POLL_NANOS);
@@ -282,45 +222,26 @@ final class ThreadsEngine extends EngineSupport {
     }
 
     @Override
-    public void advance(Duration duration) {
-        rejectEmulatedCaller("advance");
-        long nanos = toNanos(duration, "advance");
-        externalLock.lock();
-        try {
-            checkOpen("advance");
-            takeCrash();
-            long end = System.nanoTime() + realNanos(nanos);
-            for (long left = realNanos(nanos); left > 0; left = end - System.nanoTime()) {
-                LockSupport.parkNanos(this, left);
-            }
-            long giveUp = System.nanoTime() + realNanos(options.hungTaskTimeout().toNanos());
-            while (runnableCount.get() > 0 && System.nanoTime() < giveUp) {
-                LockSupport.parkNanos(this, POLL_NANOS);
-            }
-            EngineFailureException crash = takeCrash();
-            if (crash != null) {
-                throw crash;
-            }
-        } finally {
-            externalLock.unlock();
+    void runFor(long nanos) {
+        long end = System.nanoTime() + realNanos(nanos);
+        for (long left = realNanos(nanos); left > 0; left = end - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
+        }
+        long giveUp = System.nanoTime() + realNanos(options.hungTaskTimeout().toNanos());
+        while (runnableCount.get() > 0 && System.nanoTime() < giveUp) {
+            LockSupport.parkNanos(this, POLL_NANOS);
         }
     }
 
     @Override
-    public void close() {
-        rejectEmulatedCaller("close");
-        externalLock.lock();
+    void shutDown() {
+        List<Task> tasks = List.copyOf(live.values());
+        for (Task task : tasks) {
+            task.killed = true;
+            wake(task);
+        }
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         try {
-            if (closing) {
-                return;
-            }
-            closing = true;
-            List<Task> tasks = List.copyOf(live.values());
-            for (Task task : tasks) {
-                task.killed = true;
-                wake(task);
-            }
-            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
             for (Task task : tasks) {
                 long left = giveUp - System.nanoTime();
                 if (left > 0 && task.thread != null) {
@@ -329,14 +250,6 @@ final class ThreadsEngine extends EngineSupport {
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-        } finally {
-            externalLock.unlock();
-        }
-    }
-
-    private void checkOpen(String method) {
-        if (closing) {
-            throw new HotplugException(Errno.EPERM, method + " on a closed " + NAME + " engine; create a new engine");
         }
     }
 }

@@ -25,6 +25,14 @@ public final class Profile {
     private final List<BootRegistration> bootRegistrations;
     private final Map<String, StateDefinition> byEnumName = new HashMap<>();
     private final StateDefinition[] byNumber;
+    /** The section boundaries, looked up once: the walker asks for them at every step. */
+    private int online = -1;
+    private int bringupCpu = -1;
+    private int apIdleDead = -1;
+    private int apOffline = -1;
+    private int apOnline = -1;
+    private int teardownCpu = -1;
+    private int apOnlineIdle = -1;
 
     public Profile(String name, String kernel, String arch, String description, List<StateDefinition> states,
             DynamicRange bpPrepareDyn, DynamicRange apOnlineDyn, List<BootRegistration> bootRegistrations) {
@@ -103,31 +111,66 @@ public final class Profile {
     }
 
     public int online() {
-        return number("CPUHP_ONLINE");
+        int cached = online;
+        if (cached < 0) {
+            cached = number("CPUHP_ONLINE");
+            online = cached;
+        }
+        return cached;
     }
 
     public int bringupCpu() {
-        return number("CPUHP_BRINGUP_CPU");
+        int cached = bringupCpu;
+        if (cached < 0) {
+            cached = number("CPUHP_BRINGUP_CPU");
+            bringupCpu = cached;
+        }
+        return cached;
     }
 
     public int apIdleDead() {
-        return number("CPUHP_AP_IDLE_DEAD");
+        int cached = apIdleDead;
+        if (cached < 0) {
+            cached = number("CPUHP_AP_IDLE_DEAD");
+            apIdleDead = cached;
+        }
+        return cached;
     }
 
     public int apOffline() {
-        return number("CPUHP_AP_OFFLINE");
+        int cached = apOffline;
+        if (cached < 0) {
+            cached = number("CPUHP_AP_OFFLINE");
+            apOffline = cached;
+        }
+        return cached;
     }
 
     public int apOnline() {
-        return number("CPUHP_AP_ONLINE");
+        int cached = apOnline;
+        if (cached < 0) {
+            cached = number("CPUHP_AP_ONLINE");
+            apOnline = cached;
+        }
+        return cached;
     }
 
     public int teardownCpu() {
-        return number("CPUHP_TEARDOWN_CPU");
+        int cached = teardownCpu;
+        if (cached < 0) {
+            cached = number("CPUHP_TEARDOWN_CPU");
+            teardownCpu = cached;
+        }
+        return cached;
     }
 
     public int apOnlineIdle() {
-        return number("CPUHP_AP_ONLINE_IDLE");
+        int cached = apOnlineIdle;
+        if (cached < 0) {
+            cached = number("CPUHP_AP_ONLINE_IDLE");
+            apOnlineIdle = cached;
+        }
+        return cached;
     }
 
     /** Returns {@code CPUHP_BP_KICK_AP} (kernels with parallel bringup), or empty. */

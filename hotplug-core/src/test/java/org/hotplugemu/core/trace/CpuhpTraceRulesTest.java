@@ -12,7 +12,7 @@ import org.hotplugemu.tracing.EventField;
 import org.hotplugemu.tracing.FieldType;
 import org.hotplugemu.tracing.LatencyStats;
 import org.hotplugemu.tracing.Span;
-import org.hotplugemu.tracing.TaskContext;
+import org.hotplugemu.tracing.TestingTaskContext;
 import org.hotplugemu.tracing.TraceEvent;
 import org.hotplugemu.tracing.TraceFormat;
 import org.hotplugemu.tracing.Tracing;
@@ -23,46 +23,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 class CpuhpTraceRulesTest {
-    /** A task context whose clock and task the test sets. */
-    private static final class Task implements TaskContext {
-        long nanos;
-        int cpu;
-        String comm = "sh";
-        int pid = 1;
-
-        void is(String comm, int pid, int cpu) {
-            this.comm = comm;
-            this.pid = pid;
-            this.cpu = cpu;
-        }
-
-        @Override
-        public long nanoTime() {
-            return nanos;
-        }
-
-        @Override
-        public int cpu() {
-            return cpu;
-        }
-
-        @Override
-        public String comm() {
-            return comm;
-        }
-
-        @Override
-        public int pid() {
-            return pid;
-        }
-
-        @Override
-        public boolean irqsOff() {
-            return false;
-        }
-    }
-
-    private final Task task = new Task();
+    private final TestingTaskContext task = new TestingTaskContext();
     private final Tracing tracing = new Tracing(task, 4);
     private TraceEvent enter;
     private TraceEvent multiEnter;
@@ -86,20 +47,20 @@ class CpuhpTraceRulesTest {
     }
 
     private void at(long micros, TraceEvent event, Object... values) {
-        task.nanos = micros * 1000;
+        task.atMicros(micros);
         event.emit(values);
     }
 
     /** Offline of CPU 1: the control thread kicks the AP thread, which runs two teardowns. */
     private void offlineCpu1() {
-        task.is("kworker/0:1", 17, 0);
+        task.as("kworker/0:1", 17, 0);
         at(100, enter, 1, 153, 236, "cpuhp_kick_ap_work");
-        task.is("cpuhp/1", 19, 1);
+        task.as("cpuhp/1", 19, 1);
         at(110, enter, 1, 153, 235, "sched_cpu_deactivate");
         at(140, exit, 1, 234, 235, 0);
         at(150, multiEnter, 1, 153, 209, "mce_cpu_pre_down");
         at(160, exit, 1, 208, 209, 0);
-        task.is("kworker/0:1", 17, 0);
+        task.as("kworker/0:1", 17, 0);
         at(200, exit, 1, 153, 236, 0);
     }
 
@@ -118,7 +79,7 @@ class CpuhpTraceRulesTest {
 
     @Test
     void aNonZeroReturnFailsTheStepAndTheRollbackGoesTheOtherWay() {
-        task.is("sh", 209, 3);
+        task.as("sh", 209, 3);
         at(10, enter, 1, 236, 40, "random_prepare_cpu");
         at(20, exit, 1, 40, 40, 0);
         at(30, enter, 1, 236, 41, "workqueue_prepare_cpu");
@@ -143,7 +104,7 @@ class CpuhpTraceRulesTest {
     @Test
     void htmlReportDrawsEveryCpuTrackAndMarksTheFailureAndRollback() throws Exception {
         offlineCpu1();
-        task.is("sh", 209, 3);
+        task.as("sh", 209, 3);
         at(300, enter, 1, 236, 41, "workqueue_prepare_cpu");
         at(310, exit, 1, 40, 41, -12);
         at(320, enter, 1, 0, 40, "random_prepare_cpu");

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.hotplugemu.arch.arm64.testing.TestingTracer;
+import org.hotplugemu.core.testing.TestingTracer;
 import org.hotplugemu.arch.spi.Errno;
 import org.junit.jupiter.api.Test;
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ServiceLoader;
 import org.hotplugemu.arch.arm64.Arm64Architecture;
-import org.hotplugemu.arch.arm64.testing.TestingArchContext;
-import org.hotplugemu.arch.arm64.testing.TestingSecondaryStart;
+import org.hotplugemu.core.testing.TestingArchContext;
+import org.hotplugemu.core.testing.TestingSecondaryStart;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
@@ -36,7 +36,7 @@ class Arm64ArchitectureEngineTest {
     }
 
     private TestingSecondaryStart up(int cpu) {
-        TestingSecondaryStart start = new TestingSecondaryStart(cpu, engine);
+        TestingSecondaryStart start = TestingSecondaryStart.idling(cpu, engine);
         engine.execute("control", 0, () -> arch.bootSecondary(cpu, start));
         return start;
     }
@@ -50,7 +50,7 @@ class Arm64ArchitectureEngineTest {
     }
 
     private HotplugException upFails(int cpu) {
-        TestingSecondaryStart start = new TestingSecondaryStart(cpu, engine);
+        TestingSecondaryStart start = TestingSecondaryStart.idling(cpu, engine);
         return (HotplugException) org.assertj.core.api.Assertions.catchThrowable(
                 () -> engine.execute("control", 0, () -> arch.bootSecondary(cpu, start)));
     }

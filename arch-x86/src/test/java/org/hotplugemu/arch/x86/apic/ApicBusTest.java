@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hotplugemu.arch.spi.KernelCommandLine;
 import org.hotplugemu.arch.spi.MachineConfig;
-import org.hotplugemu.arch.x86.testing.TestingTracer;
+import org.hotplugemu.core.testing.TestingTracer;
 import org.hotplugemu.arch.x86.topology.X86Topology;
 import org.junit.jupiter.api.Test;
 

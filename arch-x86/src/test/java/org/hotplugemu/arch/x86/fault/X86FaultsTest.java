@@ -9,12 +9,14 @@ import org.hotplugemu.arch.x86.X86Architecture;
 import org.hotplugemu.arch.x86.X86CostModel;
 import org.hotplugemu.arch.x86.apic.ApState;
 import org.hotplugemu.arch.x86.smpboot.ApStartup;
-import org.hotplugemu.arch.x86.testing.TestingArchContext;
-import org.hotplugemu.arch.x86.testing.TestingSecondaryStart;
+import org.hotplugemu.arch.x86.testing.TestingScheduler;
+import org.hotplugemu.core.testing.TestingArchContext;
+import org.hotplugemu.core.testing.TestingSecondaryStart;
 import org.junit.jupiter.api.Test;
 
 class X86FaultsTest {
-    private final TestingArchContext context = new TestingArchContext(4);
+    private final TestingScheduler scheduler = new TestingScheduler();
+    private final TestingArchContext context = new TestingArchContext(4, 1, "", scheduler);
     private final X86Architecture x86 = new X86Architecture(context, X86CostModel.defaults());
 
     private void arm(String fault, int cpu) {
@@ -45,7 +47,7 @@ class X86FaultsTest {
 
         x86.bootSecondary(2, new TestingSecondaryStart(2, context.scheduler()));
 
-        assertThat(context.testingScheduler().runSpawned()).isZero();
+        assertThat(scheduler.runSpawned()).isZero();
         assertThat(x86.apic(2).state()).isEqualTo(ApState.WAIT_FOR_SIPI);
         assertThat(context.tracer().emitted("apic_ipi_ignored")).hasSize(2).allMatch(e -> e.contains("lost"));
         assertThat(x86.faults().sipiLost().armedCpu()).isEqualTo(FaultSwitch.DISARMED);
@@ -58,7 +60,7 @@ class X86FaultsTest {
         TestingSecondaryStart retry = new TestingSecondaryStart(2, context.scheduler());
 
         x86.bootSecondary(2, retry);
-        context.testingScheduler().runSpawned();
+        scheduler.runSpawned();
 
         assertThat(retry.calls()).hasSize(2);
     }
@@ -74,7 +76,7 @@ class X86FaultsTest {
                 "smpboot: APIC delivery error (4)", "smpboot: do_boot_cpu failed(4) to wakeup CPU#3");
         assertThat(context.tracer().emitted("apic_icr_write")).hasSize(3);
         assertThat(context.tracer().emitted("apic_delivery_error")).containsExactly("apic_delivery_error(0x3, 0x4)");
-        assertThat(context.testingScheduler().runSpawned()).isZero();
+        assertThat(scheduler.runSpawned()).isZero();
         assertThat(x86.apic(3).state()).isEqualTo(ApState.WAIT_FOR_SIPI);
         assertThat(x86.faults().esrError().armedCpu()).isEqualTo(FaultSwitch.DISARMED);
     }
@@ -84,14 +86,14 @@ class X86FaultsTest {
         arm("fail_never_alive", 1);
         TestingSecondaryStart first = new TestingSecondaryStart(1, context.scheduler());
         x86.bootSecondary(1, first);
-        context.testingScheduler().runSpawned();
+        scheduler.runSpawned();
 
         assertThat(first.calls()).isEmpty();
         assertThat(x86.apic(1).haltReason()).isEqualTo(ApStartup.HALT_NEVER_ALIVE);
 
         TestingSecondaryStart retry = new TestingSecondaryStart(1, context.scheduler());
         x86.bootSecondary(1, retry);
-        context.testingScheduler().runSpawned();
+        scheduler.runSpawned();
         assertThat(retry.calls()).hasSize(2);
     }
 

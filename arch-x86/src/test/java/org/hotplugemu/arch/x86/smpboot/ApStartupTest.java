@@ -7,7 +7,7 @@ import org.hotplugemu.arch.x86.X86CostModel;
 import org.hotplugemu.arch.x86.apic.ApState;
 import org.hotplugemu.arch.x86.apic.LocalApic;
 import org.hotplugemu.arch.x86.testing.TestingScheduler;
-import org.hotplugemu.arch.x86.testing.TestingSecondaryStart;
+import org.hotplugemu.core.testing.TestingSecondaryStart;
 import org.junit.jupiter.api.Test;
 
 class ApStartupTest {

@@ -11,7 +11,7 @@ import org.hotplugemu.arch.spi.sched.Scheduler;
 import org.hotplugemu.arch.x86.X86Architecture;
 import org.hotplugemu.arch.x86.X86CostModel;
 import org.hotplugemu.arch.x86.apic.ApState;
-import org.hotplugemu.arch.x86.testing.TestingArchContext;
+import org.hotplugemu.core.testing.TestingArchContext;
 import org.hotplugemu.core.engine.Engine;
 import org.hotplugemu.core.engine.EngineOptions;
 import org.hotplugemu.core.engine.Engines;

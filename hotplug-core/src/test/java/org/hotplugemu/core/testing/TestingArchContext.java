@@ -1,4 +1,6 @@
-package org.hotplugemu.arch.x86.testing;
+package org.hotplugemu.core.testing;
+
+import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,27 +15,21 @@ import org.hotplugemu.arch.spi.MachineConfig;
 import org.hotplugemu.arch.spi.VirtualFile;
 import org.hotplugemu.arch.spi.VirtualFiles;
 import org.hotplugemu.arch.spi.sched.Scheduler;
-import org.hotplugemu.tracing.Tracer;
 
-/** An {@link ArchContext} for unit tests, built on {@link TestingScheduler}, with a plain log and file table. */
+/**
+ * An {@link ArchContext} for architecture tests over any scheduler, with a dmesg-like log stamped
+ * with the scheduler's time, a file table and a {@link TestingTracer}.
+ */
 public final class TestingArchContext implements ArchContext {
     private final MachineConfig config;
     private final Scheduler scheduler;
     private final TestingTracer tracer = new TestingTracer();
-    private final List<String> messages = new ArrayList<>();
+    private final List<String> dmesg = new ArrayList<>();
     private final Map<String, VirtualFile> files = new TreeMap<>();
 
     public TestingArchContext(int cpus, int threadsPerCore, String commandLine, Scheduler scheduler) {
         this.config = new MachineConfig(cpus, threadsPerCore, KernelCommandLine.parse(commandLine));
-        this.scheduler = scheduler;
-    }
-
-    public TestingArchContext(int cpus, int threadsPerCore, String commandLine) {
-        this(cpus, threadsPerCore, commandLine, new TestingScheduler());
-    }
-
-    public TestingArchContext(int cpus) {
-        this(cpus, 1, "");
+        this.scheduler = requireNonNull(scheduler, "scheduler is null");
     }
 
     @Override
@@ -46,14 +42,14 @@ public final class TestingArchContext implements ArchContext {
         return scheduler;
     }
 
-    /** Returns the scheduler as the single-threaded {@link TestingScheduler} it is unless an engine was given. */
-    public TestingScheduler testingScheduler() {
-        return (TestingScheduler) scheduler;
-    }
-
     @Override
     public KernelLog log() {
-        return (level, message) -> messages.add(message);
+        return (level, message) -> {
+            long nanos = scheduler.nanoTime();
+            synchronized (dmesg) {
+                dmesg.add(String.format("[%5d.%06d] %s", nanos / 1_000_000_000, nanos / 1000 % 1_000_000, message));
+            }
+        };
     }
 
     @Override
@@ -78,16 +74,29 @@ public final class TestingArchContext implements ArchContext {
         };
     }
 
-    /** Returns the logged messages, without timestamps, in order. */
-    public List<String> messages() {
-        return List.copyOf(messages);
-    }
-
+    /** Returns the file added at {@code path}, or throws ENOENT naming the files there are. */
     public VirtualFile file(String path) {
         VirtualFile file = files.get(path);
         if (file == null) {
             throw new HotplugException(Errno.ENOENT, path + " does not exist; files: " + files.keySet());
         }
         return file;
+    }
+
+    /** Returns the paths of the added files, sorted. */
+    public List<String> fileNames() {
+        return List.copyOf(files.keySet());
+    }
+
+    /** Returns the log lines with timestamps, in order. */
+    public List<String> dmesg() {
+        synchronized (dmesg) {
+            return List.copyOf(dmesg);
+        }
+    }
+
+    /** Returns the log messages without timestamps, in order. */
+    public List<String> messages() {
+        return dmesg().stream().map(line -> line.substring(line.indexOf("] ") + 2)).toList();
     }
 }

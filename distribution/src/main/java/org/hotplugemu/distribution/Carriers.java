@@ -1,0 +1,36 @@
+package org.hotplugemu.distribution;
+
+import java.util.List;
+
+/**
+ * Chooses how many carrier threads run the JVM's virtual threads, before the first one exists.
+ *
+ * <p>The {@code sim} engine runs one emulated thread at a time; with the default carrier per core,
+ * every handoff wakes an idle carrier that finds nothing to do and spins before parking, and the
+ * next thread resumes on another core: a one-CPU offline/online cycle costs about 2.5 times more
+ * than with one carrier. The {@code threads} engine wants real parallelism, so it keeps the
+ * default. A value the user set ({@code -Djdk.virtualThreadScheduler.parallelism}) is kept.
+ */
+final class Carriers {
+    static final String PARALLELISM = "jdk.virtualThreadScheduler.parallelism";
+
+    private Carriers() {
+    }
+
+    static void configure(List<String> args) {
+        if (System.getProperty(PARALLELISM) != null || usesThreadsEngine(args)) {
+            return;
+        }
+        System.setProperty(PARALLELISM, "1");
+    }
+
+    static boolean usesThreadsEngine(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--threads-only") || arg.equals("--engine=threads") || (arg.equals("--engine") && i + 1 < args.size() && args.get(i + 1).equals("threads"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
