@@ -15,15 +15,15 @@ final class EngineChecks {
     }
 
     /** Validates an engine duration; {@code caller} names the calling thread for the message. */
-    static long toNanos(Duration duration, String method, String caller) {
+    static long toNanos(Duration duration, String method, java.util.function.Supplier<String> caller) {
         requireNonNull(duration, "duration is null");
         if (duration.isNegative()) {
             throw new HotplugException(Errno.EINVAL, method + ": negative duration " + duration
-                    + " from " + caller + "; durations must be >= 0");
+                    + " from " + caller.get() + "; durations must be >= 0");
         }
         if (duration.getSeconds() >= MAX_DURATION_SECONDS) {
             throw new HotplugException(Errno.EINVAL, method + ": absurd duration " + duration
-                    + " from " + caller + "; use less than 1000000 seconds");
+                    + " from " + caller.get() + "; use less than 1000000 seconds");
         }
         return duration.toNanos();
     }

@@ -69,10 +69,11 @@ abstract class EngineSupport implements Engine {
     }
 
     final long toNanos(Duration duration, String method) {
-        Task task = currentOrNull();
-        String caller = task != null ? "emulated thread '" + task.name + "'"
-                : "thread '" + Thread.currentThread().getName() + "'";
-        return EngineChecks.toNanos(duration, method, caller);
+        // The caller's name is built only for the error message: delays are on the hot path.
+        return EngineChecks.toNanos(duration, method, () -> {
+            Task task = currentOrNull();
+            return task != null ? "emulated thread '" + task.name + "'" : "thread '" + Thread.currentThread().getName() + "'";
+        });
     }
 
     static void mightSleep(Task self, String where) {

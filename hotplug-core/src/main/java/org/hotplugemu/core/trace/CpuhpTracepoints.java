@@ -14,6 +14,19 @@ import org.hotplugemu.tracing.Tracer;
 public final class CpuhpTracepoints {
     public static final String SYSTEM = "cpuhp";
 
+    /**
+     * Boxed CPU and state numbers, made once: a traced cycle emits about 130 events whose fields are
+     * mostly above the JDK's small-integer cache, and boxing them anew was a visible part of the
+     * tracing overhead.
+     */
+    private static final Integer[] BOXED = new Integer[org.hotplugemu.arch.spi.MachineConfig.MAX_CPUS];
+
+    static {
+        for (int i = 0; i < BOXED.length; i++) {
+            BOXED[i] = i;
+        }
+    }
+
     private final TraceEvent enter;
     private final TraceEvent multiEnter;
     private final TraceEvent exit;
@@ -42,19 +55,23 @@ public final class CpuhpTracepoints {
 
     public void enter(int cpu, int target, int step, String symbol) {
         if (enter.isEnabled()) {
-            enter.emit(cpu, target, step, symbol);
+            enter.emit(box(cpu), box(target), box(step), symbol);
         }
     }
 
     public void multiEnter(int cpu, int target, int step, String symbol) {
         if (multiEnter.isEnabled()) {
-            multiEnter.emit(cpu, target, step, symbol);
+            multiEnter.emit(box(cpu), box(target), box(step), symbol);
         }
     }
 
     public void exit(int cpu, int state, int step, int ret) {
         if (exit.isEnabled()) {
-            exit.emit(cpu, state, step, ret);
+            exit.emit(box(cpu), box(state), box(step), box(ret));
         }
+    }
+
+    private static Integer box(int value) {
+        return value >= 0 && value < BOXED.length ? BOXED[value] : Integer.valueOf(value);
     }
 }
