@@ -1,9 +1,6 @@
 package org.hotplugemu.distribution.cli;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.distribution.bench.BenchPlan;
 import org.hotplugemu.distribution.bench.BenchReport;
@@ -13,7 +10,6 @@ import org.hotplugemu.distribution.plugin.PluginRegistry;
 import org.hotplugemu.distribution.wiring.EmulatorAssembly;
 import org.hotplugemu.distribution.wiring.StartupException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench}: a short run of the JMH suite on the x86 backend with the stock drivers. */
@@ -21,10 +17,8 @@ import picocli.CommandLine.Option;
         description = {"Measure engine handoffs, offline/online cycles, boots of 64 to 8192 CPUs, setup_state and "
                 + "tracing cost (x86, linux-6.1-x86_64, stock drivers) and print them next to their targets.",
                 "Takes under a minute; for careful figures run the JMH jar (see the README, Benchmarks)."})
-final class BenchCommand implements Callable<Integer>, Verbosity {
+final class BenchCommand extends EmulatorCommand {
     private static final String ARCHITECTURE = "x86";
-
-    private final Streams streams;
 
     @Option(names = "--quick", description = "A seconds-long smoke run: 64 CPUs only, few iterations; rough figures.")
     boolean quick;
@@ -33,16 +27,8 @@ final class BenchCommand implements Callable<Integer>, Verbosity {
     @Option(names = "--threads-only", hidden = true)
     boolean threadsOnly;
 
-    @Mixin
-    OutputOptions output;
-
     BenchCommand(Streams streams) {
-        this.streams = requireNonNull(streams, "streams is null");
-    }
-
-    @Override
-    public boolean verbose() {
-        return output.verbose();
+        super(streams);
     }
 
     @Override

@@ -1,37 +1,17 @@
 package org.hotplugemu.distribution.cli;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.distribution.wiring.EmulatorAssembly;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code boot}: boots the machine and prints the kernel log. */
 @Command(name = "boot", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Boot the machine, print the kernel log (dmesg), and write the --trace file.")
-final class BootCommand implements Callable<Integer>, Verbosity {
-    private final Streams streams;
-
-    @Mixin
-    MachineOptions machine;
-
-    @Mixin
-    PluginOptions plugins;
-
-    @Mixin
-    OutputOptions output;
-
+final class BootCommand extends MachineCommand {
     BootCommand(Streams streams) {
-        this.streams = requireNonNull(streams, "streams is null");
-    }
-
-    @Override
-    public boolean verbose() {
-        return output.verbose();
+        super(streams);
     }
 
     @Override

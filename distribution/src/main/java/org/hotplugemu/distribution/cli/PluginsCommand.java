@@ -1,12 +1,9 @@
 package org.hotplugemu.distribution.cli;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.hotplugemu.distribution.plugin.Plugin;
 import org.hotplugemu.distribution.plugin.PluginRegistry;
 import org.hotplugemu.distribution.wiring.EmulatorAssembly;
@@ -17,22 +14,12 @@ import picocli.CommandLine.Mixin;
 /** {@code plugins}: lists the architectures and drivers found, with version and jar. */
 @Command(name = "plugins", mixinStandardHelpOptions = true, sortOptions = false,
         description = "List the architectures and drivers found (built in, in <install>/plugins and in --plugins DIR).")
-final class PluginsCommand implements Callable<Integer>, Verbosity {
-    private final Streams streams;
-
+final class PluginsCommand extends EmulatorCommand {
     @Mixin
     PluginOptions plugins;
 
-    @Mixin
-    OutputOptions output;
-
     PluginsCommand(Streams streams) {
-        this.streams = requireNonNull(streams, "streams is null");
-    }
-
-    @Override
-    public boolean verbose() {
-        return output.verbose();
+        super(streams);
     }
 
     @Override

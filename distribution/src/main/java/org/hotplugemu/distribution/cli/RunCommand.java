@@ -1,48 +1,28 @@
 package org.hotplugemu.distribution.cli;
 
-import static java.util.Objects.requireNonNull;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.distribution.shell.Interpreter;
 import org.hotplugemu.distribution.wiring.EmulatorAssembly;
 import org.hotplugemu.distribution.wiring.StartupException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code run SCRIPT|-}: checks a script, boots, runs it, and exits with its status. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Boot the machine, then run a shell script from SCRIPT or stdin (-).",
             "Exits with the status of the last command, or of the first failure under set -e; 2 for a bad script."})
-final class RunCommand implements Callable<Integer>, Verbosity {
-    private final Streams streams;
-
+final class RunCommand extends MachineCommand {
     @Parameters(index = "0", paramLabel = "SCRIPT|-", description = "The script file, or - for stdin.")
     String script;
 
-    @Mixin
-    MachineOptions machine;
-
-    @Mixin
-    PluginOptions plugins;
-
-    @Mixin
-    OutputOptions output;
-
     RunCommand(Streams streams) {
-        this.streams = requireNonNull(streams, "streams is null");
-    }
-
-    @Override
-    public boolean verbose() {
-        return output.verbose();
+        super(streams);
     }
 
     @Override

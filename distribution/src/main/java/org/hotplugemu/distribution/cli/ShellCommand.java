@@ -1,37 +1,17 @@
 package org.hotplugemu.distribution.cli;
 
-import static java.util.Objects.requireNonNull;
-
-import java.util.concurrent.Callable;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.distribution.shell.InteractiveShell;
 import org.hotplugemu.distribution.shell.Interpreter;
 import org.hotplugemu.distribution.wiring.EmulatorAssembly;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code shell}: boots the machine and opens the interactive shell. */
 @Command(name = "shell", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Boot the machine and open an interactive shell over its files (type help).")
-final class ShellCommand implements Callable<Integer>, Verbosity {
-    private final Streams streams;
-
-    @Mixin
-    MachineOptions machine;
-
-    @Mixin
-    PluginOptions plugins;
-
-    @Mixin
-    OutputOptions output;
-
+final class ShellCommand extends MachineCommand {
     ShellCommand(Streams streams) {
-        this.streams = requireNonNull(streams, "streams is null");
-    }
-
-    @Override
-    public boolean verbose() {
-        return output.verbose();
+        super(streams);
     }
 
     @Override

@@ -1,11 +1,8 @@
 package org.hotplugemu.distribution.cli;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.profile.Profile;
@@ -13,30 +10,13 @@ import org.hotplugemu.distribution.wiring.EmulatorAssembly;
 import org.hotplugemu.core.profile.Profiles;
 import org.hotplugemu.distribution.wiring.StartupException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code states}: prints a profile's state table without booting. */
 @Command(name = "states", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Print the state table of --profile (or of the --arch default): number, enum name, section, sysfs name.")
-final class StatesCommand implements Callable<Integer>, Verbosity {
-    private final Streams streams;
-
-    @Mixin
-    MachineOptions machine;
-
-    @Mixin
-    PluginOptions plugins;
-
-    @Mixin
-    OutputOptions output;
-
+final class StatesCommand extends MachineCommand {
     StatesCommand(Streams streams) {
-        this.streams = requireNonNull(streams, "streams is null");
-    }
-
-    @Override
-    public boolean verbose() {
-        return output.verbose();
+        super(streams);
     }
 
     @Override

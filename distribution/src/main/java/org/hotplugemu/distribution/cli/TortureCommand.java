@@ -1,15 +1,11 @@
 package org.hotplugemu.distribution.cli;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.distribution.torture.Torture;
 import org.hotplugemu.distribution.wiring.EmulatorAssembly;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code torture}: random offline/online under load, checked after every operation. */
@@ -17,28 +13,12 @@ import picocli.CommandLine.Option;
         description = {"Boot, then offline and online random CPUs under work, timer, RCU and tasklet load (kernel/torture.c torture_onoff),",
             "checking every driver's per-CPU resources after each operation and that no work item is lost or run twice.",
             "With --cmdline cpuhp.state_control=1 it also writes random hotplug/target states. Exits 1 when anything broke."})
-final class TortureCommand implements Callable<Integer>, Verbosity {
-    private final Streams streams;
-
+final class TortureCommand extends MachineCommand {
     @Option(names = "--ops", paramLabel = "N", defaultValue = "1000", description = "Operations to run (default: ${DEFAULT-VALUE}).")
     int operations;
 
-    @Mixin
-    MachineOptions machine;
-
-    @Mixin
-    PluginOptions plugins;
-
-    @Mixin
-    OutputOptions output;
-
     TortureCommand(Streams streams) {
-        this.streams = requireNonNull(streams, "streams is null");
-    }
-
-    @Override
-    public boolean verbose() {
-        return output.verbose();
+        super(streams);
     }
 
     @Override
