@@ -51,8 +51,9 @@ public final class Torture {
         }
         boolean load = machine.exists(DEBUG + "load");
         if (load) {
-            // The load thread lives on the first online CPU, which the loop never takes down.
-            machine.write(DEBUG + "load", seed + " 20\n");
+            // The load thread lives on the first online CPU, which the loop never takes down; seed 0 means
+            // "stop" to the load file, so --seed 0 starts it with seed 1.
+            machine.write(DEBUG + "load", (seed == 0 ? 1 : seed) + " 20\n");
         }
         List<Integer> targets = stateControl ? targets() : List.of(0, machine.profile().online());
         SplittableRandom random = new SplittableRandom(seed);
@@ -107,6 +108,9 @@ public final class Torture {
             }
             ledgers.put(ledger, counters);
             long queued = counters.getOrDefault("queued", 0L);
+            if (queued == 0) {
+                problems.add(ledger + " saw no work at all: the load did not run, so nothing was checked");
+            }
             if (counters.getOrDefault("run", -1L) != queued || counters.getOrDefault("lost", 0L) != 0
                     || counters.getOrDefault("duplicates", 0L) != 0 || counters.getOrDefault("pending", 0L) != 0) {
                 problems.add(ledger + " lost or duplicated work: " + counters);
