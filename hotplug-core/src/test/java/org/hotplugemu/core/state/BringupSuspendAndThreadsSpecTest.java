@@ -145,4 +145,31 @@ class BringupSuspendAndThreadsSpecTest {
             assertThat(machine.dmesg()).anyMatch(line -> line.endsWith("Unknown kernel command line parameters \"quiet foo=1\", will be passed to user space."));
         }
     }
+
+    @Test
+    void parallelBootCleansAFailedApBackToOfflineAndBringsUpTheOthers() {
+        TestingArchitectureProvider provider = new TestingArchitectureProvider(true).configure(arch -> arch.neverAlive.add(2));
+        try (Machine machine = new MachineBuilder().architecture(provider).cpus(4).profile(Profiles.builtIn("linux-6.6-x86_64")).build()) {
+            machine.boot();
+            assertThat(machine.read(CPU + "/online")).isEqualTo("0-1,3\n");
+            assertThat(state(machine, 2)).isZero();
+            assertThat(machine.dmesg()).anyMatch(line -> line.endsWith("CPU2 failed to report alive state"));
+            assertThat(machine.dmesg()).anyMatch(line -> line.endsWith("smp: Brought up 1 node, 3 CPUs"));
+        }
+    }
+
+    @Test
+    void kickingAnApLeftInLimboFailsWithEagain() {
+        TestingArchitectureProvider provider = new TestingArchitectureProvider(true);
+        try (Machine machine = new MachineBuilder().architecture(provider).cpus(3).profile(Profiles.builtIn("linux-6.6-x86_64")).build()) {
+            machine.boot();
+            machine.write(CPU + "/cpu2/online", "0\n");
+            provider.last().neverAlive.add(2);
+            assertWriteFails(machine, CPU + "/cpu2/online", "1\n", Errno.EIO);
+            // The AP never answered: its ap_sync_state is SHOULD_DIE, and cpuhp_kick_ap_alive refuses it.
+            provider.last().neverAlive.clear();
+            assertWriteFails(machine, CPU + "/cpu2/online", "1\n", Errno.EAGAIN);
+            assertThat(machine.read(CPU + "/online")).isEqualTo("0-1\n");
+        }
+    }
 }

@@ -211,4 +211,24 @@ class RegistrationSpecTest {
             assertThat(seen).containsExactly(Errno.EDEADLK, Errno.EDEADLK, Errno.EDEADLK, Errno.EDEADLK);
         }
     }
+
+    @Test
+    void cpusLockedVariantsNeedTheCallerToHoldTheHotplugReadLock() {
+        try (Machine machine = machine(2)) {
+            assertThat(errnoOf(machine, api -> api.setupStateCpusLocked(api.state("CPUHP_AP_ONLINE_DYN"), "unlocked", null, null)))
+                    .isEqualTo(Errno.EINVAL);
+            List<Integer> slot = new ArrayList<>();
+            load(machine, api -> {
+                api.cpusReadLock();
+                try {
+                    slot.add(api.setupStateCpusLocked(api.state("CPUHP_AP_ONLINE_DYN"), "locked", log.failing("locked_up", 99, Errno.EIO), null));
+                }
+                finally {
+                    api.cpusReadUnlock();
+                }
+            });
+            assertThat(slot).containsExactly(201);
+            assertThat(log.calls()).containsExactly("locked_up cpu=0", "locked_up cpu=1");
+        }
+    }
 }

@@ -11,6 +11,7 @@ public final class TestingArchitectureProvider implements ArchitectureProvider {
 
     private final boolean parallel;
     private final AtomicReference<TestingArchitecture> last = new AtomicReference<>();
+    private volatile java.util.function.Consumer<TestingArchitecture> setup = architecture -> {};
 
     public TestingArchitectureProvider() {
         this(false);
@@ -34,8 +35,15 @@ public final class TestingArchitectureProvider implements ArchitectureProvider {
     @Override
     public Architecture create(ArchContext context) {
         TestingArchitecture architecture = new TestingArchitecture(context, parallel);
+        setup.accept(architecture);
         last.set(architecture);
         return architecture;
+    }
+
+    /** Arms faults on every backend this provider creates, before the machine boots. */
+    public TestingArchitectureProvider configure(java.util.function.Consumer<TestingArchitecture> setup) {
+        this.setup = java.util.Objects.requireNonNull(setup, "setup is null");
+        return this;
     }
 
     /** Returns the backend of the machine created last, to arm its faults. */
