@@ -33,10 +33,14 @@ public final class Registrar {
      *
      * @param calls whether the kernel uses {@code cpuhp_setup_state} (true) or its
      *        {@code _nocalls} variant (false)
-     * @return the state number: the enum's, or the dynamic slot taken
+     * @return the state number: the enum's, or the dynamic slot taken; -1 when this kernel has no
+     *         such state (a subsystem of another kernel version), in which case nothing is registered
      */
     public int single(String enumName, String name, String startupSymbol, CpuFunction startup,
             String teardownSymbol, CpuFunction teardown, boolean calls) {
+        if (!exists(enumName)) {
+            return -1;
+        }
         int state = hotplug().state(enumName);
         Callback up = startupSymbol == null ? null : Callback.of(startupSymbol, startup);
         Callback down = teardownSymbol == null ? null : Callback.of(teardownSymbol, teardown);
@@ -44,14 +48,22 @@ public final class Registrar {
         return slot > 0 ? slot : state;
     }
 
-    /** Registers a multi-instance state with no instances ({@code cpuhp_setup_state_multi}). */
+    /** Registers a multi-instance state with no instances ({@code cpuhp_setup_state_multi}); -1 as {@link #single}. */
     public int multi(String enumName, String name, String startupSymbol, InstanceFunction startup,
             String teardownSymbol, InstanceFunction teardown) {
+        if (!exists(enumName)) {
+            return -1;
+        }
         int state = hotplug().state(enumName);
         MultiCallback up = startupSymbol == null ? null : MultiCallback.of(startupSymbol, startup);
         MultiCallback down = teardownSymbol == null ? null : MultiCallback.of(teardownSymbol, teardown);
         int slot = hotplug().setupMultiState(state, name, up, down);
         return slot > 0 ? slot : state;
+    }
+
+    /** Returns whether this kernel's state table has {@code enumName}. */
+    public boolean exists(String enumName) {
+        return hotplug().findState(enumName).isPresent();
     }
 
     /**

@@ -66,6 +66,9 @@ public abstract class SimpleStateDriver implements HotplugDriver {
     }
 
     private void registerSingle(DriverContext context, Registrar registrar, StateSpec spec) {
+        if (!registrar.exists(spec.enumName())) {
+            return; // this kernel version has no such subsystem state
+        }
         PerCpuResource resource = context.resources().track(spec.name());
         int state = registrar.single(spec.enumName(), spec.name(),
                 spec.startupSymbol(), resource::acquire, spec.teardownSymbol(), resource::release, spec.calls());
@@ -79,6 +82,9 @@ public abstract class SimpleStateDriver implements HotplugDriver {
     }
 
     private void registerMulti(DriverContext context, Registrar registrar, StateSpec spec) {
+        if (!registrar.exists(spec.enumName())) {
+            return;
+        }
         int state = registrar.multi(spec.enumName(), spec.name(),
                 spec.startupSymbol(), (cpu, instance) -> ((Instance) instance).resource.acquire(cpu),
                 spec.teardownSymbol(), (cpu, instance) -> ((Instance) instance).resource.release(cpu));

@@ -43,8 +43,11 @@ public final class TimersDriver implements HotplugDriver {
         bases.attach(context.resources().track(timersState, "timer_base"), threads);
         // init_timers sets up the boot CPU's wheel itself.
         registrar.initCpusAtOrAbove(timersState, bases::prepare);
+        // 6.1-stable pushes hrtimers away while the CPU dies (hrtimers:dying); mainline 6.6 has no such
+        // state and pulls them in the dead callback of hrtimers:prepare instead.
+        boolean dying = registrar.exists("CPUHP_AP_HRTIMERS_DYING");
         states[0] = registrar.single("CPUHP_HRTIMERS_PREPARE", "hrtimers:prepare",
-                "hrtimers_prepare_cpu", cpu -> { }, null, null, false);
+                "hrtimers_prepare_cpu", cpu -> { }, dying ? null : "hrtimers_dead_cpu", dying ? null : bases::dying, false);
         states[1] = registrar.single("CPUHP_TIMERS_PREPARE", "timers:prepare",
                 "timers_prepare_cpu", bases::prepare, "timers_dead_cpu", bases::dead, false);
         states[2] = registrar.single("CPUHP_AP_HRTIMERS_DYING", "hrtimers:dying",
@@ -60,7 +63,9 @@ public final class TimersDriver implements HotplugDriver {
         context.files().remove(TIMERS_DEBUGFS);
         context.files().remove(HRTIMERS_DEBUGFS);
         for (int i = states.length - 1; i >= 0; i--) {
-            context.hotplug().removeState(states[i]);
+            if (states[i] > 0) {
+                context.hotplug().removeState(states[i]);
+            }
         }
     }
 }

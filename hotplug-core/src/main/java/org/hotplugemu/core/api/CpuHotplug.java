@@ -22,6 +22,19 @@ public interface CpuHotplug {
     int state(String kernelName);
 
     /**
+     * Like {@link #state(String)}, for drivers that support several kernel versions: returns empty
+     * when this kernel has no such state instead of failing.
+     */
+    default java.util.OptionalInt findState(String kernelName) {
+        try {
+            return java.util.OptionalInt.of(state(kernelName));
+        }
+        catch (org.hotplugemu.arch.spi.HotplugException e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
+
+    /**
      * Installs callbacks for {@code state} and invokes {@code startup} on every present CPU that is
      * at or above it ({@code cpuhp_setup_state}). Either callback may be null.
      *
