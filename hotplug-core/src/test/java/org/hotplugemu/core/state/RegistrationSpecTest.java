@@ -34,9 +34,11 @@ class RegistrationSpecTest {
         machine.control().loadDriver(TestingDriver.of("test" + System.identityHashCode(body), context -> body.accept(context.hotplug())));
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger PROBES = new java.util.concurrent.atomic.AtomicInteger();
+
     private static Errno errnoOf(Machine machine, java.util.function.Consumer<CpuHotplug> body) {
         try {
-            machine.control().loadDriver(TestingDriver.of("probe" + System.nanoTime(), context -> body.accept(context.hotplug())));
+            machine.control().loadDriver(TestingDriver.of("probe" + PROBES.incrementAndGet(), context -> body.accept(context.hotplug())));
             return null;
         }
         catch (HotplugException e) {
