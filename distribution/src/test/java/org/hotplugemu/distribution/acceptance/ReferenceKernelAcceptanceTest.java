@@ -79,4 +79,18 @@ class ReferenceKernelAcceptanceTest {
             assertThat(actual).containsExactlyElementsOf(expected);
         }
     }
+
+    @ParameterizedTest
+    @CsvSource({"x86", "arm64"})
+    void topologyDirectoryGoesAwayWhileTheCpuIsBelowBaseTopologyPrepare(String arch) {
+        try (Machine machine = boot(arch, 4)) {
+            String topology = "/sys/devices/system/cpu/cpu1/topology";
+            assertThat(machine.read(topology + "/core_id")).isEqualTo("1\n");
+            machine.write("/sys/devices/system/cpu/cpu1/online", "0\n");
+            assertThat(machine.exists(topology)).isFalse();
+            assertThat(machine.list("/sys/devices/system/cpu/cpu1")).doesNotContain("topology/");
+            machine.write("/sys/devices/system/cpu/cpu1/online", "1\n");
+            assertThat(machine.list("/sys/devices/system/cpu/cpu1")).contains("topology/");
+        }
+    }
 }

@@ -60,6 +60,9 @@ public final class CpuSysfs {
                     value -> control.setDeviceOnline(cpu, KernelParse.parseBool(value))));
         }
         CpuTopology me = topology.get(cpu);
+        // Once a driver owns base/topology:prepare, the directory follows it (topology_add_dev / topology_remove_dev).
+        hotplug.profile().find("CPUHP_TOPOLOGY_PREPARE").ifPresent(step -> fs.setVisibility(dir + "/topology",
+                () -> hotplug.stepName(step.number()) == null || hotplug.state(cpu) >= step.number()));
         fs.add(dir + "/topology/physical_package_id", VirtualFile.readOnly(() -> me.packageId() + "\n"));
         fs.add(dir + "/topology/core_id", VirtualFile.readOnly(() -> me.coreId() + "\n"));
         fs.add(dir + "/topology/thread_siblings_list", VirtualFile.readOnly(() -> list(topology,

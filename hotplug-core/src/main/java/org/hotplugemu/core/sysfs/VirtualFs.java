@@ -72,6 +72,23 @@ public final class VirtualFs implements VirtualFiles {
         }
     }
 
+    /**
+     * Makes the directory at {@code path} (created if absent) exist only while {@code visible}
+     * holds, like a sysfs group a driver adds and removes ({@code topology_add_dev}).
+     */
+    public synchronized void setVisibility(String path, java.util.function.BooleanSupplier visible) {
+        requireNonNull(visible, "visible is null");
+        Dir dir = root;
+        for (String part : split(path)) {
+            Object child = dir.children.computeIfAbsent(part, name -> new Dir());
+            if (!(child instanceof Dir next)) {
+                throw new HotplugException(Errno.ENOTDIR, normalize(path) + " is a file");
+            }
+            dir = next;
+        }
+        dir.visible = visible;
+    }
+
     /** Mounts {@code mount} at the directory {@code path}. */
     public synchronized void mount(String path, Mount mount) {
         mounts.put(normalize(path), requireNonNull(mount, "mount is null"));
@@ -119,7 +136,16 @@ public final class VirtualFs implements VirtualFiles {
             throw new HotplugException(Errno.ENOTDIR, normalized + ": Not a directory");
         }
         List<String> names = new ArrayList<>();
-        dir.children.forEach((name, child) -> names.add(child instanceof Dir ? name + "/" : name));
+        dir.children.forEach((name, child) -> {
+            if (child instanceof Dir subdirectory) {
+                if (subdirectory.visible.getAsBoolean()) {
+                    names.add(name + "/");
+                }
+            }
+            else {
+                names.add(name);
+            }
+        });
         for (String mountPath : mounts.keySet()) {
             String parent = mountPath.substring(0, mountPath.lastIndexOf('/'));
             if ((parent.isEmpty() ? "/" : parent).equals(normalized)) {
@@ -176,7 +202,7 @@ public final class VirtualFs implements VirtualFiles {
                 return null;
             }
             node = dir.children.get(part);
-            if (node == null) {
+            if (node == null || node instanceof Dir hidden && !hidden.visible.getAsBoolean()) {
                 return null;
             }
         }
@@ -228,5 +254,6 @@ public final class VirtualFs implements VirtualFiles {
 
     private static final class Dir {
         final TreeMap<String, Object> children = new TreeMap<>();
+        java.util.function.BooleanSupplier visible = () -> true;
     }
 }
