@@ -4,6 +4,8 @@ package org.hotplugemu.core.machine;
  * Direct calls into an emulated machine's state machine, as the kernel's {@code add_cpu},
  * {@code remove_cpu} and {@code cpuhp} sysfs handlers make them. Each runs on the machine's control
  * thread and throws {@link org.hotplugemu.arch.spi.HotplugException} with the kernel's errno.
+ *
+ * <p>Experimental.
  */
 public interface HotplugControl {
     /** {@code cpu_up(cpu, target)}. */

@@ -13,6 +13,8 @@ import org.hotplugemu.tracing.Tracing;
  * <p>Errors are {@link org.hotplugemu.arch.spi.HotplugException}s with the errno the kernel's
  * system call would return (ENOENT for a missing file, EACCES for a read-only one, EINVAL, EBUSY...).
  * A failed operation leaves every CPU in a consistent state.
+ *
+ * <p>Experimental: the facade tools and tests build on; it may still grow.
  */
 public interface Machine extends AutoCloseable {
     /** Returns the architecture's name, e.g. {@code x86}. */

@@ -12,6 +12,8 @@ import org.hotplugemu.core.profile.Profile;
 /**
  * Assembles a {@link Machine}. Defaults: 4 CPUs, 1 thread per core, the {@code sim} engine, seed 0,
  * an empty command line, the architecture's default profile, no drivers.
+ *
+ * <p>Experimental.
  */
 public final class MachineBuilder {
     ArchitectureProvider architecture;
