@@ -164,7 +164,6 @@ final class ApSide {
             hp.scheduler.enterAtomic();
             try {
                 hp.masks.setBootedOnce(cpu);
-                st.bootedOnce = true;
                 hp.invoker.invokeRangeNoFail(st, true, Math.min(st.target, hp.profile.apOnline()));
                 hp.masks.setOnline(cpu, true);
             }

@@ -22,7 +22,6 @@ final class CpuState {
     volatile boolean rollback;
     volatile boolean single;
     volatile boolean bringup;
-    volatile boolean bootedOnce;
     /** {@code dev->offline} of the CPU device: what {@code cpuN/online} shows; target writes leave it stale. */
     volatile boolean deviceOffline = true;
     volatile int cbState;

@@ -11,7 +11,6 @@ import org.hotplugemu.arch.spi.sched.Mutex;
 import org.hotplugemu.arch.spi.sched.RwSemaphore;
 import org.hotplugemu.arch.spi.sched.Scheduler;
 import org.hotplugemu.core.profile.Profile;
-import org.hotplugemu.core.smpboot.KThread;
 import org.hotplugemu.core.trace.CpuhpTracepoints;
 
 /**
@@ -112,7 +111,6 @@ public final class Hotplug {
         masks.setOnline(cpu, true);
         masks.setActive(cpu, true);
         masks.setBootedOnce(cpu);
-        st.bootedOnce = true;
         st.sync.state = ApSync.ONLINE;
         st.deviceOffline = false;
         smpboot.createHotplugThread(cpu);
@@ -376,11 +374,6 @@ public final class Hotplug {
         return state < 0 || state >= table.size() ? null : table.get(state).name;
     }
 
-    /** Returns whether a step is {@code cant_stop}. */
-    public boolean stepCantStop(int state) {
-        return table.get(state).cantStop;
-    }
-
     /**
      * After a failed boot-time bringup, walks whatever is left of the CPU back to OFFLINE (a parallel
      * bringup may have rolled back only to {@code CPUHP_BP_KICK_AP}); a no-op when it is offline.
@@ -424,9 +417,5 @@ public final class Hotplug {
         if (hotplugDisabled > 0) {
             hotplugDisabled--;
         }
-    }
-
-    KThread hotplugThread(int cpu) {
-        return cpus[cpu].thread;
     }
 }

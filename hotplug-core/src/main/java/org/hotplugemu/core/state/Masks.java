@@ -10,8 +10,10 @@ public final class Masks {
     private final AtomicCpuMask active;
     private final AtomicCpuMask dying;
     private final AtomicCpuMask bootedOnce;
+    private final int nrCpus;
 
     Masks(int nrCpus) {
+        this.nrCpus = nrCpus;
         possible = new AtomicCpuMask(nrCpus);
         present = new AtomicCpuMask(nrCpus);
         online = new AtomicCpuMask(nrCpus);
@@ -50,13 +52,9 @@ public final class Masks {
 
     /** Returns the cpulist of possible CPUs that are not online, as {@code offline} prints it. */
     public String offlineList() {
-        AtomicCpuMask offline = new AtomicCpuMask(possibleCount());
+        AtomicCpuMask offline = new AtomicCpuMask(nrCpus);
         possible.stream().filter(cpu -> !online.test(cpu)).forEach(cpu -> offline.set(cpu, true));
         return offline.toCpuList();
-    }
-
-    private int possibleCount() {
-        return possible.weight();
     }
 
     void setOnline(int cpu, boolean value) {

@@ -135,7 +135,7 @@ public final class Registration implements CpuHotplug {
 
     private int addInstance(int state, HotplugInstance instance, boolean invoke) {
         requireNonNull(instance, "instance is null");
-        checkRange(state);
+        checkState(state);
         Step step = hp.table.get(state);
         if (!step.multiInstance) {
             throw new HotplugException(Errno.EINVAL, "state " + state + " is not a multi-instance state");
@@ -308,10 +308,6 @@ public final class Registration implements CpuHotplug {
         if (state <= 0 || state >= hp.profile.online()) {
             throw new HotplugException(Errno.EINVAL, "state " + state + " is out of range: use 1 to " + (hp.profile.online() - 1));
         }
-    }
-
-    private void checkRange(int state) {
-        checkState(state);
     }
 
     private static void checkName(String name) {

@@ -1,7 +1,5 @@
 package org.hotplugemu.core.state;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.hotplugemu.core.profile.Profile;
 import org.hotplugemu.core.profile.StateDefinition;
 
@@ -41,15 +39,5 @@ final class StepTable {
             }
         }
         return out.toString();
-    }
-
-    List<Step> named() {
-        List<Step> named = new ArrayList<>();
-        for (Step step : steps) {
-            if (step.name != null) {
-                named.add(step);
-            }
-        }
-        return named;
     }
 }
