@@ -132,6 +132,11 @@ public final class Arm64Architecture implements Architecture {
     }
 
     @Override
+    public void startBootCpuIdle(SecondaryStart start, Scheduler scheduler) {
+        scheduler.spawn("swapper/" + start.cpu(), start.cpu(), () -> smp.idleAndDie(start.cpu(), start));
+    }
+
+    @Override
     public void cpuDisable(int cpu) {
         smp.cpuDisable(cpu);
     }

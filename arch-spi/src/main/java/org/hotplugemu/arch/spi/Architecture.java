@@ -2,6 +2,7 @@ package org.hotplugemu.arch.spi;
 
 import java.util.List;
 import java.util.Set;
+import org.hotplugemu.arch.spi.sched.Scheduler;
 
 /**
  * The low-level, architecture-specific half of CPU hotplug for one emulated machine: how a CPU is
@@ -63,6 +64,21 @@ public interface Architecture {
 
     /** Runs once on the boot CPU before any secondary CPU is brought up ({@code smp_prepare_cpus}). */
     default void smpPrepareCpus() {
+    }
+
+    /**
+     * Runs once on the control thread when the boot CPU becomes idle ({@code cpu_startup_entry} at
+     * the end of {@code rest_init}): the boot CPU's code from now on runs on a hardware thread the
+     * backend owns, as a secondary's does. The backend spawns, with {@code scheduler}, a thread named
+     * {@code swapper/N} bound to {@code start.cpu()} that calls {@code start.cpuStartupEntry()} and,
+     * when that returns (the boot CPU was taken offline), the backend's {@code play_dead}. The boot
+     * CPU is then off like any secondary and {@link #bootSecondary} brings it back.
+     *
+     * <p>The default spawns the thread with no {@code play_dead}: enough for a backend whose CPUs
+     * need nothing to stop. {@code start.online()} must not be called: the boot CPU is already online.
+     */
+    default void startBootCpuIdle(SecondaryStart start, Scheduler scheduler) {
+        scheduler.spawn("swapper/" + start.cpu(), start.cpu(), start::cpuStartupEntry);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.spi.KernelLog;
 import org.hotplugemu.arch.spi.SecondaryStart;
 import org.hotplugemu.arch.spi.VirtualFile;
+import org.hotplugemu.arch.spi.sched.Scheduler;
 import org.hotplugemu.arch.x86.apic.ApicBus;
 import org.hotplugemu.arch.x86.apic.ApicTracepoints;
 import org.hotplugemu.arch.x86.apic.LocalApic;
@@ -29,8 +30,10 @@ import org.hotplugemu.arch.x86.topology.X86Topology;
  * ({@code apic}), the kernel's arch code on top ({@code smpboot}), faults as debugfs switches
  * ({@code fault}), costs in one documented record ({@link X86CostModel}).
  *
- * <p>Machine: one package and node; APIC ids from {@link X86Topology}; the boot CPU (CPU 0) cannot
- * be taken offline ({@code CONFIG_BOOTPARAM_HOTPLUG_CPU0} unset). The emulated CPU is an Intel
+ * <p>Machine: one package and node; APIC ids from {@link X86Topology}; the boot CPU (CPU 0) has no
+ * {@code online} file ({@code CONFIG_BOOTPARAM_HOTPLUG_CPU0} unset) but goes offline through
+ * {@code hotplug/target} like any CPU, parks in {@code mwait_play_dead} and is woken with
+ * INIT-SIPI-SIPI. The emulated CPU is an Intel
  * family 6 part, so {@code init_udelay} is 0 unless {@code cpu_init_udelay=} sets it (the kernel's
  * {@code smp_quirk_init_udelay}). Faults: {@link X86Faults}. Trace events: {@link ApicTracepoints}.
  * {@code /sys/kernel/debug/x86/lapic} lists each CPU's APIC state.
@@ -132,9 +135,9 @@ public final class X86Architecture implements Architecture {
     @Override
     public void bootSecondary(int cpu, SecondaryStart start) {
         requireNonNull(start, "start is null");
-        if (cpu <= 0 || cpu >= topology.cpus().size() || start.cpu() != cpu) {
+        if (cpu < 0 || cpu >= topology.cpus().size() || start.cpu() != cpu) {
             log.error("smpboot: native_cpu_up: bad cpu " + cpu);
-            throw new HotplugException(Errno.EINVAL, "CPU " + cpu + " cannot be woken: only secondary CPUs 1.."
+            throw new HotplugException(Errno.EINVAL, "CPU " + cpu + " cannot be woken: only CPUs 0.."
                     + (topology.cpus().size() - 1) + " have an APIC to send INIT-SIPI-SIPI to");
         }
         int apicId = topology.apicId(cpu);
@@ -153,6 +156,16 @@ public final class X86Architecture implements Architecture {
             throw new HotplugException(Errno.EIO, "CPU " + cpu + " did not accept its start-up IPI (boot error " + bootError
                     + "); see dmesg, and disarm " + X86Faults.DIRECTORY + "fail_esr_error if a scenario armed it");
         }
+    }
+
+    @Override
+    public void startBootCpuIdle(SecondaryStart start, Scheduler scheduler) {
+        LocalApic apic = bus.apicOfCpu(start.cpu());
+        int generation = apic.generation();
+        scheduler.spawn("swapper/" + start.cpu(), start.cpu(), () -> {
+            start.cpuStartupEntry();
+            apic.halt(generation, ApStartup.PLAY_DEAD);
+        });
     }
 
     @Override

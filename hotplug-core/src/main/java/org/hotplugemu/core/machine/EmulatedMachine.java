@@ -261,10 +261,12 @@ final class EmulatedMachine implements Machine, HotplugControl {
 
     @Override
     public List<String> checkInvariants() {
-        return ledger.check(hotplug::state, state -> {
+        List<String> violations = new ArrayList<>(hotplug.consistencyViolations());
+        violations.addAll(ledger.check(hotplug::state, state -> {
             String name = hotplug.stepName(state);
             return name == null ? "unnamed" : name;
-        });
+        }));
+        return violations;
     }
 
     @Override

@@ -38,7 +38,8 @@ public interface HotplugControl {
     void unloadDriver(String name);
 
     /**
-     * Checks every driver's resource accounting against the CPUs' states.
+     * Checks that every CPU at rest sits at its target with masks that agree with its state, and
+     * every driver's resource accounting against the CPUs' states.
      *
      * @return one line per violation (driver, state, CPU, what is wrong); empty when all holds
      */

@@ -3,6 +3,7 @@ package org.hotplugemu.core.state;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.spi.SecondaryStart;
+import org.hotplugemu.core.engine.EngineShutdown;
 
 /**
  * Both halves of bringing a CPU up and taking it down across the control CPU and the plugged CPU:
@@ -82,18 +83,25 @@ final class ApSide {
     void finishCpu(int cpu) {
     }
 
-    /** {@code takedown_cpu}: park {@code cpuhp/N}, stop the CPU, wait for its death, confirm it. */
+    /**
+     * {@code takedown_cpu}: park {@code cpuhp/N}, stop the CPU, wait for its death, confirm it. When
+     * the CPU refuses to stop, {@code cpuhp/N} is unparked before the failure returns, so the
+     * rollback kick finds it running, as the kernel's failure path does.
+     */
     void takedownCpu(int cpu) {
         CpuState st = hp.cpus[cpu];
         st.thread.park();
         st.sync.stopRequested = true;
-        hp.scheduler.unpark(st.sync.idleThread);
+        if (st.sync.idleThread != null) {
+            hp.scheduler.unpark(st.sync.idleThread);
+        }
         st.sync.stopDone.await();
         int err = st.sync.stopResult;
         if (err != 0) {
             // The CPU refused to die: let the hotplug thread roll back.
             st.thread.unpark();
-            throw new HotplugException(Errno.ofNumber(err), "CPU" + cpu + " refused to go offline");
+            throw new HotplugException(Errno.ofNumber(err), "CPU" + cpu + " refused to go offline"
+                    + (st.failure == null ? "" : ": " + st.failure));
         }
         boolean reportedDead = st.doneDown.await(Hotplug.SYNC_TIMEOUT);
         if (!reportedDead) {
@@ -101,11 +109,26 @@ final class ApSide {
             st.state = hp.profile.apIdleDead();
             st.sync.state = ApSync.DEAD;
         }
-        hp.arch.cpuDie(cpu, reportedDead);
+        try {
+            hp.arch.cpuDie(cpu, reportedDead);
+        }
+        catch (Throwable e) {
+            EngineShutdown.rethrowIfUnwinding(e);
+            // __cpu_die cannot fail: the CPU is offline for the kernel whatever the backend says.
+            hp.log.error("CPU" + cpu + ": " + hp.arch.name() + " cpu_die threw " + e + "; the CPU is offline anyway");
+        }
+    }
+
+    /**
+     * {@code cpu_startup_entry} of the boot CPU: from now on its idle task runs on a hardware thread
+     * of the backend, so the boot CPU goes offline and comes back like any other.
+     */
+    void startBootCpuIdle(int cpu) {
+        hp.arch.startBootCpuIdle(new Start(cpu, true), hp.scheduler);
     }
 
     SecondaryStart start(int cpu) {
-        return new Start(cpu);
+        return new Start(cpu, false);
     }
 
     /** {@code take_cpu_down}, on the dying CPU with interrupts off. */
@@ -116,7 +139,14 @@ final class ApSide {
                 hp.arch.cpuDisable(st.cpu);
             }
             catch (HotplugException e) {
+                st.failure = hp.arch.name() + " cpu_disable: " + e.getMessage();
                 return e.returnValue();
+            }
+            catch (Throwable e) {
+                EngineShutdown.rethrowIfUnwinding(e);
+                hp.log.error("CPU" + st.cpu + ": " + hp.arch.name() + " cpu_disable threw " + e + "; treated as -EIO");
+                st.failure = hp.arch.name() + " cpu_disable threw " + e;
+                return -Errno.EIO.number();
             }
             hp.masks.setOnline(st.cpu, false);
             int target = Math.max(st.target, hp.profile.apOffline());
@@ -130,10 +160,13 @@ final class ApSide {
 
     private final class Start implements SecondaryStart {
         private final int cpu;
+        /** The boot CPU's idle entry: already online, nothing to complete before idling. */
+        private final boolean bootCpu;
         private boolean abandoned;
 
-        Start(int cpu) {
+        Start(int cpu, boolean bootCpu) {
             this.cpu = cpu;
+            this.bootCpu = bootCpu;
         }
 
         @Override
@@ -143,6 +176,9 @@ final class ApSide {
 
         @Override
         public void online() {
+            if (bootCpu) {
+                throw new IllegalStateException("CPU" + cpu + " is the boot CPU and already online");
+            }
             CpuState st = hp.cpus[cpu];
             if (st.sync.state == ApSync.SHOULD_DIE) {
                 abandoned = true;
@@ -180,9 +216,11 @@ final class ApSide {
                 return;
             }
             st.sync.idleThread = hp.scheduler.current();
-            st.sync.state = ApSync.ONLINE;
-            st.state = hp.profile.apOnlineIdle();
-            st.doneUp.complete();
+            if (!bootCpu) {
+                st.sync.state = ApSync.ONLINE;
+                st.state = hp.profile.apOnlineIdle();
+                st.doneUp.complete();
+            }
             while (true) {
                 while (!st.sync.stopRequested) {
                     hp.scheduler.park("idle");

@@ -3,6 +3,8 @@ package org.hotplugemu.core.state;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
@@ -115,6 +117,7 @@ public final class Hotplug {
         st.deviceOffline = false;
         smpboot.createHotplugThread(cpu);
         st.thread.unpark();
+        apSide.startBootCpuIdle(cpu);
     }
 
     /** {@code cpu_up}: brings {@code cpu} up to {@code target}. */
@@ -362,6 +365,32 @@ public final class Hotplug {
         }
         // x86 boots every thread once so it can set CR4.MCE; such a sibling then goes back offline.
         return arch.siblingsMustBootOnce() && !masks.bootedOnce().test(cpu);
+    }
+
+    /**
+     * Returns what is inconsistent in the hotplug state of CPUs at rest (no operation running): a
+     * CPU away from its target, or masks that disagree with its state. Empty when all is well.
+     */
+    public List<String> consistencyViolations() {
+        List<String> violations = new ArrayList<>();
+        int active = profile.number("CPUHP_AP_ACTIVE");
+        for (CpuState st : cpus) {
+            int state = st.state;
+            if (state != st.target) {
+                violations.add("CPU " + st.cpu + " rests at state " + state + " but its target is " + st.target);
+            }
+            boolean online = masks.online().test(st.cpu);
+            if (online != (state >= profile.apOnlineIdle())) {
+                violations.add("CPU " + st.cpu + " at state " + state + " is " + (online ? "" : "not ") + "in the online mask");
+            }
+            if (masks.active().test(st.cpu) != (state >= active)) {
+                violations.add("CPU " + st.cpu + " at state " + state + " is " + (masks.active().test(st.cpu) ? "" : "not ") + "in the active mask");
+            }
+        }
+        if (masks.online().weight() == 0) {
+            violations.add("no CPU is online");
+        }
+        return violations;
     }
 
     /** Returns {@code hotplug/states}: {@code "%3d: %s\n"} for every named step. */

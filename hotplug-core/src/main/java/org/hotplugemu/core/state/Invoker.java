@@ -8,6 +8,7 @@ import org.hotplugemu.arch.spi.KernelLog;
 import org.hotplugemu.arch.spi.sched.Scheduler;
 import org.hotplugemu.core.api.HotplugInstance;
 import org.hotplugemu.core.api.MultiCallback;
+import org.hotplugemu.core.engine.EngineShutdown;
 import org.hotplugemu.core.trace.CpuhpTracepoints;
 
 /**
@@ -128,7 +129,9 @@ final class Invoker {
             noteFailure(st, symbol + ": " + e.getMessage());
             return e.returnValue();
         }
-        catch (RuntimeException e) {
+        catch (Throwable e) {
+            // Anything a callback throws, Errors included, is a failed step: never a wedged CPU.
+            EngineShutdown.rethrowIfUnwinding(e);
             log.error("cpuhp: callback " + symbol + " failed with " + e + "; treated as -EIO");
             noteFailure(st, symbol + " threw " + e);
             return -Errno.EIO.number();

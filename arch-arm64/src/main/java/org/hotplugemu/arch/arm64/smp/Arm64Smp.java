@@ -95,6 +95,14 @@ public final class Arm64Smp {
         start.online();
         online.set(cpu, 1);
         cpuRunning().complete();
+        idleAndDie(cpu, start);
+    }
+
+    /**
+     * {@code cpu_startup_entry} then, once the CPU has reported itself dead, {@code cpu_die}: the
+     * end of every CPU's life, the boot CPU's included.
+     */
+    public void idleAndDie(int cpu, SecondaryStart start) {
         start.cpuStartupEntry();
         // cpu_die: the CPU has reported itself dead; stop it for good.
         int err = ops.get(cpu).die(cpu);
