@@ -49,15 +49,16 @@ public final class Torture {
             problems.add("no CPU of this machine can be taken offline (no cpuN/online file)");
             return new Result(seed, 0, 0, Map.of(), problems);
         }
+        // One CPU always stays online and hosts the load thread: a CPU that cannot go offline anyway when
+        // there is one, otherwise the last hotpluggable CPU, so that the boot CPU is tortured too.
+        int keep = firstNotIn(cpus).orElse(cpus.get(cpus.size() - 1));
         boolean load = machine.exists(DEBUG + "load");
         if (load) {
-            // The load thread lives on the first online CPU, which the loop never takes down; seed 0 means
-            // "stop" to the load file, so --seed 0 starts it with seed 1.
-            machine.write(DEBUG + "load", (seed == 0 ? 1 : seed) + " 20\n");
+            // seed 0 means "stop" to the load file, so --seed 0 starts it with seed 1.
+            machine.write(DEBUG + "load", (seed == 0 ? 1 : seed) + " 20 " + keep + "\n");
         }
         List<Integer> targets = stateControl ? targets() : List.of(0, machine.profile().online());
         SplittableRandom random = new SplittableRandom(seed);
-        int keep = firstOnline();
         int attempts = 0;
         int successes = 0;
         for (int operation = 0; operation < operations && problems.isEmpty(); operation++) {
@@ -129,9 +130,9 @@ public final class Torture {
         return cpus;
     }
 
-    private int firstOnline() {
-        String list = machine.read(CPU + "online").strip();
-        return Integer.parseInt(list.split("[,-]")[0]);
+    /** The first CPU without an {@code online} file: the loop never touches it, so it stays online. */
+    private java.util.OptionalInt firstNotIn(List<Integer> hotpluggable) {
+        return java.util.stream.IntStream.range(0, machine.cpus()).filter(cpu -> !hotpluggable.contains(cpu)).findFirst();
     }
 
     /** Every named, non-cant_stop state outside STARTING: what hotplug/target accepts with state control. */

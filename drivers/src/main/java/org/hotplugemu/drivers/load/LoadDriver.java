@@ -20,7 +20,7 @@ import org.hotplugemu.drivers.workqueue.Workqueues;
 /**
  * A background load for hotplug torture tests: {@code echo SEED > /sys/kernel/debug/hotplug-emu/load}
  * (or {@code SEED PERIOD_US})
- * starts a {@code hotplug-load} thread on the first online CPU that queues a work item on a random
+ * starts a {@code hotplug-load} thread on the first online CPU (or the CPU given third) that queues a work item on a random
  * possible CPU every period of engine time (default 1 ms); each work item, where it runs, queues an RCU
  * callback, a timer, an hrtimer and a tasklet on its own CPU. {@code echo 0} stops it. The
  * counters of each subsystem in the same directory then show whether anything was lost or run twice.
@@ -61,26 +61,34 @@ public final class LoadDriver implements HotplugDriver {
     private void write(String value) {
         long newSeed;
         long periodMicros = DEFAULT_PERIOD_MICROS;
+        CpuHotplug hotplug = context.hotplug();
+        int cpu = hotplug.onlineMask().first();
         String[] words = value.strip().split("\\s+");
         try {
             newSeed = Long.parseLong(words[0]);
             if (words.length > 1) {
                 periodMicros = Long.parseLong(words[1]);
             }
+            if (words.length > 2) {
+                cpu = Integer.parseInt(words[2]);
+            }
         } catch (NumberFormatException e) {
-            throw new HotplugException(Errno.EINVAL, "load takes 'SEED [PERIOD_US]' to start (one work item per period,"
-                    + " default 1000 us), or 0 to stop; not '" + value.strip() + "'");
+            throw new HotplugException(Errno.EINVAL, "load takes 'SEED [PERIOD_US [CPU]]' to start (one work item per period,"
+                    + " default 1000 us, from a thread on CPU, default the first online one), or 0 to stop; not '" + value.strip() + "'");
         }
-        if (words.length > 2 || periodMicros <= 0) {
-            throw new HotplugException(Errno.EINVAL, "load takes 'SEED [PERIOD_US]' with a positive period, or 0 to stop");
+        if (words.length > 3 || periodMicros <= 0) {
+            throw new HotplugException(Errno.EINVAL, "load takes 'SEED [PERIOD_US [CPU]]' with a positive period, or 0 to stop");
+        }
+        if (newSeed != 0 && (cpu < 0 || cpu >= hotplug.nrCpuIds() || !hotplug.onlineMask().test(cpu))) {
+            throw new HotplugException(Errno.EINVAL, "the load thread needs an online CPU; CPU " + cpu + " is not online (online: "
+                    + hotplug.onlineMask().toCpuList() + ")");
         }
         Duration period = Duration.ofNanos(periodMicros * 1_000);
         int myGeneration = ++generation;
         seed = newSeed;
         if (newSeed != 0) {
             Scheduler scheduler = context.scheduler();
-            CpuHotplug hotplug = context.hotplug();
-            scheduler.spawn("hotplug-load", hotplug.onlineMask().first(), () -> generate(myGeneration, newSeed, period));
+            scheduler.spawn("hotplug-load", cpu, () -> generate(myGeneration, newSeed, period));
         }
     }
 

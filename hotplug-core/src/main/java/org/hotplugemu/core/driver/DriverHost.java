@@ -11,6 +11,7 @@ import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.spi.KernelLog;
 import org.hotplugemu.arch.spi.VirtualFiles;
+import org.hotplugemu.arch.spi.sched.Mutex;
 import org.hotplugemu.arch.spi.sched.Scheduler;
 import org.hotplugemu.core.api.CpuHotplug;
 import org.hotplugemu.core.api.DriverContext;
@@ -18,14 +19,21 @@ import org.hotplugemu.core.api.HotplugDriver;
 import org.hotplugemu.core.api.ResourceTracker;
 import org.hotplugemu.tracing.Tracer;
 
-/** Registers driver plugins in their explicit order, each with its own {@link DriverContext}. */
+/**
+ * Registers driver plugins in their explicit order, each with its own {@link DriverContext}.
+ * Loading and unloading run plugin code that blocks on engine primitives, so they are serialised by
+ * the emulated {@code module_mutex}, never by a Java monitor.
+ */
 public final class DriverHost {
     private final List<HotplugDriver> drivers;
     private final String architecture;
+    private final Mutex moduleMutex;
+    /** Guarded by {@link #moduleMutex}. */
     private final java.util.Map<String, Loaded> loaded = new java.util.LinkedHashMap<>();
 
-    public DriverHost(List<? extends HotplugDriver> drivers, String architecture) {
+    public DriverHost(List<? extends HotplugDriver> drivers, String architecture, Scheduler scheduler) {
         this.architecture = requireNonNull(architecture, "architecture is null");
+        this.moduleMutex = requireNonNull(scheduler, "scheduler is null").newMutex("module_mutex");
         Set<String> names = new HashSet<>();
         List<HotplugDriver> applicable = new ArrayList<>();
         for (HotplugDriver driver : drivers) {
@@ -57,28 +65,40 @@ public final class DriverHost {
     }
 
     /** Registers one driver ({@code insmod}); EEXIST when one of that name is loaded. */
-    public synchronized void load(HotplugDriver driver, CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files, ResourceLedger ledger) {
-        if (loaded.containsKey(driver.name())) {
-            throw new HotplugException(Errno.EEXIST, "driver " + driver.name() + " is already loaded");
-        }
-        DriverContext context = new Context(hotplug, scheduler, log, tracer, files, ledger.trackerFor(driver.name()), architecture);
+    public void load(HotplugDriver driver, CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files, ResourceLedger ledger) {
+        moduleMutex.lock();
         try {
-            driver.register(context);
+            if (loaded.containsKey(driver.name())) {
+                throw new HotplugException(Errno.EEXIST, "driver " + driver.name() + " is already loaded");
+            }
+            DriverContext context = new Context(hotplug, scheduler, log, tracer, files, ledger.trackerFor(driver.name()), architecture);
+            try {
+                driver.register(context);
+            }
+            catch (HotplugException e) {
+                throw new HotplugException(e.errno(), "driver " + driver.name() + " failed to register: " + e.getMessage(), e);
+            }
+            loaded.put(driver.name(), new Loaded(driver, context));
         }
-        catch (HotplugException e) {
-            throw new HotplugException(e.errno(), "driver " + driver.name() + " failed to register: " + e.getMessage(), e);
+        finally {
+            moduleMutex.unlock();
         }
-        loaded.put(driver.name(), new Loaded(driver, context));
     }
 
     /** Unregisters one driver ({@code rmmod}); ENOENT when none of that name is loaded. */
-    public synchronized void unload(String name) {
-        Loaded entry = loaded.get(name);
-        if (entry == null) {
-            throw new HotplugException(Errno.ENOENT, "no driver named '" + name + "' is loaded; loaded: " + loaded.keySet());
+    public void unload(String name) {
+        moduleMutex.lock();
+        try {
+            Loaded entry = loaded.get(name);
+            if (entry == null) {
+                throw new HotplugException(Errno.ENOENT, "no driver named '" + name + "' is loaded; loaded: " + loaded.keySet());
+            }
+            entry.driver().unregister(entry.context());
+            loaded.remove(name);
         }
-        entry.driver().unregister(entry.context());
-        loaded.remove(name);
+        finally {
+            moduleMutex.unlock();
+        }
     }
 
     private record Loaded(HotplugDriver driver, DriverContext context) {

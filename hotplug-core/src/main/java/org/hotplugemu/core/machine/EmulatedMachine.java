@@ -71,7 +71,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
         this.registration = new Registration(hotplug);
         this.suspend = new Suspend(hotplug);
         this.ledger = new ResourceLedger(builder.cpus);
-        this.drivers = new DriverHost(builder.drivers, arch.name());
+        this.drivers = new DriverHost(builder.drivers, arch.name(), engine);
         commandLine.get("trace_event").ifPresent(tracing::enableFromCommandLine);
         new CpuSysfs(hotplug, arch, commandLine.getBoolean("cpuhp.state_control", false)).install(fs);
         fs.mount("/sys/kernel/tracing", new TracefsMount(tracing.files()));

@@ -4,13 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
+import org.hotplugemu.arch.spi.KernelLog;
 import org.hotplugemu.arch.spi.sched.Completion;
 import org.hotplugemu.arch.spi.sched.EmulatedThread;
 import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.core.engine.EngineShutdown;
 
 /**
  * A per-CPU kernel thread with the smpboot loop ({@code smpboot_thread_fn}): it parks when asked,
  * runs its function while {@code shouldRun} holds, and otherwise sleeps until woken. Created parked.
+ * What the thread's functions throw is logged like an oops and the loop goes on, so a broken
+ * plugin thread cannot leave {@link #park()} waiting forever.
  */
 public final class KThread {
     private final Scheduler scheduler;
@@ -20,12 +24,16 @@ public final class KThread {
     private final IntConsumer parkHook;
     private final IntConsumer unparkHook;
     private final Completion parked;
+    private final KernelLog log;
+    private final String name;
     private final EmulatedThread thread;
     private volatile boolean shouldPark = true;
-    private volatile boolean isParked;
 
-    public KThread(Scheduler scheduler, String name, int cpu, IntPredicate shouldRun, IntConsumer run, IntConsumer parkHook, IntConsumer unparkHook) {
+    public KThread(Scheduler scheduler, KernelLog log, String name, int cpu, IntPredicate shouldRun, IntConsumer run,
+            IntConsumer parkHook, IntConsumer unparkHook) {
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
+        this.log = requireNonNull(log, "log is null");
+        this.name = requireNonNull(name, "name is null");
         this.cpu = cpu;
         this.shouldRun = requireNonNull(shouldRun, "shouldRun is null");
         this.run = requireNonNull(run, "run is null");
@@ -38,22 +46,22 @@ public final class KThread {
     private void loop() {
         boolean everRan = false;
         while (true) {
-            if (shouldPark) {
+            // Created parked, like kthread_create_on_cpu + kthread_park: even when unparked before it
+            // first ran, the thread passes through the parked state and runs its unpark hook.
+            if (shouldPark || !everRan) {
                 if (everRan) {
-                    parkHook.accept(cpu);
+                    guarded(parkHook, "park");
                 }
-                isParked = true;
                 parked.complete();
                 while (shouldPark) {
                     scheduler.park("parked");
                 }
-                isParked = false;
                 everRan = true;
-                unparkHook.accept(cpu);
+                guarded(unparkHook, "unpark");
                 continue;
             }
-            if (shouldRun.test(cpu)) {
-                run.accept(cpu);
+            if (guardedTest()) {
+                guarded(run, "thread_fn");
             }
             else {
                 scheduler.park("idle");
@@ -61,12 +69,25 @@ public final class KThread {
         }
     }
 
-    public EmulatedThread thread() {
-        return thread;
+    private void guarded(IntConsumer function, String what) {
+        try {
+            function.accept(cpu);
+        }
+        catch (Throwable e) {
+            EngineShutdown.rethrowIfUnwinding(e);
+            log.error("BUG: " + name + " (CPU " + cpu + "): " + what + " threw " + e + "; the thread goes on");
+        }
     }
 
-    public String name() {
-        return thread.name();
+    private boolean guardedTest() {
+        try {
+            return shouldRun.test(cpu);
+        }
+        catch (Throwable e) {
+            EngineShutdown.rethrowIfUnwinding(e);
+            log.error("BUG: " + name + " (CPU " + cpu + "): thread_should_run threw " + e + "; treated as false");
+            return false;
+        }
     }
 
     /** Makes the thread re-check its work ({@code wake_up_process}). */
@@ -94,7 +115,4 @@ public final class KThread {
         scheduler.unpark(thread);
     }
 
-    public boolean isParked() {
-        return isParked && shouldPark;
-    }
 }

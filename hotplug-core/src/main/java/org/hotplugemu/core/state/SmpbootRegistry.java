@@ -23,7 +23,7 @@ final class SmpbootRegistry {
     void createHotplugThread(int cpu) {
         CpuState st = hp.cpus[cpu];
         if (st.thread == null) {
-            st.thread = new KThread(hp.scheduler, "cpuhp/" + cpu, cpu, c -> st.shouldRun, hp::threadFun, c -> {}, c -> {});
+            st.thread = new KThread(hp.scheduler, hp.log, "cpuhp/" + cpu, cpu, c -> st.shouldRun, hp::threadFun, c -> {}, c -> {});
         }
     }
 
@@ -83,7 +83,7 @@ final class SmpbootRegistry {
         KThread create(int cpu) {
             KThread thread = threads[cpu];
             if (thread == null) {
-                thread = new KThread(hp.scheduler, threadName(cpu), cpu, spec.shouldRun(), spec.run(), spec.park(), spec.unpark());
+                thread = new KThread(hp.scheduler, hp.log, threadName(cpu), cpu, spec.shouldRun(), spec.run(), spec.park(), spec.unpark());
                 threads[cpu] = thread;
             }
             return thread;

@@ -41,10 +41,10 @@ public final class SmtSwitch {
         }
     }
 
+    /** {@code cpuhp_smt_disable}: the control changes only when every sibling went offline. */
     private void disable(SmtControl control) {
         hp.cpuAddRemoveLock.lock();
         try {
-            hp.smtControl = control;
             for (int cpu = 0; cpu < hp.nrCpus(); cpu++) {
                 if (!hp.masks.online().test(cpu) || hp.arch.topology().get(cpu).primaryThread()) {
                     continue;
@@ -52,10 +52,12 @@ public final class SmtSwitch {
                 int ret = hp.doCpuDown(cpu, 0);
                 if (ret != 0) {
                     Errno errno = Errno.ofNumber(ret);
-                    throw new HotplugException(errno, "taking SMT sibling CPU " + cpu + " offline failed: " + errno.text());
+                    throw new HotplugException(errno, "taking SMT sibling CPU " + cpu + " offline failed: " + errno.text()
+                            + "; smt/control stays " + hp.smtControl.text());
                 }
                 hp.cpus[cpu].deviceOffline = true;
             }
+            hp.smtControl = control;
         }
         finally {
             hp.cpuAddRemoveLock.unlock();

@@ -96,6 +96,8 @@ class BringupSuspendAndThreadsSpecTest {
         TestingDriver driver = TestingDriver.of("kthreads", context -> context.hotplug().registerSmpbootThread(new SmpbootThread(
                 "ktest/%u", cpu -> false, cpu -> {}, cpu -> events.add("park " + cpu), cpu -> events.add("unpark " + cpu))));
         try (Machine machine = TestingMachines.booted(2, driver)) {
+            // ktest/0 was unparked at registration; its unpark hook runs when it is next scheduled.
+            machine.sleep(java.time.Duration.ofMillis(1));
             assertThat(events).containsExactly("unpark 0", "unpark 1");
             events.clear();
             machine.write(CPU + "/cpu1/online", "0\n");

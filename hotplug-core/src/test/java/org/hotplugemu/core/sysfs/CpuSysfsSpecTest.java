@@ -138,6 +138,26 @@ class CpuSysfsSpecTest {
     }
 
     @Test
+    void smtControlOffThatFailsOnASiblingKeepsTheControlOnAndTheSiblingsUsable() {
+        try (Machine machine = new MachineBuilder().architecture(new TestingArchitectureProvider()).cpus(4).threadsPerCore(2).build()) {
+            machine.boot();
+            int schedActive = machine.read(CPU + "/hotplug/states").lines()
+                    .filter(line -> line.endsWith(": sched:active")).mapToInt(line -> Integer.parseInt(line.split(":")[0].strip()))
+                    .findFirst().orElseThrow();
+            machine.write(CPU + "/cpu3/hotplug/fail", schedActive + "\n");
+
+            assertWriteFails(machine, CPU + "/smt/control", "off\n", Errno.EAGAIN);
+
+            // cpuhp_smt_disable sets the control only when the whole loop succeeded.
+            assertThat(machine.read(CPU + "/smt/control")).isEqualTo("on\n");
+            assertThat(machine.read(CPU + "/online")).isEqualTo("0,2-3\n");
+            machine.write(CPU + "/cpu1/online", "1\n");
+            assertThat(machine.read(CPU + "/online")).isEqualTo("0-3\n");
+            assertThat(machine.control().checkInvariants()).isEmpty();
+        }
+    }
+
+    @Test
     void smtControlWithoutSiblingsIsNotSupported() {
         try (Machine machine = TestingMachines.booted(2)) {
             assertThat(machine.read(CPU + "/smt/control")).isEqualTo("notsupported\n");

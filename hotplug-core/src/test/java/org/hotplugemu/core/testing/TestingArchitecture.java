@@ -28,6 +28,10 @@ public final class TestingArchitecture implements Architecture {
     public final Set<Integer> neverAlive = ConcurrentHashMap.newKeySet();
     /** CPUs whose {@code cpu_disable} refuses with EBUSY. */
     public final Set<Integer> refuseDisable = ConcurrentHashMap.newKeySet();
+    /** What {@code cpu_disable} throws, per CPU: a backend bug, not a refusal. */
+    public final java.util.Map<Integer, Throwable> throwOnDisable = new ConcurrentHashMap<>();
+    /** What {@code cpu_die} throws, per CPU, although it must not. */
+    public final java.util.Map<Integer, Throwable> throwOnDie = new ConcurrentHashMap<>();
     /** CPUs whose kick fails with EIO. */
     public final Set<Integer> failKick = ConcurrentHashMap.newKeySet();
     private final boolean parallel;
@@ -95,6 +99,10 @@ public final class TestingArchitecture implements Architecture {
 
     @Override
     public void cpuDisable(int cpu) {
+        Throwable thrown = throwOnDisable.get(cpu);
+        if (thrown != null) {
+            throw sneaky(thrown);
+        }
         if (refuseDisable.contains(cpu)) {
             throw new HotplugException(Errno.EBUSY, "testing: CPU " + cpu + " refuses to be disabled");
         }
@@ -102,6 +110,16 @@ public final class TestingArchitecture implements Architecture {
 
     @Override
     public void cpuDie(int cpu, boolean reportedDead) {
+        Throwable thrown = throwOnDie.get(cpu);
+        if (thrown != null) {
+            throw sneaky(thrown);
+        }
         context.log().info(reportedDead ? "testing: CPU " + cpu + " is now offline" : "testing: CPU " + cpu + " did not die");
+    }
+
+    /** Rethrows any throwable, checked or not, as a careless plugin would. */
+    @SuppressWarnings("unchecked")
+    static <T extends Throwable> RuntimeException sneaky(Throwable thrown) throws T {
+        throw (T) thrown;
     }
 }
