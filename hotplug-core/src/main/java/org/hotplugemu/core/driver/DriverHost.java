@@ -17,6 +17,7 @@ import org.hotplugemu.core.api.CpuHotplug;
 import org.hotplugemu.core.api.DriverContext;
 import org.hotplugemu.core.api.HotplugDriver;
 import org.hotplugemu.core.api.ResourceTracker;
+import org.hotplugemu.core.engine.EngineActivity;
 import org.hotplugemu.tracing.Tracer;
 
 /**
@@ -72,11 +73,15 @@ public final class DriverHost {
                 throw new HotplugException(Errno.EEXIST, "driver " + driver.name() + " is already loaded");
             }
             DriverContext context = new Context(hotplug, scheduler, log, tracer, files, ledger.trackerFor(driver.name()), architecture);
+            String activity = EngineActivity.enter("register() of driver " + driver.name());
             try {
                 driver.register(context);
             }
             catch (HotplugException e) {
                 throw new HotplugException(e.errno(), "driver " + driver.name() + " failed to register: " + e.getMessage(), e);
+            }
+            finally {
+                EngineActivity.exit(activity);
             }
             loaded.put(driver.name(), new Loaded(driver, context));
         }

@@ -3,6 +3,7 @@ package org.hotplugemu.core.engine;
 import java.util.ArrayList;
 import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.hotplugemu.arch.spi.sched.EmulatedThread;
 
@@ -21,6 +22,8 @@ final class SimEngine extends EngineLifecycle {
     private static final int OUTCOME_NONE = 0;
     private static final int OUTCOME_DEADLOCK = 1;
     private static final int OUTCOME_HUNG = 2;
+    private static final int OUTCOME_LIVELOCK = 3;
+    private static final long MAX_WATCHDOG_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final SplittableRandom random;
     /** Runnable tasks other than the baton holder, in a deterministic order. */
@@ -35,8 +38,16 @@ final class SimEngine extends EngineLifecycle {
     private int mode = IDLE;
     private int outcome;
     private long limit;
-    /** Written only by the baton holder; the handback semaphore publishes it to the driver. */
-    private long switches;
+    /** Written only by the baton holder; volatile so that the driver's soft-lockup watchdog sees progress. */
+    private volatile long switches;
+
+    // Watchdogs. Livelock: baton holder only. Soft lockup: the driver, while it waits for the handback.
+    private long instantClock = -1;
+    /** Scheduling decisions (switches and cond_resched calls) since the clock last moved. */
+    private long instantPoints;
+    private Hang lockup;
+    /** Set once a soft lockup gave up on the baton holder: no thread gets the baton again. */
+    private volatile boolean abandoned;
 
     SimEngine(EngineOptions options) {
         super(options);
@@ -94,7 +105,9 @@ final class SimEngine extends EngineLifecycle {
 
     @Override
     void endTask(Task task) {
-        handOff(pickNext());
+        if (!abandoned) {
+            handOff(pickNext());
+        }
     }
 
     @Override
@@ -161,11 +174,23 @@ final class SimEngine extends EngineLifecycle {
     @Override
     public void yield() {
         Task self = self("yield");
+        if (closing) {
+            throw EngineShutdown.INSTANCE; // a thread looping on cond_resched would keep close() waiting
+        }
         mightSleep(self, "cond_resched");
+        if (livelocked()) {
+            // Alone on the CPU, a cond_resched loop never switches: end the run from here.
+            runnable.add(self);
+            switchTo(self, null);
+            return;
+        }
         preempt(self);
     }
 
     private void switchTo(Task self, Task next) {
+        if (abandoned) {
+            throw EngineShutdown.INSTANCE;
+        }
         if (next != self) {
             handOff(next);
             awaitBaton(self);
@@ -185,6 +210,9 @@ final class SimEngine extends EngineLifecycle {
 
     private void awaitBaton(Task self) {
         while (running != self) {
+            if (abandoned) {
+                throw EngineShutdown.INSTANCE;
+            }
             LockSupport.park(this);
         }
         if (closing) {
@@ -194,6 +222,9 @@ final class SimEngine extends EngineLifecycle {
 
     /** Chooses who runs next; null hands control back to the driver (run over, deadlock or hung). */
     private Task pickNext() {
+        if (livelocked()) {
+            return null;
+        }
         while (true) {
             int size = runnable.size();
             if (size > 0) {
@@ -228,17 +259,89 @@ final class SimEngine extends EngineLifecycle {
         }
     }
 
+    /**
+     * Counts a scheduling decision; returns true, and ends the run as a livelock, after
+     * {@code livelockSwitches} of them at one virtual instant (a kthread looping on cond_resched()
+     * waiting for what only time or a blocked thread could bring).
+     */
+    private boolean livelocked() {
+        long limitPoints = options.livelockSwitches();
+        if (mode == CLOSE || mode == IDLE || limitPoints == 0) {
+            return false;
+        }
+        if (clock != instantClock) {
+            instantClock = clock;
+            instantPoints = 0;
+            return false;
+        }
+        if (++instantPoints < limitPoints) {
+            return false;
+        }
+        instantPoints = 0; // a later run gets a budget of its own
+        outcome = OUTCOME_LIVELOCK;
+        return true;
+    }
+
     /** Lets the emulated threads run until pickNext hands control back; caller holds externalLock. */
     private void drive() {
         Task next = pickNext();
         if (next != null) {
             handOff(next);
-            handback.acquireUninterruptibly();
+            awaitHandback();
         }
     }
 
+    /**
+     * Waits for the baton to come back, as the soft-lockup watchdog: when neither a switch nor the
+     * clock moved for the threshold of real time, the baton holder runs plain Java that never
+     * yields. It is interrupted and abandoned, and the run ends with its report.
+     */
+    private void awaitHandback() {
+        long threshold = options.softLockupThreshold().toNanos();
+        long poll = threshold == 0 ? MAX_WATCHDOG_POLL_NANOS : Math.clamp(threshold / 10, 1_000_000L, MAX_WATCHDOG_POLL_NANOS);
+        long seenSwitches = switches;
+        long seenClock = clock;
+        long since = System.nanoTime();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    if (handback.tryAcquire(poll, TimeUnit.NANOSECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+                Task holder = running;
+                long now = System.nanoTime();
+                if (outOfMemory != null) {
+                    abandon();
+                    return;
+                }
+                if (switches != seenSwitches || clock != seenClock || holder == null) {
+                    seenSwitches = switches;
+                    seenClock = clock;
+                    since = now;
+                } else if (threshold > 0 && now - since >= threshold) {
+                    lockup = HangReports.softLockup(holder, now - since);
+                    abandon();
+                    return;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Gives up on the baton holder: nobody gets the baton again, and its engine calls unwind. */
+    private void abandon() {
+        abandoned = true;
+    }
+
     @Override
-    String runRoot(Task task) {
+    Hang runRoot(Task task) {
         outcome = OUTCOME_NONE;
         mode = EXECUTE;
         limit = clock + options.hungTaskTimeout().toNanos();
@@ -246,19 +349,47 @@ final class SimEngine extends EngineLifecycle {
         start(task);
         drive();
         mode = IDLE;
-        return outcome == OUTCOME_DEADLOCK ? deadlockHeader() : outcome == OUTCOME_HUNG ? hungHeader(task) : null;
+        return outcome(task);
+    }
+
+    private Hang outcome(Task root) {
+        if (lockup != null) {
+            Hang hang = lockup;
+            lockup = null;
+            return hang;
+        }
+        return switch (outcome) {
+            case OUTCOME_DEADLOCK -> deadlock();
+            case OUTCOME_HUNG -> hung(root);
+            case OUTCOME_LIVELOCK -> new Hang(HangException.Kind.LIVELOCK, "livelock: " + options.livelockSwitches()
+                    + " switches at " + formatTime(clock) + " without virtual time advancing (threads looping on"
+                    + " cond_resched() or yield for what only time or a blocked thread can bring)");
+            default -> null;
+        };
     }
 
     @Override
-    void runFor(long nanos) {
+    Hang runFor(long nanos) {
+        outcome = OUTCOME_NONE;
         mode = ADVANCE;
         limit = clock + nanos;
         drive();
         mode = IDLE;
+        return outcome(null);
     }
 
     @Override
     void shutDown() {
+        if (abandoned) {
+            // The baton holder is lost in plain Java: wake every other thread so that it unwinds.
+            for (Task task : live.values()) {
+                if (task.thread != null) {
+                    LockSupport.unpark(task.thread);
+                }
+            }
+            timers.clear();
+            return;
+        }
         mode = CLOSE;
         for (Task task : live.values()) {
             if (task.state == Task.BLOCKED || task.state == Task.SLEEPING) {

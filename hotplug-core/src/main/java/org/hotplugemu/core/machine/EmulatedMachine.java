@@ -37,7 +37,8 @@ import org.hotplugemu.tracing.Tracing;
 final class EmulatedMachine implements Machine, HotplugControl {
     /** Kernel parameters the core reads; anything nobody reads is reported like the kernel does. */
     private static final Set<String> CORE_PARAMETERS = Set.of("cpuhp.parallel", "nosmt", "maxcpus", "trace_event",
-            "cpuhp.state_control", "emu.callback_cost_ns", "emu.hung_task_timeout_secs", "emu.time_scale");
+            "cpuhp.state_control", "emu.callback_cost_ns", "emu.hung_task_timeout_secs", "emu.time_scale",
+            "emu.softlockup_thresh_secs", "emu.livelock_switches");
 
     private final Engine engine;
     private final KernelLogBuffer log;
@@ -76,6 +77,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
         new CpuSysfs(hotplug, arch, commandLine.getBoolean("cpuhp.state_control", false)).install(fs);
         fs.mount("/sys/kernel/tracing", new TracefsMount(tracing.files()));
         installDebugFiles();
+        engine.onHang(() -> CpuStates.describe(hotplug.nrCpus(), this::state, this::target));
     }
 
     static Machine create(MachineBuilder builder) {
@@ -86,7 +88,10 @@ final class EmulatedMachine implements Machine, HotplugControl {
         KernelCommandLine commandLine = KernelCommandLine.parse(builder.commandLine);
         Duration hungTask = Duration.ofSeconds(commandLine.getLong("emu.hung_task_timeout_secs", 120));
         double timeScale = Double.parseDouble(commandLine.get("emu.time_scale").orElse("1.0"));
-        Engine engine = Engines.create(builder.engine, new EngineOptions(builder.seed, hungTask, timeScale));
+        Duration softLockup = Duration.ofSeconds(commandLine.getLong("emu.softlockup_thresh_secs",
+                EngineOptions.DEFAULT_SOFT_LOCKUP_THRESHOLD.toSeconds()));
+        long livelock = commandLine.getLong("emu.livelock_switches", EngineOptions.DEFAULT_LIVELOCK_SWITCHES);
+        Engine engine = Engines.create(builder.engine, new EngineOptions(builder.seed, hungTask, timeScale, softLockup, livelock));
         try {
             return new EmulatedMachine(builder, commandLine, engine);
         }
