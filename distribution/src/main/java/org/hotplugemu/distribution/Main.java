@@ -2,6 +2,7 @@ package org.hotplugemu.distribution;
 
 import java.io.PrintStream;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.core.engine.OutOfHeap;
 import org.hotplugemu.distribution.cli.Commands;
 import org.hotplugemu.distribution.cli.Streams;
 import org.hotplugemu.distribution.cli.Verbosity;
@@ -28,7 +29,25 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Carriers.configure(java.util.List.of(args));
-        System.exit(run(Streams.system(), args));
+        // Built now: when the heap runs out there may be no room left to build it.
+        String outOfHeap = "hotplug-emu: " + OutOfHeap.message();
+        int status;
+        try {
+            status = run(Streams.system(), args);
+        } catch (OutOfMemoryError exhausted) {
+            // Whatever ran out of heap, say how to give it more instead of a stack trace, and end at once:
+            // parked emulated threads may still hold the heap, so exiting normally could stall.
+            System.err.println(outOfHeap);
+            System.err.flush();
+            Runtime.getRuntime().halt(1);
+            return;
+        }
+        if (OutOfHeap.happened()) {
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(status);
+        }
+        System.exit(status);
     }
 
     /** Runs the command line and returns the exit status. */

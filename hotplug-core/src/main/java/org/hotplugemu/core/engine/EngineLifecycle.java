@@ -37,6 +37,7 @@ abstract class EngineLifecycle extends EngineSupport {
 
     EngineLifecycle(EngineOptions options) {
         super(options);
+        OutOfHeap.message(); // loaded now: there may be no heap left to load it when it is needed
     }
 
     // ---- what each engine provides ----
@@ -256,7 +257,8 @@ abstract class EngineLifecycle extends EngineSupport {
             exhausted = fromRoot;
         }
         if (exhausted != null) {
-            takeCrash();
+            crash = null; // no EngineFailureException: with the heap full, allocate as little as possible
+            crashedTask = null;
             stoppedBy = OutOfHeap.message();
             throw OutOfHeap.failure(exhausted);
         }

@@ -14,10 +14,23 @@ public final class OutOfHeap {
     private static final long MIB = 1024 * 1024;
     /** Built at class load so that reporting needs no allocation beyond the exception itself. */
     private static final String MESSAGE = buildMessage(Runtime.getRuntime().maxMemory());
+    /** What {@link #failure} returns when even the exception cannot be allocated. */
+    private static final HotplugException PREALLOCATED = new HotplugException(Errno.ENOMEM, MESSAGE);
     /** Heap still in use after the last collection, as a fraction of the maximum, that counts as full. */
     private static final double FULL = 0.9;
 
+    private static volatile boolean happened;
+
     private OutOfHeap() {
+    }
+
+    /**
+     * Whether an engine of this JVM reported an exhausted heap: its parked threads may still hold the
+     * heap, so a command-line tool should then end with {@code Runtime.halt} rather than
+     * {@code System.exit}, whose shutdown could stall for want of memory.
+     */
+    public static boolean happened() {
+        return happened;
     }
 
     /**
@@ -30,7 +43,12 @@ public final class OutOfHeap {
 
     /** Returns the failure an operation reports when the heap ran out: {@code ENOMEM} with {@link #message()}. */
     public static HotplugException failure(Throwable cause) {
-        return new HotplugException(Errno.ENOMEM, MESSAGE, cause);
+        happened = true;
+        try {
+            return new HotplugException(Errno.ENOMEM, MESSAGE, cause);
+        } catch (OutOfMemoryError stillFull) {
+            return PREALLOCATED;
+        }
     }
 
     static String buildMessage(long maxBytes) {

@@ -2,7 +2,6 @@ package org.hotplugemu.core.engine;
 
 import java.util.ArrayList;
 import java.util.SplittableRandom;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.hotplugemu.arch.spi.sched.EmulatedThread;
@@ -29,8 +28,13 @@ final class SimEngine extends EngineLifecycle {
     /** Runnable tasks other than the baton holder, in a deterministic order. */
     private final ArrayList<Task> runnable = new ArrayList<>();
     private final SimTimers timers = new SimTimers();
-    /** The thread outside the engine that drives it waits here while emulated threads run. */
-    private final Semaphore handback = new Semaphore(0);
+    /**
+     * Set when the baton comes back to the thread outside the engine that drives it, which parks
+     * meanwhile. Not a Semaphore: with the heap exhausted, AQS retries its node allocation forever
+     * and the driver would never see the timeout its watchdog needs.
+     */
+    private volatile boolean handedBack;
+    private volatile Thread driver;
     private volatile Task running;
     private volatile long clock;
 
@@ -201,7 +205,8 @@ final class SimEngine extends EngineLifecycle {
         switches++;
         if (next == null) {
             running = null;
-            handback.release();
+            handedBack = true;
+            LockSupport.unpark(driver);
         } else {
             running = next;
             LockSupport.unpark(next.thread);
@@ -286,6 +291,8 @@ final class SimEngine extends EngineLifecycle {
     private void drive() {
         Task next = pickNext();
         if (next != null) {
+            handedBack = false;
+            driver = Thread.currentThread();
             handOff(next);
             awaitHandback();
         }
@@ -302,35 +309,25 @@ final class SimEngine extends EngineLifecycle {
         long seenSwitches = switches;
         long seenClock = clock;
         long since = System.nanoTime();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    if (handback.tryAcquire(poll, TimeUnit.NANOSECONDS)) {
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-                Task holder = running;
-                long now = System.nanoTime();
-                if (outOfMemory != null) {
-                    abandon();
-                    return;
-                }
-                if (switches != seenSwitches || clock != seenClock || holder == null) {
-                    seenSwitches = switches;
-                    seenClock = clock;
-                    since = now;
-                } else if (threshold > 0 && now - since >= threshold) {
-                    lockup = HangReports.softLockup(holder, now - since);
-                    abandon();
-                    return;
-                }
+        while (true) {
+            LockSupport.parkNanos(this, poll);
+            if (handedBack) {
+                return;
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            Task holder = running;
+            long now = System.nanoTime();
+            if (outOfMemory != null) {
+                abandon();
+                return;
+            }
+            if (switches != seenSwitches || clock != seenClock || holder == null) {
+                seenSwitches = switches;
+                seenClock = clock;
+                since = now;
+            } else if (threshold > 0 && now - since >= threshold) {
+                lockup = HangReports.softLockup(holder, now - since);
+                abandon();
+                return;
             }
         }
     }
