@@ -2,7 +2,6 @@ package org.hotplugemu.core.engine;
 
 import java.util.ArrayList;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.hotplugemu.arch.spi.sched.EmulatedThread;
 
@@ -22,7 +21,6 @@ final class SimEngine extends EngineLifecycle {
     private static final int OUTCOME_DEADLOCK = 1;
     private static final int OUTCOME_HUNG = 2;
     private static final int OUTCOME_LIVELOCK = 3;
-    private static final long MAX_WATCHDOG_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final SplittableRandom random;
     /** Runnable tasks other than the baton holder, in a deterministic order. */
@@ -45,10 +43,8 @@ final class SimEngine extends EngineLifecycle {
     /** Written only by the baton holder; volatile so that the driver's soft-lockup watchdog sees progress. */
     private volatile long switches;
 
-    // Watchdogs. Livelock: baton holder only. Soft lockup: the driver, while it waits for the handback.
-    private long instantClock = -1;
-    /** Scheduling decisions (switches and cond_resched calls) since the clock last moved. */
-    private long instantPoints;
+    private final SimWatchdog watchdog;
+    /** The soft lockup that ended the current run; driver only. */
     private Hang lockup;
     /** Set once a soft lockup gave up on the baton holder: no thread gets the baton again. */
     private volatile boolean abandoned;
@@ -56,6 +52,8 @@ final class SimEngine extends EngineLifecycle {
     SimEngine(EngineOptions options) {
         super(options);
         this.random = new SplittableRandom(options.seed());
+        this.watchdog = new SimWatchdog(options, () -> handedBack, () -> switches, () -> clock, () -> running,
+                () -> outOfMemory != null);
     }
 
     @Override
@@ -264,25 +262,11 @@ final class SimEngine extends EngineLifecycle {
         }
     }
 
-    /**
-     * Counts a scheduling decision; returns true, and ends the run as a livelock, after
-     * {@code livelockSwitches} of them at one virtual instant (a kthread looping on cond_resched()
-     * waiting for what only time or a blocked thread could bring).
-     */
+    /** Counts a scheduling point; true, with the run's outcome set, when the threads livelock. */
     private boolean livelocked() {
-        long limitPoints = options.livelockSwitches();
-        if (mode == CLOSE || mode == IDLE || limitPoints == 0) {
+        if (mode == CLOSE || mode == IDLE || !watchdog.livelock(clock)) {
             return false;
         }
-        if (clock != instantClock) {
-            instantClock = clock;
-            instantPoints = 0;
-            return false;
-        }
-        if (++instantPoints < limitPoints) {
-            return false;
-        }
-        instantPoints = 0; // a later run gets a budget of its own
         outcome = OUTCOME_LIVELOCK;
         return true;
     }
@@ -294,47 +278,13 @@ final class SimEngine extends EngineLifecycle {
             handedBack = false;
             driver = Thread.currentThread();
             handOff(next);
-            awaitHandback();
-        }
-    }
-
-    /**
-     * Waits for the baton to come back, as the soft-lockup watchdog: when neither a switch nor the
-     * clock moved for the threshold of real time, the baton holder runs plain Java that never
-     * yields. It is interrupted and abandoned, and the run ends with its report.
-     */
-    private void awaitHandback() {
-        long threshold = options.softLockupThreshold().toNanos();
-        long poll = threshold == 0 ? MAX_WATCHDOG_POLL_NANOS : Math.clamp(threshold / 10, 1_000_000L, MAX_WATCHDOG_POLL_NANOS);
-        long seenSwitches = switches;
-        long seenClock = clock;
-        long since = System.nanoTime();
-        while (true) {
-            LockSupport.parkNanos(this, poll);
-            if (handedBack) {
-                return;
-            }
-            Task holder = running;
-            long now = System.nanoTime();
-            if (outOfMemory != null) {
-                abandon();
-                return;
-            }
-            if (switches != seenSwitches || clock != seenClock || holder == null) {
-                seenSwitches = switches;
-                seenClock = clock;
-                since = now;
-            } else if (threshold > 0 && now - since >= threshold) {
-                lockup = HangReports.softLockup(holder, now - since);
-                abandon();
-                return;
+            Hang hang = watchdog.awaitHandback();
+            if (!handedBack) {
+                // A soft lockup or an exhausted heap: give up on the baton holder.
+                lockup = hang;
+                abandoned = true;
             }
         }
-    }
-
-    /** Gives up on the baton holder: nobody gets the baton again, and its engine calls unwind. */
-    private void abandon() {
-        abandoned = true;
     }
 
     @Override
@@ -358,9 +308,7 @@ final class SimEngine extends EngineLifecycle {
         return switch (outcome) {
             case OUTCOME_DEADLOCK -> deadlock();
             case OUTCOME_HUNG -> hung(root);
-            case OUTCOME_LIVELOCK -> new Hang(HangException.Kind.LIVELOCK, "livelock: " + options.livelockSwitches()
-                    + " switches at " + formatTime(clock) + " without virtual time advancing (threads looping on"
-                    + " cond_resched() or yield for what only time or a blocked thread can bring)");
+            case OUTCOME_LIVELOCK -> watchdog.livelockReport(clock);
             default -> null;
         };
     }
