@@ -20,6 +20,7 @@ import org.hotplugemu.core.driver.ResourceLedger;
 import org.hotplugemu.core.engine.Engine;
 import org.hotplugemu.core.engine.EngineOptions;
 import org.hotplugemu.core.engine.Engines;
+import org.hotplugemu.core.engine.PluginCall;
 import org.hotplugemu.core.profile.Profile;
 import org.hotplugemu.core.profile.Profiles;
 import org.hotplugemu.core.state.Hotplug;
@@ -72,7 +73,9 @@ final class EmulatedMachine implements Machine, HotplugControl {
         this.registration = new Registration(hotplug);
         this.suspend = new Suspend(hotplug);
         this.ledger = new ResourceLedger(builder.cpus);
-        this.drivers = new DriverHost(builder.drivers, arch.name(), engine);
+        // DriverHost asks each driver its name() here, outside any emulated thread: bound it as well.
+        this.drivers = PluginCall.bounded("modprobe", softLockupThreshold(commandLine),
+                () -> new DriverHost(builder.drivers, arch.name(), engine));
         commandLine.get("trace_event").ifPresent(tracing::enableFromCommandLine);
         new CpuSysfs(hotplug, arch, commandLine.getBoolean("cpuhp.state_control", false)).install(fs);
         fs.mount("/sys/kernel/tracing", new TracefsMount(tracing.files()));
@@ -88,8 +91,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
         KernelCommandLine commandLine = KernelCommandLine.parse(builder.commandLine);
         Duration hungTask = Duration.ofSeconds(commandLine.getLong("emu.hung_task_timeout_secs", 120));
         double timeScale = Double.parseDouble(commandLine.get("emu.time_scale").orElse("1.0"));
-        Duration softLockup = Duration.ofSeconds(commandLine.getLong("emu.softlockup_thresh_secs",
-                EngineOptions.DEFAULT_SOFT_LOCKUP_THRESHOLD.toSeconds()));
+        Duration softLockup = softLockupThreshold(commandLine);
         long livelock = commandLine.getLong("emu.livelock_switches", EngineOptions.DEFAULT_LIVELOCK_SWITCHES);
         Engine engine = Engines.create(builder.engine, new EngineOptions(builder.seed, hungTask, timeScale, softLockup, livelock));
         try {
@@ -99,6 +101,10 @@ final class EmulatedMachine implements Machine, HotplugControl {
             engine.close();
             throw e;
         }
+    }
+
+    private static Duration softLockupThreshold(KernelCommandLine commandLine) {
+        return Duration.ofSeconds(commandLine.getLong("emu.softlockup_thresh_secs", EngineOptions.DEFAULT_SOFT_LOCKUP_THRESHOLD.toSeconds()));
     }
 
     private void installDebugFiles() {

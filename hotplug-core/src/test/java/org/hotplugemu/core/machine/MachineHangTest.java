@@ -109,4 +109,25 @@ class MachineHangTest {
                     .hasMessageContaining("\n  CPU 3: ");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aDriverSpinningInNameFailsBuildingTheMachine() {
+        HotplugDriver spinner = new HotplugDriver() {
+            @Override
+            public String name() {
+                spinUntilInterrupted();
+                return "spinner";
+            }
+
+            @Override
+            public void register(org.hotplugemu.core.api.DriverContext context) {
+            }
+        };
+
+        assertThatThrownBy(() -> machine("sim", spinner))
+                .isInstanceOfSatisfying(HangException.class, e -> assertThat(e.kind()).isEqualTo(HangException.Kind.SOFT_LOCKUP))
+                .hasMessageStartingWith("watchdog: BUG: soft lockup - CPU#0 stuck for 1s! [modprobe]\n"
+                        + "  modprobe did not return (a spin, Thread.sleep or a Java lock in plugin code?); its Java stack:")
+                .hasMessageContaining("at org.hotplugemu.core.machine.MachineHangTest.spinUntilInterrupted");
+    }
 }
