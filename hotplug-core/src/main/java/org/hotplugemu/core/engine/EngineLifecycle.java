@@ -31,8 +31,10 @@ abstract class EngineLifecycle extends EngineSupport {
     private volatile Throwable crash;
     /** Set when an emulated thread ran out of Java heap; the run ends as soon as the driver sees it. */
     volatile OutOfMemoryError outOfMemory;
-    /** The report of the soft lockup that stopped this engine, or null while it can run code. */
+    /** The report of the soft lockup that stopped this engine; null while it can run code. */
     private volatile String stoppedBy;
+    /** Set when an exhausted heap stopped this engine. */
+    private volatile boolean stoppedByHeap;
     private volatile Supplier<String> hangAppendix = () -> "";
 
     EngineLifecycle(EngineOptions options) {
@@ -240,9 +242,15 @@ abstract class EngineLifecycle extends EngineSupport {
         hangAppendix = requireNonNull(appendix, "appendix is null");
     }
 
-    /** After a soft lockup a thread may still run plain Java holding engine state: run nothing more. */
+    /**
+     * After a soft lockup a thread may still run plain Java holding engine state, and after an
+     * exhausted heap threads died anywhere: run nothing more.
+     */
     private void checkRunning(String method) {
         String report = stoppedBy;
+        if (stoppedByHeap) {
+            throw OutOfHeap.failure(null);
+        }
         if (report != null) {
             throw new HangException(HangException.Kind.SOFT_LOCKUP, method + " on a " + engineName()
                     + " engine stopped by an earlier failure; create a new machine. The failure was:\n" + report,
@@ -259,7 +267,7 @@ abstract class EngineLifecycle extends EngineSupport {
         if (exhausted != null) {
             crash = null; // no EngineFailureException: with the heap full, allocate as little as possible
             crashedTask = null;
-            stoppedBy = OutOfHeap.message();
+            stoppedByHeap = true;
             throw OutOfHeap.failure(exhausted);
         }
     }
@@ -272,6 +280,7 @@ abstract class EngineLifecycle extends EngineSupport {
         if (hang.kind() != HangException.Kind.DEADLOCK && OutOfHeap.nearlyExhausted()) {
             // A stall with a full heap is the heap's fault, not the emulated code's: say so.
             hang.interruptStuck();
+            stoppedByHeap = true;
             throw OutOfHeap.failure(null);
         }
         List<Task> tasks = List.copyOf(live.values());
@@ -303,10 +312,5 @@ abstract class EngineLifecycle extends EngineSupport {
         } catch (RuntimeException e) {
             return "(the machine state could not be read: " + e + ")";
         }
-    }
-
-    /** Whether a soft lockup stopped this engine. */
-    final boolean stopped() {
-        return stoppedBy != null;
     }
 }
