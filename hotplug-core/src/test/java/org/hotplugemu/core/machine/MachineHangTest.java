@@ -130,4 +130,31 @@ class MachineHangTest {
                         + "  modprobe did not return (a spin, Thread.sleep or a Java lock in plugin code?); its Java stack:")
                 .hasMessageContaining("at org.hotplugemu.core.machine.MachineHangTest.spinUntilInterrupted");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sim", "threads"})
+    void aCallbackLoopingOnCondReschedIsALivelockUnderSimAndAHungTaskUnderThreads(String engine) {
+        boolean[] never = new boolean[1];
+        HotplugDriver polling = TestingDriver.of("polling", context -> {
+            var api = context.hotplug();
+            var scheduler = context.scheduler();
+            api.setupState(api.state("CPUHP_AP_ONLINE_DYN"), "polling:online", null,
+                    Callback.of("polling_offline", cpu -> {
+                        while (cpu == 1 && !never[0]) {
+                            scheduler.yield();
+                        }
+                    }));
+        });
+        try (Machine machine = new MachineBuilder().architecture(new TestingArchitectureProvider()).cpus(4).engine(engine)
+                .commandLine("emu.livelock_switches=10000 emu.hung_task_timeout_secs=1").drivers(List.of(polling)).build()) {
+            machine.boot();
+
+            HangException.Kind expected = engine.equals("sim") ? HangException.Kind.LIVELOCK : HangException.Kind.HUNG_TASK;
+            assertThatThrownBy(() -> machine.write(CPU + "/cpu1/online", "0"))
+                    .isInstanceOfSatisfying(HangException.class, e -> assertThat(e.kind()).isEqualTo(expected))
+                    .hasMessageStartingWith(engine.equals("sim") ? "livelock: 10000 switches at " : "INFO: task sh:")
+                    .hasMessageMatching("(?s).*\n  pid \\d+ cpuhp/1 \\(CPU 1\\) in polling_offline: runnable since .*")
+                    .hasMessageMatching("(?s).*\n  CPU 1: \\d+/\\d+ \\(not at its target\\)(\n.*)?");
+        }
+    }
 }
