@@ -61,9 +61,10 @@ public final class OutOfHeap {
 
     /** Whether the heap still in use after the last garbage collection is close to the maximum. */
     static boolean nearlyExhausted() {
-        long max = Runtime.getRuntime().maxMemory();
-        if (max == Long.MAX_VALUE) {
-            return false;
+        Runtime runtime = Runtime.getRuntime();
+        long max = runtime.maxMemory();
+        if (max == Long.MAX_VALUE || runtime.totalMemory() - runtime.freeMemory() < FULL * max) {
+            return false; // not even counting garbage is the heap that full: spare loading the management beans
         }
         long used = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
