@@ -3,9 +3,12 @@ package org.hotplugemu.fuse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.hotplugemu.arch.arm64.Arm64ArchitectureProvider;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.core.machine.Machine;
+import org.hotplugemu.core.machine.MachineBuilder;
+import org.hotplugemu.drivers.StockDrivers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +78,15 @@ class MachineTreeTest {
                 """);
         assertThat(cpuinfo).contains("processor\t: 3\n").doesNotContain("processor\t: 2\n")
                 .contains("core id\t\t: 1\ncpu cores\t: 2\napicid\t\t: 3\n").contains(" ht\n").contains("bogomips\t: 5192.21\n");
+    }
+
+    @Test
+    void arm64CpuinfoIsTheCortexA57OfTheReferenceKernel() {
+        try (Machine arm64 = new MachineBuilder().architecture(new Arm64ArchitectureProvider()).cpus(2).drivers(StockDrivers.all()).build()) {
+            arm64.boot();
+            String block = "BogoMIPS\t: 125.00\nFeatures\t: fp asimd evtstrm aes pmull sha1 sha2 crc32 cpuid\nCPU implementer\t: 0x41\n"
+                    + "CPU architecture: 8\nCPU variant\t: 0x1\nCPU part\t: 0xd07\nCPU revision\t: 2\n\n";
+            assertThat(new MachineTree(arm64).read("/proc/cpuinfo")).isEqualTo("processor\t: 0\n" + block + "processor\t: 1\n" + block);
+        }
     }
 }
