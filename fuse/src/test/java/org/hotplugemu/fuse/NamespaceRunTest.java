@@ -61,7 +61,7 @@ class NamespaceRunTest {
     }
 
     @Test
-    void aFailingCheckRefusesToRunTheCommand() {
+    void anEmptyCommandIsRefused() {
         assertThatThrownBy(() -> new NamespaceRun(new MachineTree(machine)).run(List.of(), out, err))
                 .isInstanceOf(HotplugException.class).hasMessageContaining("no command");
     }
