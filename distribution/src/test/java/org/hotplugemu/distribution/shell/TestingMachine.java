@@ -66,6 +66,11 @@ final class TestingMachine implements Machine {
     }
 
     @Override
+    public boolean writable(String path) {
+        return files.containsKey(path) && !readOnly.contains(path);
+    }
+
+    @Override
     public List<String> list(String directory) {
         String prefix = directory.endsWith("/") ? directory : directory + "/";
         Set<String> entries = new TreeSet<>();

@@ -181,6 +181,11 @@ final class EmulatedMachine implements Machine, HotplugControl {
     }
 
     @Override
+    public boolean writable(String path) {
+        return fs.writable(path);
+    }
+
+    @Override
     public List<String> dmesg() {
         return log.lines();
     }

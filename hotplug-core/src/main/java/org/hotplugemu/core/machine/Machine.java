@@ -51,6 +51,9 @@ public interface Machine extends AutoCloseable {
 
     boolean isDirectory(String path);
 
+    /** Returns whether {@code path} is a file that accepts writes (mode {@code 0644} rather than {@code 0444}). */
+    boolean writable(String path);
+
     /** Returns the kernel log, one line per entry, formatted {@code [%5lu.%06lu] message}. */
     List<String> dmesg();
 
