@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,23 +79,12 @@ class HtmlReportBrowserTest {
         return file;
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> box(String selector) throws Exception {
-        Object box = chromium.eval("(function(){var r=document.querySelector(" + quote(selector)
-                + ").getBoundingClientRect();return {x:r.x+r.width/2,y:r.y+r.height/2,w:r.width};})()");
-        return (Map<String, Object>) box;
-    }
-
-    private static String quote(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
-
     private static double num(Object value) {
         return ((Number) value).doubleValue();
     }
 
     private String text(String selector) throws Exception {
-        return (String) chromium.eval("document.querySelector(" + quote(selector) + ").textContent");
+        return chromium.text(selector);
     }
 
     @Test
@@ -119,9 +107,9 @@ class HtmlReportBrowserTest {
     void clickingTheFailureHighlightsAndZoomsToItsRollback() throws Exception {
         report();
         double fullWidth = num(chromium.eval("+document.getElementById('timeline').dataset.viewEnd - timeline.dataset.viewStart"));
-        Map<String, Object> failure = box("#lanes rect.span.failure");
+        double[] failure = chromium.centre("#lanes rect.span.failure");
 
-        chromium.click(num(failure.get("x")), num(failure.get("y")));
+        chromium.click(failure[0], failure[1]);
 
         chromium.screenshot(Path.of("target", "report-screenshots", "synthetic-failure-selected.png"));
         assertThat(chromium.eval("Array.from(document.querySelectorAll('#lanes rect.span.linked'))"
@@ -138,9 +126,9 @@ class HtmlReportBrowserTest {
     @Test
     void hoveringARollbackStepShowsItsDetailsAndItsCause() throws Exception {
         report();
-        Map<String, Object> rollback = box("#lanes rect.span.rollback");
+        double[] rollback = chromium.centre("#lanes rect.span.rollback");
 
-        chromium.hover(num(rollback.get("x")), num(rollback.get("y")));
+        chromium.hover(rollback[0], rollback[1]);
 
         assertThat(chromium.eval("document.getElementById('tooltip').hidden")).isEqualTo(false);
         assertThat(text("#tooltip")).contains("online \u2014 rollback", "up", "10.000 \u00b5s", "ap-8",
@@ -153,9 +141,9 @@ class HtmlReportBrowserTest {
         report();
         double start = num(chromium.eval("+document.getElementById('timeline').dataset.viewStart"));
         double end = num(chromium.eval("+document.getElementById('timeline').dataset.viewEnd"));
-        Map<String, Object> plot = box("#lanes");
+        double[] plot = chromium.centre("#lanes");
 
-        chromium.wheel(num(plot.get("x")) + 100, num(plot.get("y")), -500);
+        chromium.wheel(plot[0] + 100, plot[1], -500);
 
         double zoomedStart = num(chromium.eval("+document.getElementById('timeline').dataset.viewStart"));
         double zoomedEnd = num(chromium.eval("+document.getElementById('timeline').dataset.viewEnd"));

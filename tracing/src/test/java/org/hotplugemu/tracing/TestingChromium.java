@@ -142,6 +142,25 @@ public final class TestingChromium implements AutoCloseable {
         return value.get("value");
     }
 
+    /** Returns the centre of the first element matching {@code selector}, in viewport CSS pixels: {x, y}. */
+    public double[] centre(String selector) throws Exception {
+        @SuppressWarnings("unchecked")
+        List<Number> box = (List<Number>) eval("(function(){var e=document.querySelector(" + quote(selector) + ");"
+                + "if(!e){throw new Error('nothing matches ' + " + quote(selector) + ");}"
+                + "var r=e.getBoundingClientRect();return [r.x+r.width/2,r.y+r.height/2];})()");
+        return new double[] {box.get(0).doubleValue(), box.get(1).doubleValue()};
+    }
+
+    /** Returns the text content of the first element matching {@code selector}. */
+    public String text(String selector) throws Exception {
+        return (String) eval("document.querySelector(" + quote(selector) + ").textContent");
+    }
+
+    /** Returns {@code text} as a JavaScript string literal. */
+    public static String quote(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
     /** Moves the mouse to ({@code x}, {@code y}) in CSS pixels of the viewport. */
     public void hover(double x, double y) throws Exception {
         mouse("mouseMoved", x, y, "none", 0);
