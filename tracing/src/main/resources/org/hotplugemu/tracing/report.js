@@ -48,7 +48,7 @@
     if (parent) { parent.appendChild(e); }
     return e;
   }
-  function plotWidth() { return Math.max(200, timeline.clientWidth - LABEL_W - 2); }
+  function plotWidth() { return Math.max(200, scroller.clientWidth - LABEL_W - 2); }
   function x(t) { return LABEL_W + (t - view.start) * plotWidth() / (view.end - view.start); }
   function timeAt(px) { return view.start + (px - LABEL_W) * (view.end - view.start) / plotWidth(); }
   function seconds(t, decimals) { return ((data.startNs + t) / 1e9).toFixed(decimals) + ' s'; }
