@@ -153,4 +153,27 @@ class HtmlReportBrowserTest {
         assertThat(num(chromium.eval("+document.getElementById('timeline').dataset.viewStart"))).isEqualTo(start);
         assertThat(num(chromium.eval("+document.getElementById('timeline').dataset.viewEnd"))).isEqualTo(end);
     }
+
+    @Test
+    void draggingPansAndAClickOnEmptySpaceClearsTheSelection() throws Exception {
+        report();
+        double[] failure = chromium.centre("#lanes rect.span.failure");
+        chromium.click(failure[0], failure[1]);
+        assertThat(chromium.eval("document.getElementById('timeline').dataset.selected")).isEqualTo("0");
+        chromium.eval("document.getElementById('zoom-in').click()");
+        double start = num(chromium.eval("+document.getElementById('timeline').dataset.viewStart"));
+        double end = num(chromium.eval("+document.getElementById('timeline').dataset.viewEnd"));
+        double[] lane = chromium.centre("#lanes .lane-label[data-lane='1']");
+
+        chromium.drag(lane[0] + 700, lane[0] + 400, lane[1]);
+
+        double shift = num(chromium.eval("+document.getElementById('timeline').dataset.viewStart")) - start;
+        assertThat(shift).isPositive();
+        assertThat(num(chromium.eval("+document.getElementById('timeline').dataset.viewEnd")) - end).isEqualTo(shift);
+        assertThat(chromium.eval("document.getElementById('timeline').dataset.selected")).isEqualTo("0");
+        double[] empty = chromium.centre("#lanes .group-label");
+        chromium.click(empty[0] + 600, empty[1]);
+        assertThat(chromium.eval("document.getElementById('timeline').dataset.selected")).isEqualTo("-1");
+        assertThat(chromium.eval("document.querySelectorAll('#lanes rect.span.linked').length")).isEqualTo(0);
+    }
 }

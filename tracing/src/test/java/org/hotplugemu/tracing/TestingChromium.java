@@ -124,11 +124,22 @@ public final class TestingChromium implements AutoCloseable {
         send("Network.enable", Map.of());
         send("Emulation.setDeviceMetricsOverride", Map.of("width", 1400, "height", 1000, "deviceScaleFactor", 1,
                 "mobile", false));
-        CompletableFuture<Void> loaded = new CompletableFuture<>();
-        loads.add(loaded);
-        send("Page.navigate", Map.of("url", file.toUri().toString()));
-        loaded.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        loads.remove(loaded);
+        String url = file.toUri().toString();
+        send("Page.navigate", Map.of("url", url));
+        // about:blank may fire its own load event late: wait until this page has loaded.
+        String loadedCheck = "document.readyState === 'complete' && location.href === " + quote(url);
+        while (true) {
+            CompletableFuture<Void> load = new CompletableFuture<>();
+            loads.add(load);
+            try {
+                if (Boolean.TRUE.equals(eval(loadedCheck))) {
+                    return;
+                }
+                load.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } finally {
+                loads.remove(load);
+            }
+        }
     }
 
     /** Evaluates {@code expression} in the page and returns its value (JSON-like: maps, lists, strings, numbers). */
@@ -159,6 +170,17 @@ public final class TestingChromium implements AutoCloseable {
     /** Returns {@code text} as a JavaScript string literal. */
     public static String quote(String text) {
         return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    /** Drags with the left button from ({@code fromX}, {@code y}) to ({@code toX}, {@code y}). */
+    public void drag(double fromX, double toX, double y) throws Exception {
+        hover(fromX, y);
+        mouse("mousePressed", fromX, y, "left", 1);
+        for (int step = 1; step <= 4; step++) {
+            double x = fromX + (toX - fromX) * step / 4;
+            send("Input.dispatchMouseEvent", Map.of("type", "mouseMoved", "x", x, "y", y, "button", "left", "buttons", 1));
+        }
+        mouse("mouseReleased", toX, y, "left", 1);
     }
 
     /** Moves the mouse to ({@code x}, {@code y}) in CSS pixels of the viewport. */
