@@ -39,8 +39,8 @@ class TraceReportBrowserTest {
         int status = Main.run(new Streams(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)),
-                "run", "--arch", "x86", "--cpus", "4", "--trace", html.toString(), "-");
-        assertThat(status).isZero();
+                "run", "--arch", "x86", "--profile", "linux-6.1-x86_64", "--cpus", "4", "--trace", html.toString(), "-");
+        assertThat(status).as("exit status; stderr: %s", err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Resource temporarily unavailable");
         return html;
     }
@@ -60,6 +60,12 @@ class TraceReportBrowserTest {
             assertThat(rows).matches("CPU 0 swapper/0-1 cpuhp/0-\\d+ kworker/0:1-\\d+ sh-\\d+ "
                     + "CPU 1 swapper/1-\\d+ cpuhp/1-\\d+ swapper/1-\\d+ CPU 2 swapper/2-\\d+ cpuhp/2-\\d+ "
                     + "CPU 3 swapper/3-\\d+ cpuhp/3-\\d+");
+
+            // Multi-instance callbacks are spans too (zswap's per-pool state).
+            assertThat(chromium.eval("JSON.parse(document.getElementById('trace-data').textContent).spans"
+                    + ".filter(s => s.beginEvent.startsWith('cpuhp_multi_enter:')).map(s => s.label + ' ' + s.category)"
+                    + ".filter((v, i, all) => all.indexOf(v) === i)"))
+                    .asList().contains("65 zswap_cpu_comp_prepare up", "65 zswap_cpu_comp_dead down", "23 bio_cpu_dead down");
 
             double[] next = chromium.centre("#next-failure");
             chromium.click(next[0], next[1]);
