@@ -107,6 +107,11 @@ public final class SystemDevices {
         return slots.inserted(cpu);
     }
 
+    /** The hypervisor fills or empties the slot of {@code cpu} without telling the guest (for requests submitted directly). */
+    public void setInserted(int cpu, boolean inserted) {
+        slots.setInserted(checkSlot(cpu), inserted);
+    }
+
     /** Returns whether the guest has {@code cpu} registered ({@code cpuN/} exists, present). */
     public boolean registered(int cpu) {
         return cpus.registered(cpu);
