@@ -64,6 +64,9 @@ final class QmpCommands {
                 yield Outcome.of(Map.of());
             }
             case "x-hotplug-fault" -> fault(arguments);
+            case "qom-list" -> qomList(arguments);
+            case "qom-get" -> qomGet(arguments);
+            case "device-list-properties" -> deviceListProperties(arguments);
             default -> throw new QmpError(QmpError.COMMAND_NOT_FOUND, "The command " + command + " has not been found");
         };
     }
@@ -203,6 +206,67 @@ final class QmpCommands {
         return Outcome.of(Map.of());
     }
 
+    private Outcome qomList(ObjectNode arguments) {
+        String path = string(arguments, "path", true);
+        unexpected(arguments, Set.of("path"));
+        if (!path.equals("/machine/peripheral") && !path.equals("/machine/peripheral-anon")) {
+            throw new QmpError(QmpError.DEVICE_NOT_FOUND, "Device '" + path + "' not found");
+        }
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        out.add(property("type", "string"));
+        for (VirtualCpus.Device device : cpus.children(path)) {
+            out.add(property(device.qomPath().substring(path.length() + 1), "child<" + cpus.type() + ">"));
+        }
+        return Outcome.of(out);
+    }
+
+    private static Map<String, Object> property(String name, String type) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", name);
+        entry.put("type", type);
+        return entry;
+    }
+
+    private Outcome qomGet(ObjectNode arguments) {
+        String path = string(arguments, "path", true);
+        String name = string(arguments, "property", true);
+        unexpected(arguments, Set.of("path", "property"));
+        VirtualCpus.Device device = path.startsWith("/") ? cpus.find(path) : null;
+        if (device == null) {
+            throw new QmpError(QmpError.DEVICE_NOT_FOUND, "Device '" + path + "' not found");
+        }
+        int slot = device.slot();
+        SmpOption smp = cpus.smp();
+        Object value = switch (name) {
+            case "realized", "hotpluggable" -> true;
+            case "hotplugged" -> device.hotplugged();
+            case "start-powered-off" -> false;
+            case "apic-id" -> slot;
+            case "socket-id" -> smp.socketOf(slot);
+            case "die-id" -> 0;
+            case "core-id" -> smp.coreOf(slot);
+            case "thread-id" -> smp.threadOf(slot);
+            case "type" -> cpus.type();
+            default -> throw QmpError.generic("Property '" + cpus.type() + "." + name + "' not found");
+        };
+        return Outcome.of(value);
+    }
+
+    private Outcome deviceListProperties(ObjectNode arguments) {
+        String typename = string(arguments, "typename", true);
+        unexpected(arguments, Set.of("typename"));
+        java.io.InputStream in = typename.equals(cpus.type()) ? QmpCommands.class.getResourceAsStream(typename + ".properties.json") : null;
+        if (in == null) {
+            throw new QmpError(QmpError.DEVICE_NOT_FOUND, "Class '" + typename + "' not found");
+        }
+        try (in) {
+            Map<?, ?> recorded = new com.fasterxml.jackson.databind.ObjectMapper().readValue(in, LinkedHashMap.class);
+            return Outcome.of(recorded.get("return"));
+        } catch (java.io.IOException e) {
+            throw QmpError.generic("reading the property list of " + typename + ": " + e.getMessage());
+        }
+    }
+
     private interface SysfsCall {
         Object call();
     }
@@ -220,6 +284,6 @@ final class QmpCommands {
     /** The commands this server knows, for the README and help. */
     static List<String> names() {
         return List.of("qmp_capabilities", "query-hotpluggable-cpus", "device_add", "device_del", "query-cpus-fast",
-                "query-acpi-ospm-status", "query-status", "quit", "x-sysfs-read", "x-sysfs-write", "x-hotplug-fault");
+                "query-acpi-ospm-status", "query-status", "quit", "qom-list", "qom-get", "device-list-properties", "x-sysfs-read", "x-sysfs-write", "x-hotplug-fault");
     }
 }

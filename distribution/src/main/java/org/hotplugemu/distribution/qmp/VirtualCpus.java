@@ -17,6 +17,10 @@ import org.hotplugemu.core.sysdev.FirmwareListener;
 final class VirtualCpus implements FirmwareListener {
     /** A realized vCPU device. */
     record Device(int slot, String id, String qomPath, long threadId) {
+        /** Whether {@code device_add} created it (cold-plugged CPUs are unattached). */
+        boolean hotplugged() {
+            return !qomPath.startsWith("/machine/unattached/");
+        }
     }
 
     /** Receives the events QEMU would send. */
@@ -77,6 +81,12 @@ final class VirtualCpus implements FirmwareListener {
             }
         }
         return null;
+    }
+
+    /** Returns the devices under a QOM container such as {@code /machine/peripheral}, oldest first. */
+    synchronized List<Device> children(String container) {
+        return cpuList.stream().filter(device -> device.qomPath.startsWith(container + "/")
+                && device.qomPath.indexOf('/', container.length() + 1) < 0).toList();
     }
 
     synchronized Device plug(int slot, String id) {
