@@ -21,6 +21,8 @@ final class AcpiProcessorHotplug {
     private final SysdevFaults faults;
     private final KernelLog log;
     private volatile FirmwareListener listener = FirmwareListener.NONE;
+    /** {@code /sys/firmware/acpi/hotplug/processor/enabled}: with 0 the guest refuses ejects. */
+    private volatile boolean ejectEnabled = true;
 
     AcpiProcessorHotplug(HotplugFirmware firmware, FirmwareSlots slots, HotplugQueue queue, HotplugSequencer sequencer, SysdevFaults faults, KernelLog log) {
         this.firmware = requireNonNull(firmware, "firmware is null");
@@ -29,6 +31,14 @@ final class AcpiProcessorHotplug {
         this.sequencer = requireNonNull(sequencer, "sequencer is null");
         this.faults = requireNonNull(faults, "faults is null");
         this.log = requireNonNull(log, "log is null");
+    }
+
+    boolean ejectEnabled() {
+        return ejectEnabled;
+    }
+
+    void setEjectEnabled(boolean enabled) {
+        this.ejectEnabled = enabled;
     }
 
     void setListener(FirmwareListener listener) {
@@ -87,6 +97,13 @@ final class AcpiProcessorHotplug {
         queue.queue("acpi_hotplug_work_fn", () -> {
             if (faults.armed(SysdevFault.IGNORE_EJECT, cpu)) {
                 request.record("ignored");
+                return;
+            }
+            if (!ejectEnabled) {
+                // acpi_generic_hotplug_event: the user switched processor hot-plug off; refused before _OST(0x84).
+                log.info("acpi LNXCPU:" + String.format("%02x", cpu) + ": Eject disabled");
+                request.record("eject disabled");
+                listener.ost(cpu, AcpiOst.EJECT_REQUEST, AcpiOst.EJECT_NOT_SUPPORTED);
                 return;
             }
             listener.ost(cpu, AcpiOst.EJECT_REQUEST, AcpiOst.EJECT_IN_PROGRESS);

@@ -74,6 +74,8 @@ public final class SystemDevices {
         fs.add(DEBUG_DIR + "auto_online", VirtualFile.readWrite(() -> (autoOnline ? "1" : "0") + "\n",
                 value -> autoOnline = KernelParse.parseBool(value)));
         fs.add(DEBUG_DIR + "uevents", VirtualFile.readOnly(uevents::render));
+        fs.add("/sys/firmware/acpi/hotplug/processor/enabled", VirtualFile.readWrite(() -> (acpi.ejectEnabled() ? "1" : "0") + "\n",
+                value -> acpi.setEjectEnabled(KernelParse.parseBool(value))));
     }
 
     /** Plugin and test handlers register here. */

@@ -150,6 +150,19 @@ class CpuHotplugTest {
     }
 
     @Test
+    void guestWithProcessorHotplugDisabledRefusesTheEject() {
+        devices.insert(2);
+        machine.write("/sys/firmware/acpi/hotplug/processor/enabled", "0");
+        firmware.clear();
+
+        devices.requestEject(2);
+
+        assertThat(firmware).containsExactly("ost 2 3 128");
+        assertThat(read(CPU + "/present")).isEqualTo("0-2");
+        assertThat(machine.dmesg()).anyMatch(line -> line.endsWith("acpi LNXCPU:02: Eject disabled"));
+    }
+
+    @Test
     void failedEjectLeavesTheGuestWithoutTheCpuButTheSlotFull() {
         devices.insert(2);
         devices.faults().arm(SysdevFault.EJECT_FAIL, 2);
