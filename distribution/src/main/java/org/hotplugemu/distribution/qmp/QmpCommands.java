@@ -108,17 +108,16 @@ final class QmpCommands {
         return node.asText();
     }
 
+    /** In QEMU 7.2's order: options (id), driver, model, id clash, properties, then the CPU pre-plug checks. */
     private Outcome deviceAdd(ObjectNode arguments) {
-        String driver = string(arguments, "driver", true);
-        if (!driver.equals(cpus.type())) {
-            if (driver.endsWith("-cpu")) {
-                throw QmpError.generic("Invalid CPU type, expected cpu type: '" + cpus.type() + "'");
-            }
-            throw QmpError.generic("'" + driver + "' is not a valid device model name");
-        }
         String id = string(arguments, "id", false);
         if (id != null && !wellFormed(id)) {
             throw QmpError.generic("Parameter 'id' expects an identifier");
+        }
+        String driver = string(arguments, "driver", true);
+        boolean cpuModel = driver.endsWith(cpus.type().substring(cpus.type().indexOf('-')));
+        if (!driver.equals(cpus.type()) && !cpuModel) {
+            throw QmpError.generic("'" + driver + "' is not a valid device model name");
         }
         if (id != null && cpus.find(id) != null) {
             throw QmpError.generic("Duplicate device ID '" + id + "'");
@@ -134,10 +133,13 @@ final class QmpCommands {
             if (!CPU_PROPERTIES.contains(name)) {
                 throw QmpError.generic("Property '" + driver + "." + name + "' not found");
             }
-            if (!field.getValue().canConvertToInt()) {
-                throw QmpError.generic("Parameter '" + name + "' expects int32");
+            if (!field.getValue().isIntegralNumber() || !field.getValue().canConvertToInt()) {
+                throw QmpError.generic("Invalid parameter type for '" + name + "', expected: integer");
             }
             props.put(name, field.getValue().asInt());
+        }
+        if (!driver.equals(cpus.type())) {
+            throw QmpError.generic("Invalid CPU type, expected cpu type: '" + cpus.type() + "'");
         }
         SmpOption smp = cpus.smp();
         int socket = topologyId(props, "socket", smp.sockets());
