@@ -205,6 +205,29 @@ class CpuHotplugTest {
     }
 
     @Test
+    void theSameCycleWorksUnderTheThreadsEngine() {
+        try (Machine threads = new MachineBuilder().architecture(new TestingArchitectureProvider()).cpus(4).presentCpus(2).engine("threads").build()) {
+            threads.boot();
+            List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+            threads.systemDevices().setListener(new FirmwareListener() {
+                @Override
+                public void ost(int cpu, int event, int status) {
+                    seen.add("ost " + cpu + " " + event + " " + status);
+                }
+            });
+            for (int round = 0; round < 3; round++) {
+                threads.systemDevices().insert(3);
+                threads.write(CPU + "/cpu3/online", "1");
+                assertThat(threads.read(CPU + "/online")).isEqualTo("0-1,3\n");
+                threads.systemDevices().requestEject(3);
+                assertThat(threads.read(CPU + "/present")).isEqualTo("0-1\n");
+            }
+            assertThat(seen).containsExactly("ost 3 1 0", "ost 3 3 132", "ost 3 3 0", "ost 3 1 0", "ost 3 3 132", "ost 3 3 0",
+                    "ost 3 1 0", "ost 3 3 132", "ost 3 3 0");
+        }
+    }
+
+    @Test
     void nodeAndMemoryFilesFollowTheCpus() {
         assertThat(read("/sys/devices/system/node/node0/cpulist")).isEqualTo("0-1");
         assertThat(read("/sys/devices/system/node/node0/cpumap")).isEqualTo("3");
