@@ -79,6 +79,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
         this.systemDevices = new SystemDevices(engine, hotplug, arch, log, tracing.tracer());
         systemDevices.presentAtBoot(builder.presentCpus == 0 ? builder.cpus : builder.presentCpus);
         systemDevices.install(fs);
+        drivers.setSystemDevices(systemDevices.driverHandlers());
         fs.mount("/sys/kernel/tracing", new TracefsMount(tracing.files()));
         installDebugFiles();
     }

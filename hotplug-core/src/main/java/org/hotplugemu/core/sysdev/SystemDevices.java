@@ -83,6 +83,11 @@ public final class SystemDevices {
         return registry;
     }
 
+    /** The registry as the driver API shows it ({@link org.hotplugemu.core.api.DriverContext#systemDevices()}). */
+    public org.hotplugemu.core.api.SystemDeviceHandlers driverHandlers() {
+        return new DriverHandlers(registry);
+    }
+
     public HotplugQueue queue() {
         return queue;
     }
