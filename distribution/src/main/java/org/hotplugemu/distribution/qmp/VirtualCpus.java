@@ -178,9 +178,16 @@ final class VirtualCpus implements FirmwareListener {
         if (device == null) {
             return;
         }
-        // QEMU 7.2 reports the CPU's lapic child only, without a device id.
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("path", device.qomPath + "/lapic");
+        if (target.equals("x86_64")) {
+            // QEMU 7.2 reports the x86 CPU's lapic child only, without a device id.
+            data.put("path", device.qomPath + "/lapic");
+        } else {
+            if (device.id != null) {
+                data.put("device", device.id);
+            }
+            data.put("path", device.qomPath);
+        }
         sink.event("DEVICE_DELETED", data);
     }
 }
