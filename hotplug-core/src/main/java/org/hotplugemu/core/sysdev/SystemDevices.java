@@ -126,18 +126,18 @@ public final class SystemDevices {
 
     /** The hypervisor inserts a vCPU into the slot of {@code cpu} and notifies the guest (device check). */
     public HotplugRequest insert(int cpu) {
-        return engine.execute("kacpi_notify", 0, () -> insertAndNotify(cpu));
+        return engine.execute("kacpi_notify", notifyCpu(), () -> insertAndNotify(cpu));
     }
 
     /** The hypervisor asks the guest to eject {@code cpu} (eject request). */
     public HotplugRequest requestEject(int cpu) {
         checkSlot(cpu);
-        return engine.execute("kacpi_notify", 0, () -> acpi.ejectRequest(cpu));
+        return engine.execute("kacpi_notify", notifyCpu(), () -> acpi.ejectRequest(cpu));
     }
 
-    /** Queues {@code request} on the single hot-plug queue and waits for it; throws its validate or execute error. */
+    /** Queues {@code request} on the single hot-plug queue and waits for it; {@link HotplugRequest#failure()} tells how it went. */
     public HotplugRequest submit(HotplugRequest request) {
-        engine.execute("sysdev", 0, () -> queue.queue("sysdev_request", () -> sequencer.run(request)).done().await());
+        engine.execute("sysdev", notifyCpu(), () -> queue.queue("sysdev_request", () -> sequencer.run(request)).done().await());
         return request;
     }
 
@@ -145,6 +145,12 @@ public final class SystemDevices {
     public HotplugRequest submitFromEmulated(HotplugRequest request) {
         queue.queue("sysdev_request", () -> sequencer.run(request)).done().await();
         return request;
+    }
+
+    /** The SCI is handled on an online CPU; the boot CPU may be offline. */
+    private int notifyCpu() {
+        int cpu = hotplug.masks().online().first();
+        return cpu < 0 ? 0 : cpu;
     }
 
     private HotplugRequest insertAndNotify(int cpu) {
