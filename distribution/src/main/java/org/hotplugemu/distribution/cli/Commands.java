@@ -19,6 +19,7 @@ public final class Commands {
         commands.put("torture", new TortureCommand(streams));
         commands.put("mount", new MountCommand(streams));
         commands.put("nsrun", new NsrunCommand(streams));
+        commands.put("serve", new ServeCommand(streams));
         return commands;
     }
 }

@@ -20,6 +20,7 @@ final class Builtins {
         commands.put("ls", new Ls());
         commands.put("dmesg", new Dmesg());
         commands.put("sleep", new Sleep());
+        commands.putAll(HotplugBuiltins.commands());
         return commands;
     }
 

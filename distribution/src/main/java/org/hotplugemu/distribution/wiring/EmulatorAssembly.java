@@ -92,6 +92,15 @@ public final class EmulatorAssembly {
         }
     }
 
+    /** Builds the machine like {@link #createMachine(IntConsumer)}, letting {@code customize} adjust the builder first. */
+    public Machine createMachine(IntConsumer bootProgress, java.util.function.UnaryOperator<org.hotplugemu.core.machine.MachineBuilder> customize) {
+        try {
+            return customize.apply(injector.getInstance(MachineFactory.class).builder(bootProgress)).build();
+        } catch (HotplugException e) {
+            throw new StartupException(List.of(e.getMessage()));
+        }
+    }
+
     public TraceOutput traceOutput() {
         return injector.getInstance(TraceOutput.class);
     }

@@ -31,6 +31,7 @@ public final class DriverHost {
     private final Mutex moduleMutex;
     /** Guarded by {@link #moduleMutex}. */
     private final java.util.Map<String, Loaded> loaded = new java.util.LinkedHashMap<>();
+    private volatile org.hotplugemu.core.api.SystemDeviceHandlers systemDevices;
 
     public DriverHost(List<? extends HotplugDriver> drivers, String architecture, Scheduler scheduler) {
         this.architecture = requireNonNull(architecture, "architecture is null");
@@ -53,6 +54,11 @@ public final class DriverHost {
         this.drivers = List.copyOf(applicable);
     }
 
+    /** Gives the drivers loaded from now on the machine's system device hot-plug handlers. */
+    public void setSystemDevices(org.hotplugemu.core.api.SystemDeviceHandlers systemDevices) {
+        this.systemDevices = requireNonNull(systemDevices, "systemDevices is null");
+    }
+
     /** Returns the drivers that apply to this architecture, in registration order. */
     public List<HotplugDriver> drivers() {
         return drivers;
@@ -72,7 +78,7 @@ public final class DriverHost {
             if (loaded.containsKey(driver.name())) {
                 throw new HotplugException(Errno.EEXIST, "driver " + driver.name() + " is already loaded");
             }
-            DriverContext context = new Context(hotplug, scheduler, log, tracer, files, ledger.trackerFor(driver.name()), architecture);
+            DriverContext context = new Context(hotplug, scheduler, log, tracer, files, ledger.trackerFor(driver.name()), architecture, systemDevices);
             String activity = EngineActivity.enter("register() of driver " + driver.name());
             try {
                 driver.register(context);
@@ -110,6 +116,10 @@ public final class DriverHost {
     }
 
     private record Context(CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files,
-            ResourceTracker resources, String architecture) implements DriverContext {
+            ResourceTracker resources, String architecture, org.hotplugemu.core.api.SystemDeviceHandlers sysdev) implements DriverContext {
+        @Override
+        public org.hotplugemu.core.api.SystemDeviceHandlers systemDevices() {
+            return sysdev != null ? sysdev : DriverContext.super.systemDevices();
+        }
     }
 }

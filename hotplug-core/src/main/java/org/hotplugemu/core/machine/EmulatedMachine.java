@@ -26,6 +26,7 @@ import org.hotplugemu.core.profile.Profiles;
 import org.hotplugemu.core.state.Hotplug;
 import org.hotplugemu.core.state.Registration;
 import org.hotplugemu.core.state.Suspend;
+import org.hotplugemu.core.sysdev.SystemDevices;
 import org.hotplugemu.core.sysfs.CpuSysfs;
 import org.hotplugemu.core.sysfs.KernelParse;
 import org.hotplugemu.core.sysfs.VirtualFs;
@@ -54,6 +55,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
     private final Suspend suspend;
     private final ResourceLedger ledger;
     private final DriverHost drivers;
+    private final SystemDevices systemDevices;
     private boolean booted;
 
     private EmulatedMachine(MachineBuilder builder, KernelCommandLine commandLine, Engine engine) {
@@ -78,6 +80,10 @@ final class EmulatedMachine implements Machine, HotplugControl {
                 () -> new DriverHost(builder.drivers, arch.name(), engine));
         commandLine.get("trace_event").ifPresent(tracing::enableFromCommandLine);
         new CpuSysfs(hotplug, arch, commandLine.getBoolean("cpuhp.state_control", false)).install(fs);
+        this.systemDevices = new SystemDevices(engine, hotplug, arch, log, tracing.tracer());
+        systemDevices.presentAtBoot(builder.presentCpus == 0 ? builder.cpus : builder.presentCpus);
+        systemDevices.install(fs);
+        drivers.setSystemDevices(systemDevices.driverHandlers());
         fs.mount("/sys/kernel/tracing", new TracefsMount(tracing.files()));
         installDebugFiles();
         engine.onHang(() -> CpuStates.describe(hotplug.nrCpus(), this::state, this::target));
@@ -203,6 +209,11 @@ final class EmulatedMachine implements Machine, HotplugControl {
     @Override
     public Tracing tracing() {
         return tracing;
+    }
+
+    @Override
+    public SystemDevices systemDevices() {
+        return systemDevices;
     }
 
     @Override

@@ -66,6 +66,15 @@ public interface Machine extends AutoCloseable {
     /** Returns the tracing instance behind {@code /sys/kernel/tracing}. */
     Tracing tracing();
 
+    /**
+     * Returns system device hot-plug: CPUs arriving and leaving at run time, requests, uevents.
+     *
+     * @throws org.hotplugemu.arch.spi.HotplugException EOPNOTSUPP when this machine has none
+     */
+    default org.hotplugemu.core.sysdev.SystemDevices systemDevices() {
+        throw new org.hotplugemu.arch.spi.HotplugException(org.hotplugemu.arch.spi.Errno.EOPNOTSUPP, "this machine has no system device hot-plug");
+    }
+
     /** Direct calls into the state machine, for tests and tools. */
     HotplugControl control();
 
