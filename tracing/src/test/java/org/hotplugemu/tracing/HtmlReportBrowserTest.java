@@ -21,9 +21,11 @@ class HtmlReportBrowserTest {
     private final TestingSpanRules rules = new TestingSpanRules(tracing.tracer());
     private static TestingChromium chromium;
 
-    @TempDir
+    // Chromium may still be writing its profile when the test ends: leave the directory to the OS.
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
     static Path profile;
-    @TempDir
+    // Chromium may still be writing its profile when the test ends: leave the directory to the OS.
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
     Path dir;
 
     @BeforeAll

@@ -28,7 +28,8 @@ class TraceReportBrowserTest {
             "204 kcompactd_cpu_online", "206 compute_batch_value", "207 acpi_soft_cpu_online", "208 ledtrig_online_cpu",
             "209 mce_cpu_online", "210 console_cpu_notify", "235 sched_cpu_activate");
 
-    @TempDir
+    // Chromium may still be writing its profile when the test ends: leave the directory to the OS.
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
     Path dir;
 
     private Path traceFailedOfflineThenOfflineAndOnline() {
