@@ -32,7 +32,7 @@ final class RunCommand extends MachineCommand {
         Interpreter.validate(name, lines);
         EmulatorAssembly assembly = Startup.assemble(machine, plugins, output, streams);
         try (Machine booted = Startup.boot(assembly, machine.cpus, streams)) {
-            int status = new Interpreter(booted, streams.out(), streams.err()).runScript(name, lines);
+            int status = new Interpreter(booted, streams.out(), streams.err(), output.verbose()).runScript(name, lines);
             assembly.traceOutput().writeFrom(booted);
             return status;
         } finally {

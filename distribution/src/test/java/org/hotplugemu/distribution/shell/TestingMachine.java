@@ -9,7 +9,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.KernelLog.Level;
 import org.hotplugemu.core.machine.HotplugControl;
+import org.hotplugemu.core.machine.KernelLogEntry;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.profile.Profile;
 import org.hotplugemu.tracing.Tracing;
@@ -24,7 +26,7 @@ final class TestingMachine implements Machine {
     private final Map<String, String> files = new TreeMap<>();
     private final Set<String> readOnly = new TreeSet<>();
     final List<String> writes = new ArrayList<>();
-    final List<String> log = new ArrayList<>(List.of("[    0.000000] Linux version 6.1.0 (testing)"));
+    final List<KernelLogEntry> log = new ArrayList<>(List.of(new KernelLogEntry(0, Level.NOTICE, "Linux version 6.1.0 (testing)")));
     long nanoTime;
 
     TestingMachine(int cpus) {
@@ -62,7 +64,7 @@ final class TestingMachine implements Machine {
             case "0", "off", "n" -> files.put(path, "0\n");
             default -> throw new HotplugException(Errno.EINVAL, "not a boolean: " + value);
         }
-        log.add("[    0.100000] " + path + " <- " + trimmed);
+        log.add(new KernelLogEntry(100_000_000, Level.INFO, path + " <- " + trimmed));
     }
 
     @Override
@@ -94,8 +96,13 @@ final class TestingMachine implements Machine {
     }
 
     @Override
-    public List<String> dmesg() {
+    public List<KernelLogEntry> kernelLog() {
         return List.copyOf(log);
+    }
+
+    @Override
+    public void clearKernelLog() {
+        log.clear();
     }
 
     @Override

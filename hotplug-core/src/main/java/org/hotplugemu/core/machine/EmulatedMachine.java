@@ -110,8 +110,8 @@ final class EmulatedMachine implements Machine, HotplugControl {
         }
         booted = true;
         engine.execute("swapper/0", 0, () -> {
-            log.info("Linux version " + profile.kernel() + " (hotplug-emu) " + arch.name() + ", profile " + profile.name());
-            log.info("Kernel command line: " + commandLine);
+            log.notice("Linux version " + profile.kernel() + " (hotplug-emu) " + arch.name() + ", profile " + profile.name());
+            log.notice("Kernel command line: " + commandLine);
             reportUnknownParameters();
             hotplug.initBootCpu(0);
             arch.smpPrepareCpus();
@@ -130,7 +130,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
             }
         }
         if (!unknown.isEmpty()) {
-            log.info("Unknown kernel command line parameters \"" + String.join(" ", unknown) + "\", will be passed to user space.");
+            log.notice("Unknown kernel command line parameters \"" + String.join(" ", unknown) + "\", will be passed to user space.");
         }
     }
 
@@ -172,6 +172,16 @@ final class EmulatedMachine implements Machine, HotplugControl {
     @Override
     public List<String> dmesg() {
         return log.lines();
+    }
+
+    @Override
+    public List<KernelLogEntry> kernelLog() {
+        return log.entries();
+    }
+
+    @Override
+    public void clearKernelLog() {
+        log.clear();
     }
 
     @Override
