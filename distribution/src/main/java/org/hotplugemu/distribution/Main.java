@@ -1,6 +1,7 @@
 package org.hotplugemu.distribution;
 
 import java.io.PrintStream;
+import java.util.Map;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.distribution.cli.Commands;
 import org.hotplugemu.distribution.cli.Streams;
@@ -34,7 +35,13 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit status. */
     public static int run(Streams streams, String... args) {
         CommandLine commandLine = new CommandLine(new Main());
-        Commands.all(streams).forEach(commandLine::addSubcommand);
+        // picocli reflects over every command it is given, mixins and all; a run needs only the one it names.
+        Map<String, Object> commands = Commands.all(streams);
+        if (args.length > 0 && commands.containsKey(args[0])) {
+            commandLine.addSubcommand(args[0], commands.get(args[0]));
+        } else {
+            commands.forEach(commandLine::addSubcommand);
+        }
         commandLine.setOut(new java.io.PrintWriter(streams.out(), true));
         commandLine.setErr(new java.io.PrintWriter(streams.err(), true));
         commandLine.setParameterExceptionHandler((e, arguments) -> {
@@ -43,7 +50,26 @@ public final class Main implements Runnable {
             return USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, command, parseResult) -> report(e, command, streams.err()));
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handler; an Error (out of memory, a broken plugin class) lands here.
+            return reportError(e, java.util.Arrays.asList(args).contains("--verbose"), streams.err());
+        }
+    }
+
+    private static int reportError(Error e, boolean verbose, PrintStream err) {
+        String hint = verbose ? "" : " (run with --verbose for the stack trace)";
+        if (e instanceof OutOfMemoryError) {
+            err.println("hotplug-emu: out of memory (" + e.getMessage() + "): the machine needs more Java heap than the JVM"
+                    + " may use; give it more (e.g. HOTPLUG_EMU_OPTS=-Xmx8g) or use fewer --cpus");
+        } else {
+            err.println("hotplug-emu: internal error: " + e + hint);
+        }
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        return 1;
     }
 
     @Override

@@ -19,8 +19,7 @@ final class ShellCommand extends MachineCommand {
         EmulatorAssembly assembly = Startup.assemble(machine, plugins, output, streams);
         try (Machine booted = Startup.boot(assembly, machine.cpus, streams)) {
             int status = new InteractiveShell(booted, new Interpreter(booted, streams.out(), streams.err(), output.verbose())).run();
-            assembly.traceOutput().writeFrom(booted);
-            return status;
+            return Startup.writeTrace(assembly, booted, status, streams);
         }
     }
 }

@@ -28,6 +28,8 @@ final class TestingMachine implements Machine {
     final List<String> writes = new ArrayList<>();
     final List<KernelLogEntry> log = new ArrayList<>(List.of(new KernelLogEntry(0, Level.NOTICE, "Linux version 6.1.0 (testing)")));
     long nanoTime;
+    /** When set, every write fails with it (e.g. a deadlock report). */
+    HotplugException writeFailure;
 
     TestingMachine(int cpus) {
         for (int cpu = 1; cpu < cpus; cpu++) {
@@ -52,6 +54,9 @@ final class TestingMachine implements Machine {
     @Override
     public void write(String path, String value) {
         writes.add(path + "=" + value);
+        if (writeFailure != null) {
+            throw writeFailure;
+        }
         if (!files.containsKey(path)) {
             throw new HotplugException(Errno.ENOENT, path + " does not exist");
         }

@@ -63,6 +63,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
         this.fs = new VirtualFs();
         MachineConfig config = new MachineConfig(builder.cpus, builder.threadsPerCore, commandLine);
         this.arch = builder.architecture.create(new Context(config, engine, log, tracing.tracer(), fs));
+        TopologyCheck.check(arch.name(), builder.cpus, arch.topology());
         this.profile = builder.profile != null ? builder.profile : Profiles.builtIn(arch.defaultProfile());
         CpuhpTracepoints trace = new CpuhpTracepoints(tracing.tracer());
         tracing.addRules(new CpuhpTraceRules());
@@ -72,7 +73,11 @@ final class EmulatedMachine implements Machine, HotplugControl {
         this.suspend = new Suspend(hotplug);
         this.ledger = new ResourceLedger(builder.cpus);
         this.drivers = new DriverHost(builder.drivers, arch.name(), engine);
-        commandLine.get("trace_event").ifPresent(tracing::enableFromCommandLine);
+        try {
+            commandLine.get("trace_event").ifPresent(tracing::enableFromCommandLine);
+        } catch (IllegalArgumentException e) {
+            throw new HotplugException(Errno.EINVAL, e.getMessage(), e);
+        }
         new CpuSysfs(hotplug, arch, commandLine.getBoolean("cpuhp.state_control", false)).install(fs);
         fs.mount("/sys/kernel/tracing", new TracefsMount(tracing.files()));
         installDebugFiles();
@@ -84,8 +89,11 @@ final class EmulatedMachine implements Machine, HotplugControl {
         }
         new MachineConfig(builder.cpus, builder.threadsPerCore, KernelCommandLine.empty());
         KernelCommandLine commandLine = KernelCommandLine.parse(builder.commandLine);
+        // Checked before anything starts, so that a bad value is a startup problem and not a failed boot.
+        commandLine.getLong("maxcpus", 0);
+        commandLine.getBoolean("cpuhp.parallel", true);
         Duration hungTask = Duration.ofSeconds(commandLine.getLong("emu.hung_task_timeout_secs", 120));
-        double timeScale = Double.parseDouble(commandLine.get("emu.time_scale").orElse("1.0"));
+        double timeScale = timeScale(commandLine);
         Engine engine = Engines.create(builder.engine, new EngineOptions(builder.seed, hungTask, timeScale));
         try {
             return new EmulatedMachine(builder, commandLine, engine);
@@ -94,6 +102,19 @@ final class EmulatedMachine implements Machine, HotplugControl {
             engine.close();
             throw e;
         }
+    }
+
+    private static double timeScale(KernelCommandLine commandLine) {
+        String value = commandLine.get("emu.time_scale").orElse("1.0");
+        try {
+            double scale = Double.parseDouble(value);
+            if (scale > 0 && Double.isFinite(scale)) {
+                return scale;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new HotplugException(Errno.EINVAL, "kernel parameter emu.time_scale=" + value + " is not a positive number");
     }
 
     private void installDebugFiles() {
