@@ -1,5 +1,6 @@
-# The workload the class-data archive is trained on when the distribution is packaged: what a
-# typical short run loads (plugins, wiring, boot, sysfs reads and writes, tracing, the kernel log).
+# The shell part of the workload the class-data archive is made from when the distribution is
+# packaged (ClassDataTraining also runs states, plugins and boot): sysfs reads and writes,
+# tracing, the kernel log.
 ls /sys/devices/system/cpu
 cat /sys/devices/system/cpu/online
 echo 1 > /sys/kernel/tracing/events/cpuhp/enable

@@ -29,6 +29,9 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Carriers.configure(java.util.List.of(args));
+        if (args.length == 2 && args[0].equals(ClassDataTraining.OPTION)) {
+            System.exit(ClassDataTraining.run(args[1], System.err));
+        }
         System.exit(run(Streams.system(), args));
     }
 
