@@ -71,7 +71,7 @@ class FuseMountTest {
         assertThat(invalid.err()).contains("Invalid argument");
         Sh.Result readOnly = Sh.script("echo 1 > " + cpu + "/online");
         assertThat(readOnly.err()).contains("Permission denied");
-        Sh.Result tooLong = Sh.script("head -c 5000 /dev/zero | tr '\\0' 1 | dd of=" + cpu + "/cpu3/online bs=5000 status=none");
+        Sh.Result tooLong = Sh.script("head -c 5000 /dev/zero | tr '\\0' 1 | dd of=" + cpu + "/cpu3/online bs=5000 iflag=fullblock status=none");
         assertThat(tooLong.err()).contains("Argument list too long");
         assertThat(Sh.script("printf 1 > " + cpu + "/cpu3/online").status()).isZero();
         assertThat(Sh.script("cat " + cpu + "/online").out()).isEqualTo("0-7\n");

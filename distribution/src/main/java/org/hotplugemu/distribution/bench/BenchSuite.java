@@ -56,6 +56,9 @@ public final class BenchSuite {
      * their own when this one runs virtual threads on a single carrier for the {@code sim} engine.
      */
     public BenchReport run(BenchPlan plan, java.util.function.Supplier<ThreadsFigures> threads) {
+        // First, while this JVM is still idle: the child processes would compete with its JIT otherwise.
+        progress.accept("start-up (java -version, states, boot --cpus 4) x " + plan.startupRuns());
+        StartupProbe.Figures startup = StartupProbe.forThisJvm().measure(plan.startupRuns());
         progress.accept("handoffs");
         double handoffSim = medianOfThree(() -> HandoffProbe.measure("sim", plan.handoffs()));
         double handoffJdk = medianOfThree(() -> JdkPingPong.measure(plan.handoffs()));
@@ -96,7 +99,7 @@ public final class BenchSuite {
             }
         }
         return new BenchReport(handoffSim, handoffThreads, handoffJdk, cycleSim, cycleThreads, switchesPerCycle, boots,
-                plan.largestMachine(), setupStateNanos / 1e6, cycleTraced / cycleSim);
+                plan.largestMachine(), setupStateNanos / 1e6, cycleTraced / cycleSim, startup);
     }
 
     /** Measures the {@code threads} engine's handoff and one-CPU cycle in this JVM. */

@@ -84,7 +84,13 @@ public final class DriverHost {
                 driver.register(context);
             }
             catch (HotplugException e) {
-                throw new HotplugException(e.errno(), "driver " + driver.name() + " failed to register: " + e.getMessage(), e);
+                throw new DriverRegistrationException(driver.name(), e.errno(),
+                        "driver " + driver.name() + " failed to register: " + e.getMessage(), e);
+            }
+            catch (RuntimeException | LinkageError | AssertionError e) {
+                // A bug in the plugin, not the kernel's doing: name the driver and keep the cause for --verbose.
+                throw new DriverRegistrationException(driver.name(), Errno.EIO,
+                        "driver " + driver.name() + " failed to register: its register() threw " + e, e);
             }
             finally {
                 EngineActivity.exit(activity);

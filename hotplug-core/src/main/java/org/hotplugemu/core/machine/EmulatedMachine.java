@@ -67,6 +67,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
         this.fs = new VirtualFs();
         MachineConfig config = new MachineConfig(builder.cpus, builder.threadsPerCore, commandLine);
         this.arch = builder.architecture.create(new Context(config, engine, log, tracing.tracer(), fs));
+        TopologyCheck.check(arch.name(), builder.cpus, arch.topology());
         this.profile = builder.profile != null ? builder.profile : Profiles.builtIn(arch.defaultProfile());
         CpuhpTracepoints trace = new CpuhpTracepoints(tracing.tracer());
         tracing.addRules(new CpuhpTraceRules());
@@ -78,7 +79,11 @@ final class EmulatedMachine implements Machine, HotplugControl {
         // DriverHost asks each driver its name() here, outside any emulated thread: bound it as well.
         this.drivers = PluginCall.bounded("modprobe", softLockupThreshold(commandLine),
                 () -> new DriverHost(builder.drivers, arch.name(), engine));
-        commandLine.get("trace_event").ifPresent(tracing::enableFromCommandLine);
+        try {
+            commandLine.get("trace_event").ifPresent(tracing::enableFromCommandLine);
+        } catch (IllegalArgumentException e) {
+            throw new HotplugException(Errno.EINVAL, e.getMessage(), e);
+        }
         new CpuSysfs(hotplug, arch, commandLine.getBoolean("cpuhp.state_control", false)).install(fs);
         this.systemDevices = new SystemDevices(engine, hotplug, arch, log, tracing.tracer());
         systemDevices.presentAtBoot(builder.presentCpus == 0 ? builder.cpus : builder.presentCpus);
@@ -95,8 +100,11 @@ final class EmulatedMachine implements Machine, HotplugControl {
         }
         new MachineConfig(builder.cpus, builder.threadsPerCore, KernelCommandLine.empty());
         KernelCommandLine commandLine = KernelCommandLine.parse(builder.commandLine);
+        // Checked before anything starts, so that a bad value is a startup problem and not a failed boot.
+        commandLine.getLong("maxcpus", 0);
+        commandLine.getBoolean("cpuhp.parallel", true);
         Duration hungTask = Duration.ofSeconds(commandLine.getLong("emu.hung_task_timeout_secs", 120));
-        double timeScale = Double.parseDouble(commandLine.get("emu.time_scale").orElse("1.0"));
+        double timeScale = timeScale(commandLine);
         Duration softLockup = softLockupThreshold(commandLine);
         long livelock = commandLine.getLong("emu.livelock_switches", EngineOptions.DEFAULT_LIVELOCK_SWITCHES);
         Engine engine = Engines.create(builder.engine, new EngineOptions(builder.seed, hungTask, timeScale, softLockup, livelock));
@@ -113,6 +121,19 @@ final class EmulatedMachine implements Machine, HotplugControl {
         return Duration.ofSeconds(commandLine.getLong("emu.softlockup_thresh_secs", EngineOptions.DEFAULT_SOFT_LOCKUP_THRESHOLD.toSeconds()));
     }
 
+    private static double timeScale(KernelCommandLine commandLine) {
+        String value = commandLine.get("emu.time_scale").orElse("1.0");
+        try {
+            double scale = Double.parseDouble(value);
+            if (scale > 0 && Double.isFinite(scale)) {
+                return scale;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new HotplugException(Errno.EINVAL, "kernel parameter emu.time_scale=" + value + " is not a positive number");
+    }
+
     private void installDebugFiles() {
         String dir = "/sys/kernel/debug/hotplug-emu/";
         fs.add(dir + "freeze_secondary_cpus", VirtualFile.readWrite(() -> "", value -> suspend.freeze(KernelParse.parseInt(value))));
@@ -127,8 +148,8 @@ final class EmulatedMachine implements Machine, HotplugControl {
         }
         booted = true;
         engine.execute("swapper/0", 0, () -> {
-            log.info("Linux version " + profile.kernel() + " (hotplug-emu) " + arch.name() + ", profile " + profile.name());
-            log.info("Kernel command line: " + commandLine);
+            log.notice("Linux version " + profile.kernel() + " (hotplug-emu) " + arch.name() + ", profile " + profile.name());
+            log.notice("Kernel command line: " + commandLine);
             reportUnknownParameters();
             hotplug.initBootCpu(0);
             arch.smpPrepareCpus();
@@ -147,7 +168,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
             }
         }
         if (!unknown.isEmpty()) {
-            log.info("Unknown kernel command line parameters \"" + String.join(" ", unknown) + "\", will be passed to user space.");
+            log.notice("Unknown kernel command line parameters \"" + String.join(" ", unknown) + "\", will be passed to user space.");
         }
     }
 
@@ -194,6 +215,16 @@ final class EmulatedMachine implements Machine, HotplugControl {
     @Override
     public List<String> dmesg() {
         return log.lines();
+    }
+
+    @Override
+    public List<KernelLogEntry> kernelLog() {
+        return log.entries();
+    }
+
+    @Override
+    public void clearKernelLog() {
+        log.clear();
     }
 
     @Override

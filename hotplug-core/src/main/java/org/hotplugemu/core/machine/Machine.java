@@ -55,7 +55,15 @@ public interface Machine extends AutoCloseable {
     boolean writable(String path);
 
     /** Returns the kernel log, one line per entry, formatted {@code [%5lu.%06lu] message}. */
-    List<String> dmesg();
+    default List<String> dmesg() {
+        return kernelLog().stream().map(KernelLogEntry::format).toList();
+    }
+
+    /** Returns the kernel log with each line's time and level, oldest first, since the last {@link #clearKernelLog()}. */
+    List<KernelLogEntry> kernelLog();
+
+    /** Empties the kernel log, as {@code dmesg -C} does. */
+    void clearKernelLog();
 
     /** Lets {@code duration} of engine time pass with the machine idle (timers fire, threads run). */
     void sleep(Duration duration);
