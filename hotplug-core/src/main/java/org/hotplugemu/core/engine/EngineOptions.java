@@ -13,13 +13,15 @@ import org.hotplugemu.arch.spi.HotplugException;
  * @param seed seed of the {@code sim} scheduler's choices
  * @param hungTaskTimeout engine time after which a root that has not finished is reported hung
  * @param timeScale {@code threads} only: real time = engine time * timeScale
+ * @param schedule {@code sim} only: how the seed explores interleavings
  */
-public record EngineOptions(long seed, Duration hungTaskTimeout, double timeScale) {
+public record EngineOptions(long seed, Duration hungTaskTimeout, double timeScale, SimSchedule schedule) {
     /** The kernel's default {@code hung_task_timeout_secs}. */
     public static final Duration DEFAULT_HUNG_TASK_TIMEOUT = Duration.ofSeconds(120);
 
     public EngineOptions {
         requireNonNull(hungTaskTimeout, "hungTaskTimeout is null");
+        requireNonNull(schedule, "schedule is null");
         if (hungTaskTimeout.isNegative() || hungTaskTimeout.isZero()) {
             throw new HotplugException(Errno.EINVAL,
                     "hung task timeout " + hungTaskTimeout + " must be positive");
@@ -28,6 +30,11 @@ public record EngineOptions(long seed, Duration hungTaskTimeout, double timeScal
             throw new HotplugException(Errno.EINVAL,
                     "time scale " + timeScale + " must be a positive finite number, e.g. 1.0");
         }
+    }
+
+    /** Options with the {@code random} schedule. */
+    public EngineOptions(long seed, Duration hungTaskTimeout, double timeScale) {
+        this(seed, hungTaskTimeout, timeScale, SimSchedule.random());
     }
 
     /** Options with {@code seed}, the default hung-task timeout and real-time speed. */
@@ -41,14 +48,18 @@ public record EngineOptions(long seed, Duration hungTaskTimeout, double timeScal
     }
 
     public EngineOptions withSeed(long newSeed) {
-        return new EngineOptions(newSeed, hungTaskTimeout, timeScale);
+        return new EngineOptions(newSeed, hungTaskTimeout, timeScale, schedule);
     }
 
     public EngineOptions withHungTaskTimeout(Duration timeout) {
-        return new EngineOptions(seed, timeout, timeScale);
+        return new EngineOptions(seed, timeout, timeScale, schedule);
     }
 
     public EngineOptions withTimeScale(double scale) {
-        return new EngineOptions(seed, hungTaskTimeout, scale);
+        return new EngineOptions(seed, hungTaskTimeout, scale, schedule);
+    }
+
+    public EngineOptions withSchedule(SimSchedule newSchedule) {
+        return new EngineOptions(seed, hungTaskTimeout, timeScale, newSchedule);
     }
 }

@@ -20,6 +20,7 @@ import org.hotplugemu.core.driver.ResourceLedger;
 import org.hotplugemu.core.engine.Engine;
 import org.hotplugemu.core.engine.EngineOptions;
 import org.hotplugemu.core.engine.Engines;
+import org.hotplugemu.core.engine.SimSchedule;
 import org.hotplugemu.core.profile.Profile;
 import org.hotplugemu.core.profile.Profiles;
 import org.hotplugemu.core.state.Hotplug;
@@ -37,7 +38,8 @@ import org.hotplugemu.tracing.Tracing;
 final class EmulatedMachine implements Machine, HotplugControl {
     /** Kernel parameters the core reads; anything nobody reads is reported like the kernel does. */
     private static final Set<String> CORE_PARAMETERS = Set.of("cpuhp.parallel", "nosmt", "maxcpus", "trace_event",
-            "cpuhp.state_control", "emu.callback_cost_ns", "emu.hung_task_timeout_secs", "emu.time_scale");
+            "cpuhp.state_control", "emu.callback_cost_ns", "emu.hung_task_timeout_secs", "emu.time_scale",
+            "emu.sched", "emu.sched_window_us");
 
     private final Engine engine;
     private final KernelLogBuffer log;
@@ -86,7 +88,9 @@ final class EmulatedMachine implements Machine, HotplugControl {
         KernelCommandLine commandLine = KernelCommandLine.parse(builder.commandLine);
         Duration hungTask = Duration.ofSeconds(commandLine.getLong("emu.hung_task_timeout_secs", 120));
         double timeScale = Double.parseDouble(commandLine.get("emu.time_scale").orElse("1.0"));
-        Engine engine = Engines.create(builder.engine, new EngineOptions(builder.seed, hungTask, timeScale));
+        SimSchedule schedule = SimSchedule.parse(commandLine.get("emu.sched").orElse("random"),
+                commandLine.getLong("emu.sched_window_us", -1));
+        Engine engine = Engines.create(builder.engine, new EngineOptions(builder.seed, hungTask, timeScale, schedule));
         try {
             return new EmulatedMachine(builder, commandLine, engine);
         }
