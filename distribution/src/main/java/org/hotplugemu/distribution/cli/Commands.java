@@ -17,6 +17,7 @@ public final class Commands {
         commands.put("plugins", new PluginsCommand(streams));
         commands.put("bench", new BenchCommand(streams));
         commands.put("torture", new TortureCommand(streams));
+        commands.put("explore", new ExploreCommand(streams));
         return commands;
     }
 }

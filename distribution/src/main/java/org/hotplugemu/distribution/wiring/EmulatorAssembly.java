@@ -92,6 +92,11 @@ public final class EmulatorAssembly {
         }
     }
 
+    /** Returns a new builder for the machine the options describe, not yet built; for tools that build many. */
+    public org.hotplugemu.core.machine.MachineBuilder machineBuilder() {
+        return injector.getInstance(MachineFactory.class).builder(done -> { });
+    }
+
     public TraceOutput traceOutput() {
         return injector.getInstance(TraceOutput.class);
     }

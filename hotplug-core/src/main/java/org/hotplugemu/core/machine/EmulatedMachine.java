@@ -105,6 +105,8 @@ final class EmulatedMachine implements Machine, HotplugControl {
         fs.add(dir + "freeze_secondary_cpus", VirtualFile.readWrite(() -> "", value -> suspend.freeze(KernelParse.parseInt(value))));
         fs.add(dir + "thaw_secondary_cpus", VirtualFile.readWrite(() -> "", value -> suspend.thaw()));
         fs.add(dir + "pm_wakeup_pending", VirtualFile.readWrite(() -> "", value -> suspend.setWakeupPending(KernelParse.parseBool(value))));
+        // The invariant checker for scripts, e.g. explore's reproducers: one line per violation, empty when all holds.
+        fs.add(dir + "invariants", VirtualFile.readOnly(() -> checkInvariants().stream().map(line -> line + "\n").reduce("", String::concat)));
     }
 
     @Override
@@ -255,12 +257,20 @@ final class EmulatedMachine implements Machine, HotplugControl {
 
     @Override
     public void loadDriver(org.hotplugemu.core.api.HotplugDriver driver) {
-        engine.execute("insmod", shellCpu(), () -> drivers.load(driver, registration, engine, log, tracing.tracer(), fs, ledger));
+        try {
+            engine.execute("insmod", shellCpu(), () -> drivers.load(driver, registration, engine, log, tracing.tracer(), fs, ledger));
+        } catch (RuntimeException e) {
+            // A module whose init failed is gone; what it tracked is not held against the CPUs any more.
+            ledger.forget(driver.name());
+            throw e;
+        }
     }
 
     @Override
     public void unloadDriver(String name) {
         engine.execute("rmmod", shellCpu(), () -> drivers.unload(name));
+        // Its resources went with it: a reload tracks new ones, and the old must not be checked against the CPUs.
+        ledger.forget(name);
     }
 
     @Override
