@@ -72,6 +72,8 @@ public final class Campaign {
                 List<Problem> problems;
                 if (scenario instanceof SequenceScenario sequence) {
                     problems = runSequence(sequence, source.cpus());
+                } else if (scenario instanceof SweepPlan.CycleFailure cycle) {
+                    problems = List.of(cycle.problem());
                 } else {
                     if (machine == null) {
                         machine = source.boot(source.cpus(), seed, "");
@@ -109,10 +111,10 @@ public final class Campaign {
         List<Integer> hotpluggable;
         int keep;
         try (Machine machine = source.boot(source.cpus(), seed, "")) {
-            plan.addAll(SweepPlan.faults(machine));
             hotpluggable = Cpus.hotpluggable(machine);
             keep = Cpus.parseList(machine.read(Cpus.CPU + "online")).nextSetBit(0);
         }
+        plan.addAll(SweepPlan.faults(source, seed, hotpluggable, keep));
         Map<String, RegistrationRecorder> recorders = new LinkedHashMap<>();
         try (Machine machine = source.boot(source.cpus(), seed, "", driver -> record(driver, recorders))) {
             java.util.BitSet online = Cpus.parseList(machine.read(Cpus.CPU + "online"));
@@ -149,12 +151,13 @@ public final class Campaign {
             case FaultScenario fault -> fault.id();
             case RegistrationScenario registration -> registration.id();
             case SequenceScenario sequence -> sequence.id();
+            case SweepPlan.CycleFailure cycle -> cycle.id();
             default -> throw new IllegalArgumentException(String.valueOf(scenario));
         };
     }
 
     private static String phase(Object scenario) {
-        return scenario instanceof FaultScenario ? "faults" : scenario instanceof RegistrationScenario ? "registrations" : "sequences";
+        return scenario instanceof FaultScenario || scenario instanceof SweepPlan.CycleFailure ? "faults" : scenario instanceof RegistrationScenario ? "registrations" : "sequences";
     }
 
     private static String stateKey(Object scenario) {

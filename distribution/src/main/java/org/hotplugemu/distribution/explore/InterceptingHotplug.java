@@ -34,6 +34,12 @@ final class InterceptingHotplug implements CpuHotplug {
         return online.isPresent() && online.getAsInt() == state || prepare.isPresent() && prepare.getAsInt() == state;
     }
 
+    private boolean atomic(int state) {
+        OptionalInt idleDead = inner.findState("CPUHP_AP_IDLE_DEAD");
+        OptionalInt apOnline = inner.findState("CPUHP_AP_ONLINE");
+        return idleDead.isPresent() && apOnline.isPresent() && state >= idleDead.getAsInt() && state < apOnline.getAsInt();
+    }
+
     private Callback startup(Callback callback) {
         return callback == null ? null : Callback.of(callback.symbol(), cpu -> {
             recorder.startup(cpu);
@@ -49,7 +55,8 @@ final class InterceptingHotplug implements CpuHotplug {
     }
 
     private int setup(int state, String name, Callback startup, Callback teardown, boolean cpusLocked) {
-        if (startup == null) {
+        if (startup == null || atomic(state)) {
+            // STARTING callbacks run with interrupts off where the kernel's hotplug/fail cannot reach either.
             return cpusLocked ? inner.setupStateCpusLocked(state, name, startup, teardown) : inner.setupState(state, name, startup, teardown);
         }
         recorder.begin(dynamic(state) ? "dynamic" : "static", name, teardown != null);
@@ -96,7 +103,7 @@ final class InterceptingHotplug implements CpuHotplug {
         int slot = dynamic(state) ? result : state;
         multiNames.put(slot, name);
         multiTeardowns.put(slot, teardown != null);
-        multiStartups.put(slot, startup != null);
+        multiStartups.put(slot, startup != null && !atomic(slot));
         return result;
     }
 

@@ -14,7 +14,7 @@ import org.hotplugemu.core.machine.Machine;
  */
 final class Reproducers {
     /** Replays a shrink may spend on one failure. */
-    private static final int BUDGET = 200;
+    private static final int BUDGET = 60;
 
     private final MachineSource source;
     private final long seed;
@@ -32,6 +32,8 @@ final class Reproducers {
         return switch (scenario) {
             case SequenceScenario sequence -> shrinkSequence(sequence, first, message);
             case FaultScenario fault -> shrinkFault(fault, first, message);
+            case SweepPlan.CycleFailure cycle -> new Finding(first.kind(), cycle.id(), message, seed, source.cpus(),
+                    source.replayCommand(source.cpus(), seed, "", "repro.sh"), cycle.script());
             case RegistrationScenario registration -> new Finding(first.kind(), registration.id(), message, seed, source.cpus(),
                     source.command("explore", source.cpus(), seed, "") + " --seeds 0 --scenario '" + registration.id() + "'",
                     registration.script());

@@ -13,8 +13,8 @@ import org.hotplugemu.core.profile.Profile;
 /**
  * Finds the sweep's points the way a kernel developer would: trace one offline and one online of
  * each hotpluggable CPU and take every step whose callback ran ({@code cpuhp_enter} and
- * {@code cpuhp_multi_enter}), leaving out STARTING and DYING, where the kernel refuses
- * {@code hotplug/fail}. Leaves the machine as it found it, every CPU online.
+ * {@code cpuhp_multi_enter}), leaving out what the kernel refuses to arm: STARTING and DYING
+ * states, and PREPARE states while the CPU is up. Leaves the machine as it found it.
  */
 final class SweepPlan {
     private static final Pattern ENTER = Pattern.compile("cpuhp_(?:multi_)?enter: cpu:\\s+(\\d+) target:\\s+\\d+ step:\\s+(\\d+)");
@@ -24,35 +24,80 @@ final class SweepPlan {
     private SweepPlan() {
     }
 
-    static List<FaultScenario> faults(Machine machine) {
+    /** A CPU whose plain offline and online, traced, already failed: reported as a scenario of its own. */
+    record CycleFailure(int cpu, Problem problem) {
+        String id() {
+            return "cycle cpu" + cpu;
+        }
+
+        String script() {
+            return "echo 0 > " + Cpus.onlineFile(cpu) + "\necho 1 > " + Cpus.onlineFile(cpu) + "\ncat " + Cpus.DEBUG + "invariants\ndmesg\n";
+        }
+    }
+
+    /**
+     * Plans the sweep on machines from {@code source}: every hotpluggable CPU but {@code keep} (the
+     * shell's CPU, as torture keeps it), each state whose callback ran, up then down. A CPU whose
+     * traced cycle fails becomes a {@link CycleFailure} and the next CPU gets a fresh machine.
+     */
+    static List<Object> faults(MachineSource source, long seed, List<Integer> cpus, int keep) {
+        List<Object> plan = new ArrayList<>();
+        Machine machine = null;
+        try {
+            for (int cpu : cpus) {
+                if (cpu == keep) {
+                    continue;
+                }
+                if (machine == null) {
+                    machine = source.boot(source.cpus(), seed, "");
+                }
+                try {
+                    plan.addAll(faults(machine, cpu));
+                } catch (HotplugException e) {
+                    plan.add(new CycleFailure(cpu, Problem.of(e)));
+                    machine.close();
+                    machine = null;
+                }
+            }
+        } finally {
+            if (machine != null) {
+                machine.close();
+            }
+        }
+        return plan;
+    }
+
+    static List<FaultScenario> faults(Machine machine, int cpu) {
         Profile profile = machine.profile();
         Map<Integer, String> names = Cpus.stateNames(machine);
         List<FaultScenario> scenarios = new ArrayList<>();
         String wasEnabled = machine.read(EVENTS).strip();
         machine.write(EVENTS, "1\n");
         try {
-            for (int cpu : Cpus.hotpluggable(machine)) {
-                machine.write(TRACE, "\n");
-                machine.write(Cpus.onlineFile(cpu), "0\n");
-                TreeSet<Integer> down = steps(machine.read(TRACE), cpu, profile);
-                machine.write(TRACE, "\n");
-                machine.write(Cpus.onlineFile(cpu), "1\n");
-                TreeSet<Integer> up = steps(machine.read(TRACE), cpu, profile);
-                // What hotplug/fail accepts depends on where the CPU is (no PREPARE state while it is up).
-                down = armable(machine, cpu, down);
-                machine.write(Cpus.onlineFile(cpu), "0\n");
-                up = armable(machine, cpu, up);
-                machine.write(Cpus.onlineFile(cpu), "1\n");
-                for (int state : up) {
-                    scenarios.add(new FaultScenario(cpu, state, names.getOrDefault(state, "unnamed"), true));
-                }
-                for (int state : down.descendingSet()) {
-                    scenarios.add(new FaultScenario(cpu, state, names.getOrDefault(state, "unnamed"), false));
-                }
+            machine.write(TRACE, "\n");
+            machine.write(Cpus.onlineFile(cpu), "0\n");
+            TreeSet<Integer> down = steps(machine.read(TRACE), cpu, profile);
+            machine.write(TRACE, "\n");
+            machine.write(Cpus.onlineFile(cpu), "1\n");
+            TreeSet<Integer> up = steps(machine.read(TRACE), cpu, profile);
+            // What hotplug/fail accepts depends on where the CPU is (no PREPARE state while it is up).
+            down = armable(machine, cpu, down);
+            machine.write(Cpus.onlineFile(cpu), "0\n");
+            up = armable(machine, cpu, up);
+            machine.write(Cpus.onlineFile(cpu), "1\n");
+            for (int state : up) {
+                scenarios.add(new FaultScenario(cpu, state, names.getOrDefault(state, "unnamed"), true));
+            }
+            for (int state : down.descendingSet()) {
+                scenarios.add(new FaultScenario(cpu, state, names.getOrDefault(state, "unnamed"), false));
             }
         } finally {
             machine.write(EVENTS, (wasEnabled.startsWith("1") ? "1" : "0") + "\n");
             machine.write(TRACE, "\n");
+        }
+        List<String> broken = Cpus.splats(machine.dmesg(), 0);
+        if (!broken.isEmpty()) {
+            throw new HotplugException(org.hotplugemu.arch.spi.Errno.EIO, "a plain offline and online of CPU " + cpu + " logged " + broken.get(0));
         }
         return scenarios;
     }
