@@ -92,9 +92,9 @@ public final class EmulatorAssembly {
         }
     }
 
-    /** Returns a new builder for the machine the options describe, not yet built; for tools that build many. */
+    /** Returns a new builder for the machine the options describe, without drivers; for tools that build many machines. */
     public org.hotplugemu.core.machine.MachineBuilder machineBuilder() {
-        return injector.getInstance(MachineFactory.class).builder(done -> { });
+        return injector.getInstance(MachineFactory.class).builderWithoutDrivers();
     }
 
     public TraceOutput traceOutput() {
