@@ -11,9 +11,13 @@ import java.util.Map;
  */
 public record BenchReport(double handoffSimNs, double handoffThreadsNs, double handoffJdkNs, double cycleSimUs,
         double cycleThreadsUs, double handoffsPerCycle, List<BootFigure> boot, int setupStateCpus, double setupStateMs,
-        double traceOverheadRatio) {
+        double traceOverheadRatio, Sweep sweep) {
     public BenchReport {
         boot = List.copyOf(boot);
+    }
+
+    /** The {@code explore} fault and registration sweep of the stock 4-CPU machine: its size, failures and speed. */
+    public record Sweep(int scenarios, int failed, double wallMs, double scenariosPerSecond) {
     }
 
     /** Returns the report as ordered maps and lists, ready for a JSON writer. */
@@ -38,6 +42,12 @@ public record BenchReport(double handoffSimNs, double handoffThreadsNs, double h
         }).toList());
         json.put("setup_state_8192_ms", round(setupStateMs));
         json.put("trace_overhead_ratio", round(traceOverheadRatio));
+        Map<String, Object> explore = new LinkedHashMap<>();
+        explore.put("scenarios", sweep.scenarios());
+        explore.put("failed", sweep.failed());
+        explore.put("wall_ms", round(sweep.wallMs()));
+        explore.put("scenarios_per_s", round(sweep.scenariosPerSecond()));
+        json.put("sweep", explore);
         return json;
     }
 
@@ -60,6 +70,8 @@ public record BenchReport(double handoffSimNs, double handoffThreadsNs, double h
         row(table, "boot per CPU, largest/smallest", format(perCpuGrowth(), "x"), "<= 1.5x");
         row(table, "setup_state " + setupStateCpus + " CPUs", format(setupStateMs, "ms"), "<= 200 ms");
         row(table, "trace overhead", format(traceOverheadRatio, "x"), "<= 1.3x");
+        row(table, "explore sweep, " + sweep.scenarios() + " scenarios", format(sweep.wallMs(), "ms") + format(sweep.scenariosPerSecond(), "/s"),
+                "<= 4x a plain boot --cpus 4");
         return table.toString();
     }
 

@@ -29,7 +29,7 @@ class BenchCommandTest {
         JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
 
         assertThat(fieldNames(json)).containsExactly("handoff_ns", "cycle_us", "handoffs_per_cycle", "boot",
-                "setup_state_8192_ms", "trace_overhead_ratio");
+                "setup_state_8192_ms", "trace_overhead_ratio", "sweep");
         assertThat(fieldNames(json.get("handoff_ns"))).containsExactly("sim", "threads", "jdk_park");
         assertThat(fieldNames(json.get("cycle_us"))).containsExactly("sim", "threads");
         for (String engine : List.of("sim", "threads", "jdk_park")) {
@@ -46,6 +46,9 @@ class BenchCommandTest {
         assertThat(boot.get("wall_ms").asDouble()).isPositive();
         assertThat(json.get("setup_state_8192_ms").asDouble()).isPositive();
         assertThat(json.get("trace_overhead_ratio").asDouble()).isPositive();
+        assertThat(json.get("sweep").get("scenarios").asInt()).isGreaterThan(100);
+        assertThat(json.get("sweep").get("failed").asInt()).isZero();
+        assertThat(json.get("sweep").get("scenarios_per_s").asDouble()).isPositive();
     }
 
     @Test
