@@ -69,26 +69,30 @@ final class Reproducers {
     private Finding shrinkSequence(SequenceScenario sequence, Problem first, String message) {
         String kind = first.kind();
         int cpus = source.cpus();
-        List<Op> ops = Shrinker.minimise(sequence.ops(), candidate -> fails(sequence.seed(), candidate, source.cpus(), kind), BUDGET);
+        List<Op> ops = Shrinker.minimise(sequence.ops(), candidate -> fails(sequence.seed(), sequence.keep(), candidate, source.cpus(), kind),
+                BUDGET);
+        // Fewest CPUs: the load's CPU becomes 0 and the CPUs the writes use 1, 2...
         TreeSet<Integer> used = new TreeSet<>();
         ops.forEach(op -> used.add(op.cpu()));
         List<Op> renumbered = new ArrayList<>();
         List<Integer> order = new ArrayList<>(used);
         ops.forEach(op -> renumbered.add(op.onCpu(order.indexOf(op.cpu()) + 1)));
         int fewer = used.size() + 1;
-        if (fewer < cpus && fails(sequence.seed(), renumbered, fewer, kind)) {
+        int keep = sequence.keep();
+        if (fewer < cpus && fails(sequence.seed(), 0, renumbered, fewer, kind)) {
             ops = renumbered;
             cpus = fewer;
+            keep = 0;
         }
-        SequenceScenario shrunk = new SequenceScenario(sequence.seed(), ops);
-        String note = fails(sequence.seed(), ops, cpus, kind) ? "" : " [the shrunk sequence no longer fails alone]";
+        SequenceScenario shrunk = new SequenceScenario(sequence.seed(), keep, ops);
+        String note = fails(sequence.seed(), keep, ops, cpus, kind) ? "" : " [the shrunk sequence no longer fails alone]";
         return new Finding(kind, sequence.id() + " (" + sequence.ops().size() + " ops, shrunk to " + ops.size() + ")", message + note,
                 sequence.seed(), cpus, source.replayCommand(cpus, sequence.seed(), sequenceExtra, "repro.sh"), shrunk.script(cpus));
     }
 
-    private boolean fails(long sequenceSeed, List<Op> ops, int cpus, String kind) {
+    private boolean fails(long sequenceSeed, int keep, List<Op> ops, int cpus, String kind) {
         try (Machine machine = source.boot(cpus, sequenceSeed, sequenceExtra)) {
-            return new SequenceScenario(sequenceSeed, ops).run(machine).stream().anyMatch(problem -> problem.kind().equals(kind));
+            return new SequenceScenario(sequenceSeed, keep, ops).run(machine).stream().anyMatch(problem -> problem.kind().equals(kind));
         } catch (HotplugException e) {
             return false;
         }

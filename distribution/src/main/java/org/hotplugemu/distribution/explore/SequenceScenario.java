@@ -13,7 +13,7 @@ import org.hotplugemu.distribution.torture.Torture;
  * seed picks the operations, seeds the load and seeds the engine. Checked after every operation and,
  * at the end, every work item, timer and callback must have run exactly once.
  */
-record SequenceScenario(long seed, List<Op> ops) {
+record SequenceScenario(long seed, int keep, List<Op> ops) {
     static final String LOAD_PERIOD_US = "200";
 
     String id() {
@@ -33,11 +33,16 @@ record SequenceScenario(long seed, List<Op> ops) {
                 ops.add(new Op(cpu, "hotplug/target", String.valueOf(targets.get(random.nextInt(targets.size())))));
             }
         }
-        return new SequenceScenario(seed, ops);
+        return new SequenceScenario(seed, keep, ops);
     }
 
     String loadLine() {
-        return "echo \"" + (seed == 0 ? 1 : seed) + " " + LOAD_PERIOD_US + "\" > " + Cpus.DEBUG + "load";
+        return "echo \"" + loadValue() + "\" > " + Cpus.DEBUG + "load";
+    }
+
+    /** Load seed, period and the CPU of the load thread, which the sequence never takes down. */
+    private String loadValue() {
+        return (seed == 0 ? 1 : seed) + " " + LOAD_PERIOD_US + " " + keep;
     }
 
     String script(int cpus) {
@@ -47,7 +52,7 @@ record SequenceScenario(long seed, List<Op> ops) {
         }
         script.append("cat ").append(Cpus.DEBUG).append("invariants\n");
         script.append("echo 0 > ").append(Cpus.DEBUG).append("load\n");
-        for (int cpu = 1; cpu < cpus; cpu++) {
+        for (int cpu : ops.stream().map(Op::cpu).distinct().sorted().toList()) {
             script.append("echo 1 > ").append(Cpus.onlineFile(cpu)).append('\n');
         }
         script.append("sleep 0.2\n");
@@ -64,7 +69,7 @@ record SequenceScenario(long seed, List<Op> ops) {
         boolean load = machine.exists(Cpus.DEBUG + "load");
         try {
             if (load) {
-                machine.write(Cpus.DEBUG + "load", (seed == 0 ? 1 : seed) + " " + LOAD_PERIOD_US + "\n");
+                machine.write(Cpus.DEBUG + "load", loadValue() + "\n");
             }
             int logged = machine.dmesg().size();
             for (int i = 0; i < ops.size() && problems.isEmpty(); i++) {

@@ -16,10 +16,8 @@ final class StillWorks {
             if (Cpus.state(machine, cpu) != online) {
                 machine.write(Cpus.onlineFile(cpu), "1\n");
             }
-            // The shell's CPU (the first online one) stays: the emulator cannot take it down under its writer.
-            int shell = Cpus.parseList(machine.read(Cpus.CPU + "online")).nextSetBit(0);
             for (int other : Cpus.hotpluggable(machine)) {
-                if (other != cpu && other != shell && Cpus.state(machine, other) == online) {
+                if (other != cpu && Cpus.state(machine, other) == online) {
                     machine.write(Cpus.onlineFile(other), "0\n");
                     machine.write(Cpus.onlineFile(other), "1\n");
                     break;

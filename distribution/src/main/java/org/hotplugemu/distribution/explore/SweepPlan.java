@@ -36,18 +36,15 @@ final class SweepPlan {
     }
 
     /**
-     * Plans the sweep on machines from {@code source}: every hotpluggable CPU but {@code keep} (the
-     * shell's CPU, as torture keeps it), each state whose callback ran, up then down. A CPU whose
+     * Plans the sweep on machines from {@code source}: every hotpluggable CPU (the others stay up
+     * meanwhile), each state whose callback ran, up then down. A CPU whose
      * traced cycle fails becomes a {@link CycleFailure} and the next CPU gets a fresh machine.
      */
-    static List<Object> faults(MachineSource source, long seed, List<Integer> cpus, int keep) {
+    static List<Object> faults(MachineSource source, long seed, List<Integer> cpus) {
         List<Object> plan = new ArrayList<>();
         Machine machine = null;
         try {
             for (int cpu : cpus) {
-                if (cpu == keep) {
-                    continue;
-                }
                 if (machine == null) {
                     machine = source.boot(source.cpus(), seed, "");
                 }
