@@ -20,6 +20,7 @@ public final class Commands {
         commands.put("mount", new MountCommand(streams));
         commands.put("nsrun", new NsrunCommand(streams));
         commands.put("serve", new ServeCommand(streams));
+        commands.put("explore", new ExploreCommand(streams));
         return commands;
     }
 }

@@ -111,7 +111,7 @@ public final class Torture {
         }
         machine.sleep(Duration.ofMillis(200));
         problems.addAll(machine.control().checkInvariants());
-        Map<String, Map<String, Long>> ledgers = load ? ledgers(problems) : Map.of();
+        Map<String, Map<String, Long>> ledgers = load ? ledgers(machine, problems) : Map.of();
         return new Result(seed, attempts, successes, ledgers, problems);
     }
 
@@ -124,7 +124,11 @@ public final class Torture {
         }
     }
 
-    private Map<String, Map<String, Long>> ledgers(List<String> problems) {
+    /**
+     * Reads the load's work, timer, RCU and tasklet ledgers and adds to {@code problems} any that lost
+     * or duplicated work, or saw none; call it once the load has stopped and everything has drained.
+     */
+    public static Map<String, Map<String, Long>> ledgers(Machine machine, List<String> problems) {
         Map<String, Map<String, Long>> ledgers = new LinkedHashMap<>();
         for (String ledger : LEDGERS) {
             Map<String, Long> counters = new LinkedHashMap<>();

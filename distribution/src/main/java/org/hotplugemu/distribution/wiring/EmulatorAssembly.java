@@ -107,6 +107,11 @@ public final class EmulatorAssembly {
         }
     }
 
+    /** Returns a new builder for the machine the options describe, without drivers; for tools that build many machines. */
+    public org.hotplugemu.core.machine.MachineBuilder machineBuilder() {
+        return injector.getInstance(MachineFactory.class).builderWithoutDrivers();
+    }
+
     public TraceOutput traceOutput() {
         return injector.getInstance(TraceOutput.class);
     }

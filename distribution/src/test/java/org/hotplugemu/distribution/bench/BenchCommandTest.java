@@ -29,7 +29,7 @@ class BenchCommandTest {
         JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
 
         assertThat(fieldNames(json)).containsExactly("handoff_ns", "cycle_us", "handoffs_per_cycle", "boot",
-                "setup_state_8192_ms", "trace_overhead_ratio", "startup");
+                "setup_state_8192_ms", "trace_overhead_ratio", "startup", "sweep");
         JsonNode startup = json.get("startup");
         assertThat(fieldNames(startup)).containsExactly("java_version_ms", "states_ms", "boot_cpus_4_ms", "states_ratio",
                 "boot_ratio", "launcher");
@@ -54,6 +54,9 @@ class BenchCommandTest {
         assertThat(boot.get("wall_ms").asDouble()).isPositive();
         assertThat(json.get("setup_state_8192_ms").asDouble()).isPositive();
         assertThat(json.get("trace_overhead_ratio").asDouble()).isPositive();
+        assertThat(json.get("sweep").get("scenarios").asInt()).isGreaterThan(100);
+        assertThat(json.get("sweep").get("failed").asInt()).isZero();
+        assertThat(json.get("sweep").get("scenarios_per_s").asDouble()).isPositive();
     }
 
     @Test

@@ -17,9 +17,10 @@ import org.hotplugemu.arch.spi.HotplugException;
  *     primitive before it is reported as a soft lockup; zero disables the watchdog
  * @param livelockSwitches {@code sim} only: switches at one virtual instant after which the run is
  *     reported as a livelock; zero disables the check
+ * @param schedule {@code sim} only: how the seed explores interleavings
  */
 public record EngineOptions(long seed, Duration hungTaskTimeout, double timeScale, Duration softLockupThreshold,
-        long livelockSwitches) {
+        long livelockSwitches, SimSchedule schedule) {
     /** The kernel's default {@code hung_task_timeout_secs}. */
     public static final Duration DEFAULT_HUNG_TASK_TIMEOUT = Duration.ofSeconds(120);
     /**
@@ -34,6 +35,7 @@ public record EngineOptions(long seed, Duration hungTaskTimeout, double timeScal
     public EngineOptions {
         requireNonNull(hungTaskTimeout, "hungTaskTimeout is null");
         requireNonNull(softLockupThreshold, "softLockupThreshold is null");
+        requireNonNull(schedule, "schedule is null");
         if (hungTaskTimeout.isNegative() || hungTaskTimeout.isZero()) {
             throw new HotplugException(Errno.EINVAL,
                     "hung task timeout " + hungTaskTimeout + " must be positive");
@@ -52,12 +54,12 @@ public record EngineOptions(long seed, Duration hungTaskTimeout, double timeScal
         }
     }
 
-    /** Options with the default watchdogs. */
+    /** Options with the default watchdogs and the {@code random} schedule. */
     public EngineOptions(long seed, Duration hungTaskTimeout, double timeScale) {
-        this(seed, hungTaskTimeout, timeScale, DEFAULT_SOFT_LOCKUP_THRESHOLD, DEFAULT_LIVELOCK_SWITCHES);
+        this(seed, hungTaskTimeout, timeScale, DEFAULT_SOFT_LOCKUP_THRESHOLD, DEFAULT_LIVELOCK_SWITCHES, SimSchedule.random());
     }
 
-    /** Options with {@code seed}, the default watchdogs and real-time speed. */
+    /** Options with {@code seed}, the default watchdogs, the default hung-task timeout and real-time speed. */
     public EngineOptions(long seed) {
         this(seed, DEFAULT_HUNG_TASK_TIMEOUT, 1.0);
     }
@@ -68,24 +70,29 @@ public record EngineOptions(long seed, Duration hungTaskTimeout, double timeScal
     }
 
     public EngineOptions withSeed(long newSeed) {
-        return new EngineOptions(newSeed, hungTaskTimeout, timeScale, softLockupThreshold, livelockSwitches);
+        return new EngineOptions(newSeed, hungTaskTimeout, timeScale, softLockupThreshold, livelockSwitches, schedule);
     }
 
     public EngineOptions withHungTaskTimeout(Duration timeout) {
-        return new EngineOptions(seed, timeout, timeScale, softLockupThreshold, livelockSwitches);
+        return new EngineOptions(seed, timeout, timeScale, softLockupThreshold, livelockSwitches, schedule);
     }
 
     public EngineOptions withTimeScale(double scale) {
-        return new EngineOptions(seed, hungTaskTimeout, scale, softLockupThreshold, livelockSwitches);
+        return new EngineOptions(seed, hungTaskTimeout, scale, softLockupThreshold, livelockSwitches, schedule);
     }
 
     /** Returns these options with the soft-lockup watchdog at {@code threshold} of real time (zero: off). */
     public EngineOptions withSoftLockupThreshold(Duration threshold) {
-        return new EngineOptions(seed, hungTaskTimeout, timeScale, threshold, livelockSwitches);
+        return new EngineOptions(seed, hungTaskTimeout, timeScale, threshold, livelockSwitches, schedule);
     }
 
     /** Returns these options with the {@code sim} livelock check at {@code switches} (zero: off). */
     public EngineOptions withLivelockSwitches(long switches) {
-        return new EngineOptions(seed, hungTaskTimeout, timeScale, softLockupThreshold, switches);
+        return new EngineOptions(seed, hungTaskTimeout, timeScale, softLockupThreshold, switches, schedule);
+    }
+
+    /** Returns these options with the {@code sim} scheduler exploring interleavings by {@code newSchedule}. */
+    public EngineOptions withSchedule(SimSchedule newSchedule) {
+        return new EngineOptions(seed, hungTaskTimeout, timeScale, softLockupThreshold, livelockSwitches, newSchedule);
     }
 }

@@ -1,14 +1,14 @@
 package org.hotplugemu.core.engine;
 
 import java.util.ArrayList;
-import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.hotplugemu.arch.spi.sched.EmulatedThread;
 
 /**
  * The deterministic engine: one emulated thread runs at a time, holding a baton passed with
  * park/unpark; at each switch point a seeded PRNG picks the next runnable thread, and virtual time
- * jumps to the earliest timer when nothing is runnable. Same seed and inputs, same schedule.
+ * jumps to the earliest timer when nothing is runnable. Same seed and inputs, same schedule. The
+ * {@link SimSchedule} in the options decides how much a seed explores (see {@link SimChooser}).
  */
 final class SimEngine extends EngineLifecycle {
     static final String NAME = "sim";
@@ -22,7 +22,7 @@ final class SimEngine extends EngineLifecycle {
     private static final int OUTCOME_HUNG = 2;
     private static final int OUTCOME_LIVELOCK = 3;
 
-    private final SplittableRandom random;
+    private final SimChooser chooser;
     /** Runnable tasks other than the baton holder, in a deterministic order. */
     private final ArrayList<Task> runnable = new ArrayList<>();
     private final SimTimers timers = new SimTimers();
@@ -51,7 +51,7 @@ final class SimEngine extends EngineLifecycle {
 
     SimEngine(EngineOptions options) {
         super(options);
-        this.random = new SplittableRandom(options.seed());
+        this.chooser = new SimChooser(options.seed(), options.schedule());
         this.watchdog = new SimWatchdog(options, () -> handedBack, () -> switches, () -> clock, () -> running,
                 () -> outOfMemory != null);
     }
@@ -107,6 +107,7 @@ final class SimEngine extends EngineLifecycle {
 
     @Override
     void endTask(Task task) {
+        chooser.forget(task);
         if (!abandoned) {
             handOff(pickNext());
         }
@@ -123,6 +124,9 @@ final class SimEngine extends EngineLifecycle {
         }
         if (deadline >= 0 && deadline <= clock) {
             return false;
+        }
+        if (deadline >= 0) {
+            deadline += chooser.jitter();
         }
         if (deadline >= 0 && canJumpTo(deadline)) {
             // Nothing else could run before this deadline: pickNext would choose this very timer, so
@@ -231,7 +235,7 @@ final class SimEngine extends EngineLifecycle {
         while (true) {
             int size = runnable.size();
             if (size > 0) {
-                int index = size == 1 ? 0 : random.nextInt(size);
+                int index = chooser.choose(runnable, running, switches);
                 Task last = runnable.remove(size - 1);
                 if (index == size - 1) {
                     return last;

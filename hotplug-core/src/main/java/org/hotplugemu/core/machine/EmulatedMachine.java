@@ -21,6 +21,7 @@ import org.hotplugemu.core.engine.Engine;
 import org.hotplugemu.core.engine.EngineOptions;
 import org.hotplugemu.core.engine.Engines;
 import org.hotplugemu.core.engine.PluginCall;
+import org.hotplugemu.core.engine.SimSchedule;
 import org.hotplugemu.core.profile.Profile;
 import org.hotplugemu.core.profile.Profiles;
 import org.hotplugemu.core.state.Hotplug;
@@ -40,7 +41,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
     /** Kernel parameters the core reads; anything nobody reads is reported like the kernel does. */
     private static final Set<String> CORE_PARAMETERS = Set.of("cpuhp.parallel", "nosmt", "maxcpus", "trace_event",
             "cpuhp.state_control", "emu.callback_cost_ns", "emu.hung_task_timeout_secs", "emu.time_scale",
-            "emu.softlockup_thresh_secs", "emu.livelock_switches");
+            "emu.softlockup_thresh_secs", "emu.livelock_switches", "emu.sched", "emu.sched_window_us");
 
     private final Engine engine;
     private final KernelLogBuffer log;
@@ -107,7 +108,10 @@ final class EmulatedMachine implements Machine, HotplugControl {
         double timeScale = timeScale(commandLine);
         Duration softLockup = softLockupThreshold(commandLine);
         long livelock = commandLine.getLong("emu.livelock_switches", EngineOptions.DEFAULT_LIVELOCK_SWITCHES);
-        Engine engine = Engines.create(builder.engine, new EngineOptions(builder.seed, hungTask, timeScale, softLockup, livelock));
+        SimSchedule schedule = SimSchedule.parse(commandLine.get("emu.sched").orElse("random"),
+                commandLine.getLong("emu.sched_window_us", -1));
+        Engine engine = Engines.create(builder.engine,
+                new EngineOptions(builder.seed, hungTask, timeScale, softLockup, livelock, schedule));
         try {
             return new EmulatedMachine(builder, commandLine, engine);
         }
@@ -139,6 +143,8 @@ final class EmulatedMachine implements Machine, HotplugControl {
         fs.add(dir + "freeze_secondary_cpus", VirtualFile.readWrite(() -> "", value -> suspend.freeze(KernelParse.parseInt(value))));
         fs.add(dir + "thaw_secondary_cpus", VirtualFile.readWrite(() -> "", value -> suspend.thaw()));
         fs.add(dir + "pm_wakeup_pending", VirtualFile.readWrite(() -> "", value -> suspend.setWakeupPending(KernelParse.parseBool(value))));
+        // The invariant checker for scripts, e.g. explore's reproducers: one line per violation, empty when all holds.
+        fs.add(dir + "invariants", VirtualFile.readOnly(() -> checkInvariants().stream().map(line -> line + "\n").reduce("", String::concat)));
     }
 
     @Override
@@ -309,12 +315,20 @@ final class EmulatedMachine implements Machine, HotplugControl {
 
     @Override
     public void loadDriver(org.hotplugemu.core.api.HotplugDriver driver) {
-        engine.execute("insmod", shellCpu(), () -> drivers.load(driver, registration, engine, log, tracing.tracer(), fs, ledger));
+        try {
+            engine.execute("insmod", shellCpu(), () -> drivers.load(driver, registration, engine, log, tracing.tracer(), fs, ledger));
+        } catch (RuntimeException e) {
+            // A module whose init failed is gone; what it tracked is not held against the CPUs any more.
+            ledger.forget(driver.name());
+            throw e;
+        }
     }
 
     @Override
     public void unloadDriver(String name) {
         engine.execute("rmmod", shellCpu(), () -> drivers.unload(name));
+        // Its resources went with it: a reload tracks new ones, and the old must not be checked against the CPUs.
+        ledger.forget(name);
     }
 
     @Override
