@@ -1,7 +1,13 @@
 package org.hotplugemu.distribution;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.core.engine.OutOfHeap;
 import org.hotplugemu.distribution.cli.Commands;
 import org.hotplugemu.distribution.cli.Streams;
 import org.hotplugemu.distribution.cli.Verbosity;
@@ -28,13 +34,44 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Carriers.configure(java.util.List.of(args));
-        System.exit(run(Streams.system(), args));
+        if (args.length == 2 && args[0].equals(ClassDataTraining.OPTION)) {
+            System.exit(ClassDataTraining.run(args[1], System.err));
+        }
+        // Built now: when the heap runs out there may be no room left to build it, nor to encode it.
+        byte[] outOfHeap = ("hotplug-emu: " + OutOfHeap.message() + "\n").getBytes(StandardCharsets.UTF_8);
+        FileOutputStream stderr = new FileOutputStream(FileDescriptor.err);
+        int status;
+        try {
+            status = run(Streams.system(), args);
+        } catch (OutOfMemoryError exhausted) {
+            // Whatever ran out of heap, say how to give it more instead of a stack trace, and end at once:
+            // parked emulated threads may still hold the heap, so exiting normally could stall.
+            try {
+                stderr.write(outOfHeap);
+            } catch (IOException | OutOfMemoryError ignored) {
+                // nothing more can be said
+            }
+            Runtime.getRuntime().halt(1);
+            return;
+        }
+        if (OutOfHeap.happened()) {
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(status);
+        }
+        System.exit(status);
     }
 
     /** Runs the command line and returns the exit status. */
     public static int run(Streams streams, String... args) {
         CommandLine commandLine = new CommandLine(new Main());
-        Commands.all(streams).forEach(commandLine::addSubcommand);
+        // picocli reflects over every command it is given, mixins and all; a run needs only the one it names.
+        Map<String, Object> commands = Commands.all(streams);
+        if (args.length > 0 && commands.containsKey(args[0])) {
+            commandLine.addSubcommand(args[0], commands.get(args[0]));
+        } else {
+            commands.forEach(commandLine::addSubcommand);
+        }
         commandLine.setOut(new java.io.PrintWriter(streams.out(), true));
         commandLine.setErr(new java.io.PrintWriter(streams.err(), true));
         commandLine.setParameterExceptionHandler((e, arguments) -> {
@@ -43,7 +80,25 @@ public final class Main implements Runnable {
             return USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, command, parseResult) -> report(e, command, streams.err()));
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError exhausted) {
+            // Reported by main() once these frames, and the machine they hold, are gone: here there may
+            // be no heap left even for the message.
+            throw exhausted;
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handler; an Error (a broken plugin class) lands here.
+            return reportError(e, java.util.Arrays.asList(args).contains("--verbose"), streams.err());
+        }
+    }
+
+    private static int reportError(Error e, boolean verbose, PrintStream err) {
+        String hint = verbose ? "" : " (run with --verbose for the stack trace)";
+        err.println("hotplug-emu: internal error: " + e + hint);
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        return 1;
     }
 
     @Override

@@ -30,7 +30,12 @@ final class Launcher {
 
     /** Runs the launcher with extra environment variables (an empty value removes the variable). */
     static Result run(Map<String, String> environment, String stdin, String... args) {
-        List<String> command = new ArrayList<>(List.of(home().resolve("bin/hotplug-emu").toString()));
+        return runAt(home(), environment, stdin, args);
+    }
+
+    /** Runs the launcher of the installation at {@code home} (e.g. an unpacked archive). */
+    static Result runAt(Path home, Map<String, String> environment, String stdin, String... args) {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/hotplug-emu").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         environment.forEach((name, value) -> {

@@ -124,7 +124,8 @@ class LauncherIT {
 
         assertThat(result.status()).isEqualTo(1);
         assertThat(result.out()).isEqualTo("0,2-3\n");
-        assertThat(result.err()).isEqualTo("echo: write error: Invalid argument\n");
+        assertThat(result.err()).isEqualTo("echo: write error: Invalid argument\n"
+                + "hotplug-emu: '7' is not a boolean: use 1/0, y/n, on/off\n");
     }
 
     @Test

@@ -37,7 +37,7 @@ class MainTest {
     @Test
     void missingCommandIsAUsageError() {
         assertThat(run("")).isEqualTo(2);
-        assertThat(err()).isEqualTo("hotplug-emu: missing command: one of boot, shell, run, states, plugins, bench, torture (see hotplug-emu --help)\n");
+        assertThat(err()).isEqualTo("hotplug-emu: missing command: one of boot, shell, run, states, plugins, bench, torture, mount, nsrun, serve, explore (see hotplug-emu --help)\n");
     }
 
     @Test

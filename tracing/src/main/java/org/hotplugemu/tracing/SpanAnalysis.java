@@ -21,6 +21,11 @@ final class SpanAnalysis {
 
     private final List<TraceRecord> records;
     private final List<Span> spans = new ArrayList<>();
+    /** For each span (same index as {@link #spans}): the index of the record that opened it. */
+    private final List<Integer> beginRecords = new ArrayList<>();
+    /** For each span: the index of the record that closed it, or the record count when unfinished. */
+    private final List<Integer> endRecords = new ArrayList<>();
+    private final Map<Span, Integer> slots = new java.util.IdentityHashMap<>();
     private final Span[] begun;
     private final Span[] ended;
     private final List<TimedState> states = new ArrayList<>();
@@ -42,7 +47,7 @@ final class SpanAnalysis {
                     Deque<Open> stack = open.get(record.pid());
                     if (stack != null && !stack.isEmpty()) {
                         Open start = stack.pop();
-                        ended[i] = close(start, record.timestampNs(), true, rule.error(record));
+                        ended[i] = close(start, i, record.timestampNs(), true, rule.error(record));
                     }
                     break;
                 }
@@ -53,6 +58,8 @@ final class SpanAnalysis {
                     Deque<Open> stack = open.computeIfAbsent(record.pid(), pid -> new ArrayDeque<>());
                     Open opened = new Open(start.get(), record, i, stack.size(), spans.size());
                     spans.add(null); // placeholder keeps spans in start order
+                    beginRecords.add(i);
+                    endRecords.add(records.size());
                     start.get().track().ifPresent(tracks::add);
                     stack.push(opened);
                     break;
@@ -71,7 +78,7 @@ final class SpanAnalysis {
         pids.sort(null);
         for (int pid : pids) {
             for (Open start : open.get(pid)) {
-                close(start, lastTime, false, Optional.empty());
+                close(start, records.size(), lastTime, false, Optional.empty());
             }
         }
     }
@@ -80,11 +87,13 @@ final class SpanAnalysis {
     private record Open(TraceRules.SpanStart start, TraceRecord record, int recordIndex, int depth, int slot) {
     }
 
-    private Span close(Open open, long endNs, boolean finished, Optional<String> error) {
+    private Span close(Open open, int endRecord, long endNs, boolean finished, Optional<String> error) {
         TraceRecord begin = open.record();
         Span span = new Span(open.start().label(), open.start().category(), open.start().track(), begin.comm(),
                 begin.pid(), begin.cpu(), begin.timestampNs(), endNs, finished, error, open.depth());
         spans.set(open.slot(), span);
+        endRecords.set(open.slot(), endRecord);
+        slots.put(span, open.slot());
         begun[open.recordIndex()] = span;
         return span;
     }
@@ -106,6 +115,56 @@ final class SpanAnalysis {
     /** Returns the span the record at {@code index} closed, or null. */
     Span ended(int index) {
         return ended[index];
+    }
+
+    /** Returns the index of the record that opened the span at {@code slot} of {@link #spans()}. */
+    int beginRecord(int slot) {
+        return beginRecords.get(slot);
+    }
+
+    /** Returns the index of the record that closed the span at {@code slot}, or the record count if unfinished. */
+    int endRecord(int slot) {
+        return endRecords.get(slot);
+    }
+
+    /**
+     * Returns the positions in {@link #spans()} of the rollback the failed span at {@code slot} caused:
+     * on its track, skipping the spans of its own category that its operation ran before it ended
+     * (the steps undone), the next unbroken run of spans in other categories. A failed step
+     * ({@code down}) is undone by the opposite walk ({@code up}); the run ends at the next span of the
+     * failed span's category. Empty when the span did not fail, has no track, or nothing was undone.
+     */
+    List<Integer> rollback(int slot) {
+        Span failed = spans.get(slot);
+        if (!failed.failed() || failed.track().isEmpty()) {
+            return List.of();
+        }
+        List<Integer> run = new ArrayList<>();
+        int failedEnd = endRecords.get(slot);
+        for (int k = slot + 1; k < spans.size(); k++) {
+            Span next = spans.get(k);
+            if (!next.track().equals(failed.track())) {
+                continue;
+            }
+            boolean sameCategory = next.category().equals(failed.category());
+            if (sameCategory && run.isEmpty() && beginRecords.get(k) < failedEnd) {
+                continue; // part of the failed operation itself
+            }
+            if (sameCategory) {
+                break;
+            }
+            run.add(k);
+        }
+        return run;
+    }
+
+    /** Returns the position of {@code span} in {@link #spans()}. */
+    int slotOf(Span span) {
+        Integer slot = slots.get(span);
+        if (slot == null) {
+            throw new IllegalArgumentException("span not from this analysis: " + span);
+        }
+        return slot;
     }
 
     List<TimedState> states() {

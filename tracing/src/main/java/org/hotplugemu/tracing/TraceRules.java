@@ -9,6 +9,9 @@ import java.util.Optional;
  * change the value of a state track drawn in the HTML timeline. Every method defaults to "no".
  *
  * <p>Spans pair per task (pid) as a stack: an end closes the innermost open span of its task.
+ * The HTML report links each failed span to the rollback it caused: on the failed span's track, after
+ * the spans of its own category that its operation ran before it ended, the next unbroken run of
+ * spans in other categories (a failed walk down is undone by a walk up, as kernel/cpu.c does).
  *
  * <p>Experimental.
  */

@@ -84,23 +84,45 @@ class FormattersTest {
     }
 
     @Test
-    void htmlReportParsesAndListsEveryCpu() throws Exception {
+    @SuppressWarnings("unchecked")
+    void htmlReportParsesAndEmbedsLanesSpansAndRollbackLinksAsJson() throws Exception {
         String html = write(TraceFormat.HTML);
         Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader(html)));
 
         NodeList rows = document.getElementsByTagName("tr");
         List<String> cpus = new ArrayList<>();
+        List<String> failedRows = new ArrayList<>();
         for (int i = 0; i < rows.getLength(); i++) {
             var cpu = rows.item(i).getAttributes().getNamedItem("data-cpu");
             if (cpu != null) {
                 cpus.add(cpu.getNodeValue());
             }
+            var span = rows.item(i).getAttributes().getNamedItem("data-span");
+            if (span != null) {
+                failedRows.add(span.getNodeValue() + " " + rows.item(i).getTextContent());
+            }
         }
         assertThat(cpus).containsExactly("0", "1", "2", "3", "4", "5");
-        assertThat(document.getElementsByTagName("svg").getLength()).isEqualTo(1);
-        assertThat(html).contains("data-track=\"CPU 1\"", "data-track=\"CPU 4\"", "class=\"failure\"",
-                "class=\"rollback\"", "outer &lt;&amp;&gt;", "ret -16");
+        assertThat(failedRows).singleElement().asString().startsWith("1 ").contains("inner", "ret -16", "1 span (undo");
+        assertThat(html).contains("outer &lt;&amp;&gt;").doesNotContain(" src=", "@import", "<link", "url(http");
+
+        String marker = "id=\"trace-data\">";
+        int from = html.indexOf(marker) + marker.length();
+        String json = html.substring(from, html.indexOf("</script>", from));
+        assertThat(json).doesNotContain("<", ">", "&");
+        Map<String, Object> data = (Map<String, Object>) TestingJson.parse(json);
+        assertThat((List<Map<String, Object>>) data.get("lanes")).extracting(lane -> lane.get("name") + "@" + lane.get("cpu"))
+                .containsExactly("ctl-7@0", "ap-8@4");
+        List<Map<String, Object>> spans = (List<Map<String, Object>>) data.get("spans");
+        assertThat(spans).extracting(span -> span.get("label")).containsExactly("outer <&>", "inner", "undo", "stuck");
+        assertThat(spans.get(1)).containsEntry("error", "ret -16").containsEntry("rollback", List.of(2))
+                .containsEntry("category", "down").containsEntry("start", 10_000).containsEntry("end", 20_000)
+                .containsEntry("beginEvent", "start: cpu=1 inner forward=0").containsEntry("endEvent", "done: cpu=1 level=5 ret=-16");
+        assertThat(spans.get(2)).containsEntry("cause", 1).containsEntry("depth", 1);
+        assertThat(spans.get(3)).containsEntry("finished", false).doesNotContainKey("endEvent");
+        assertThat((List<Map<String, Object>>) data.get("instants")).extracting(instant -> instant.get("text"))
+                .containsExactly("tracing_mark_write: note \"quoted\"");
     }
 
     @Test

@@ -173,4 +173,10 @@ public final class Arm64Architecture implements Architecture {
             smp.startSecondary(cpu);
         });
     }
+
+    /** 6.11+ "online capable" vCPUs: absent ones are refused by PSCI with DENIED. */
+    @Override
+    public org.hotplugemu.arch.spi.HotplugFirmware hotplugFirmware() {
+        return new org.hotplugemu.arch.arm64.hotplug.OnlineCapableFirmware();
+    }
 }

@@ -112,4 +112,12 @@ public interface Architecture {
     /** Runs once on the boot CPU after boot brought the secondary CPUs up ({@code smp_cpus_done}). */
     default void smpCpusDone(int onlineCpus) {
     }
+
+    /**
+     * Returns the firmware's answers for CPU hot-plug ({@code _STA}, power-on); the default is x86's
+     * ACPI processor hot-plug. Experimental since 0.2.
+     */
+    default HotplugFirmware hotplugFirmware() {
+        return HotplugFirmware.ACPI_PROCESSOR;
+    }
 }

@@ -2,6 +2,9 @@ package org.hotplugemu.arch.spi;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The machine the user asked for: how many logical CPUs, SMT threads per core, and the kernel
  * command line.
@@ -14,14 +17,26 @@ public record MachineConfig(int cpus, int threadsPerCore, KernelCommandLine comm
 
     public MachineConfig {
         requireNonNull(commandLine, "commandLine is null");
-        if (cpus < 1 || cpus > MAX_CPUS) {
-            throw new HotplugException(Errno.EINVAL, "--cpus " + cpus + " is out of range: use 1 to " + MAX_CPUS);
+        List<String> problems = problems(cpus, threadsPerCore);
+        if (!problems.isEmpty()) {
+            throw new HotplugException(Errno.EINVAL, String.join("; ", problems));
         }
-        if (threadsPerCore < 1 || threadsPerCore > 8) {
-            throw new HotplugException(Errno.EINVAL, "--smt " + threadsPerCore + " is out of range: use 1 to 8 threads per core");
+    }
+
+    /** Returns every reason why {@code cpus} and {@code threadsPerCore} make no machine, one line each; empty when they do. */
+    public static List<String> problems(int cpus, int threadsPerCore) {
+        List<String> problems = new ArrayList<>();
+        boolean cpusInRange = cpus >= 1 && cpus <= MAX_CPUS;
+        boolean smtInRange = threadsPerCore >= 1 && threadsPerCore <= 8;
+        if (!cpusInRange) {
+            problems.add("--cpus " + cpus + " is out of range: use 1 to " + MAX_CPUS);
         }
-        if (cpus % threadsPerCore != 0) {
-            throw new HotplugException(Errno.EINVAL, "--cpus " + cpus + " is not a multiple of --smt " + threadsPerCore);
+        if (!smtInRange) {
+            problems.add("--smt " + threadsPerCore + " is out of range: use 1 to 8 threads per core");
         }
+        if (cpusInRange && smtInRange && cpus % threadsPerCore != 0) {
+            problems.add("--cpus " + cpus + " is not a multiple of --smt " + threadsPerCore);
+        }
+        return problems;
     }
 }

@@ -33,6 +33,11 @@ public record BenchPlan(int handoffs, int warmupCycles, int cycles, int threadsC
         return new BenchPlan(2_000, 5, BLOCKS, BLOCKS, List.of(64));
     }
 
+    /** Returns how many times each start-up command is timed: five in the standard run (the median), one in a quick one. */
+    public int startupRuns() {
+        return handoffs >= 100_000 ? 5 : 1;
+    }
+
     /** Returns the largest machine size, the one setup_state runs on. */
     public int largestMachine() {
         return bootCpus.stream().mapToInt(Integer::intValue).max().orElseThrow();

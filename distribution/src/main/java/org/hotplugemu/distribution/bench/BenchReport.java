@@ -11,9 +11,17 @@ import java.util.Map;
  */
 public record BenchReport(double handoffSimNs, double handoffThreadsNs, double handoffJdkNs, double cycleSimUs,
         double cycleThreadsUs, double handoffsPerCycle, List<BootFigure> boot, int setupStateCpus, double setupStateMs,
-        double traceOverheadRatio) {
+        double traceOverheadRatio, StartupProbe.Figures startup, Sweep sweep) {
+    /** Start-up targets of issue 18, as multiples of {@code java -version} of the same JDK. */
+    static final double STATES_TARGET = 8;
+    static final double BOOT_TARGET = 12;
+
     public BenchReport {
         boot = List.copyOf(boot);
+    }
+
+    /** The {@code explore} fault and registration sweep of the stock 4-CPU machine: its size, failures and speed. */
+    public record Sweep(int scenarios, int failed, double wallMs, double scenariosPerSecond) {
     }
 
     /** Returns the report as ordered maps and lists, ready for a JSON writer. */
@@ -38,6 +46,20 @@ public record BenchReport(double handoffSimNs, double handoffThreadsNs, double h
         }).toList());
         json.put("setup_state_8192_ms", round(setupStateMs));
         json.put("trace_overhead_ratio", round(traceOverheadRatio));
+        Map<String, Object> start = new LinkedHashMap<>();
+        start.put("java_version_ms", round(startup.javaVersionMs()));
+        start.put("states_ms", round(startup.statesMs()));
+        start.put("boot_cpus_4_ms", round(startup.bootMs()));
+        start.put("states_ratio", round(startup.statesRatio()));
+        start.put("boot_ratio", round(startup.bootRatio()));
+        start.put("launcher", startup.launcher());
+        json.put("startup", start);
+        Map<String, Object> explore = new LinkedHashMap<>();
+        explore.put("scenarios", sweep.scenarios());
+        explore.put("failed", sweep.failed());
+        explore.put("wall_ms", round(sweep.wallMs()));
+        explore.put("scenarios_per_s", round(sweep.scenariosPerSecond()));
+        json.put("sweep", explore);
         return json;
     }
 
@@ -60,6 +82,14 @@ public record BenchReport(double handoffSimNs, double handoffThreadsNs, double h
         row(table, "boot per CPU, largest/smallest", format(perCpuGrowth(), "x"), "<= 1.5x");
         row(table, "setup_state " + setupStateCpus + " CPUs", format(setupStateMs, "ms"), "<= 200 ms");
         row(table, "trace overhead", format(traceOverheadRatio, "x"), "<= 1.3x");
+        String how = startup.launcher() ? "" : " (java -cp, no launcher: no class-data archive)";
+        row(table, "start-up java -version", format(startup.javaVersionMs(), "ms"), "(floor)" + how);
+        row(table, "start-up states", format(startup.statesMs(), "ms") + format(startup.statesRatio(), "x"),
+                "<= " + (int) STATES_TARGET + "x java -version");
+        row(table, "start-up boot --cpus 4", format(startup.bootMs(), "ms") + format(startup.bootRatio(), "x"),
+                "<= " + (int) BOOT_TARGET + "x java -version");
+        row(table, "explore sweep, " + sweep.scenarios() + " scenarios", format(sweep.wallMs(), "ms") + format(sweep.scenariosPerSecond(), "/s"),
+                "<= 4x a plain boot --cpus 4");
         return table.toString();
     }
 

@@ -13,6 +13,9 @@ import org.hotplugemu.core.api.HotplugDriver;
 import org.hotplugemu.core.engine.HandoffProbe;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
+import org.hotplugemu.distribution.explore.Campaign;
+import org.hotplugemu.distribution.explore.ExploreReport;
+import org.hotplugemu.distribution.explore.MachineSource;
 
 /**
  * The short version of the JMH suite behind {@code hotplug-emu bench}: engine handoffs, one-CPU
@@ -56,6 +59,9 @@ public final class BenchSuite {
      * their own when this one runs virtual threads on a single carrier for the {@code sim} engine.
      */
     public BenchReport run(BenchPlan plan, java.util.function.Supplier<ThreadsFigures> threads) {
+        // First, while this JVM is still idle: the child processes would compete with its JIT otherwise.
+        progress.accept("start-up (java -version, states, boot --cpus 4) x " + plan.startupRuns());
+        StartupProbe.Figures startup = StartupProbe.forThisJvm().measure(plan.startupRuns());
         progress.accept("handoffs");
         double handoffSim = medianOfThree(() -> HandoffProbe.measure("sim", plan.handoffs()));
         double handoffJdk = medianOfThree(() -> JdkPingPong.measure(plan.handoffs()));
@@ -95,8 +101,27 @@ public final class BenchSuite {
                 boots.add(bootAndDrop(cpus));
             }
         }
+        progress.accept("explore sweep of " + CYCLE_CPUS + " CPUs");
+        long sweepStart = System.nanoTime();
+        ExploreReport sweep = new Campaign(new MachineSource(() -> new MachineBuilder().architecture(architecture), this::freshDrivers, "",
+                CYCLE_CPUS, ""), 0, new Campaign.Options(0, 1, 1, 1, java.util.Optional.empty())).run(total -> done -> { });
+        double sweepSeconds = (System.nanoTime() - sweepStart) / 1e9;
         return new BenchReport(handoffSim, handoffThreads, handoffJdk, cycleSim, cycleThreads, switchesPerCycle, boots,
-                plan.largestMachine(), setupStateNanos / 1e6, cycleTraced / cycleSim);
+                plan.largestMachine(), setupStateNanos / 1e6, cycleTraced / cycleSim, startup,
+                new BenchReport.Sweep(sweep.scenarios(), sweep.failed().size(), sweepSeconds * 1_000, sweep.scenarios() / sweepSeconds));
+    }
+
+    /** New instances of the drivers, for the sweep's many machines (a driver object belongs to one machine). */
+    private List<HotplugDriver> freshDrivers() {
+        List<HotplugDriver> fresh = new ArrayList<>();
+        for (HotplugDriver driver : drivers) {
+            try {
+                fresh.add(driver.getClass().getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("driver " + driver.name() + " has no public no-argument constructor", e);
+            }
+        }
+        return fresh;
     }
 
     /** Measures the {@code threads} engine's handoff and one-CPU cycle in this JVM. */

@@ -32,9 +32,8 @@ final class BootCommand extends MachineCommand {
             } else {
                 booted.dmesg().forEach(streams.out()::println);
             }
-            assembly.traceOutput().writeFrom(booted);
+            streams.out().flush();
+            return Startup.writeTrace(assembly, booted, 0, streams);
         }
-        streams.out().flush();
-        return 0;
     }
 }

@@ -17,6 +17,10 @@ public final class Commands {
         commands.put("plugins", new PluginsCommand(streams));
         commands.put("bench", new BenchCommand(streams));
         commands.put("torture", new TortureCommand(streams));
+        commands.put("mount", new MountCommand(streams));
+        commands.put("nsrun", new NsrunCommand(streams));
+        commands.put("serve", new ServeCommand(streams));
+        commands.put("explore", new ExploreCommand(streams));
         return commands;
     }
 }

@@ -1,13 +1,13 @@
 package org.hotplugemu.distribution.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.distribution.shell.Interpreter;
+import org.hotplugemu.distribution.shell.ScriptText;
 import org.hotplugemu.distribution.wiring.EmulatorAssembly;
 import org.hotplugemu.distribution.wiring.StartupException;
 import picocli.CommandLine.Command;
@@ -27,25 +27,26 @@ final class RunCommand extends MachineCommand {
 
     @Override
     public Integer call() {
-        String name = script.equals("-") ? "<stdin>" : script;
+        String name = name();
         List<String> lines = readScript();
         Interpreter.validate(name, lines);
         EmulatorAssembly assembly = Startup.assemble(machine, plugins, output, streams);
         try (Machine booted = Startup.boot(assembly, machine.cpus, streams)) {
-            int status = new Interpreter(booted, streams.out(), streams.err()).runScript(name, lines);
-            assembly.traceOutput().writeFrom(booted);
-            return status;
+            int status = new Interpreter(booted, streams.out(), streams.err(), output.verbose()).runScript(name, lines);
+            return Startup.writeTrace(assembly, booted, status, streams);
         } finally {
             streams.out().flush();
         }
     }
 
+    private String name() {
+        return script.equals("-") ? "<stdin>" : script;
+    }
+
     private List<String> readScript() {
         try {
-            String text = script.equals("-")
-                    ? new String(streams.in().readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(script), StandardCharsets.UTF_8);
-            return text.lines().toList();
+            byte[] bytes = script.equals("-") ? streams.in().readAllBytes() : Files.readAllBytes(Path.of(script));
+            return ScriptText.lines(name(), bytes);
         } catch (NoSuchFileException e) {
             throw new StartupException(List.of("cannot read script " + script + ": No such file or directory"));
         } catch (IOException e) {

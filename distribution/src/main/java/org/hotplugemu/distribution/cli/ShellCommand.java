@@ -18,9 +18,8 @@ final class ShellCommand extends MachineCommand {
     public Integer call() {
         EmulatorAssembly assembly = Startup.assemble(machine, plugins, output, streams);
         try (Machine booted = Startup.boot(assembly, machine.cpus, streams)) {
-            int status = new InteractiveShell(booted, new Interpreter(booted, streams.out(), streams.err())).run();
-            assembly.traceOutput().writeFrom(booted);
-            return status;
+            int status = new InteractiveShell(booted, new Interpreter(booted, streams.out(), streams.err(), output.verbose())).run();
+            return Startup.writeTrace(assembly, booted, status, streams);
         }
     }
 }

@@ -1,12 +1,16 @@
 package org.hotplugemu.distribution.cli;
 
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.IntConsumer;
+import org.hotplugemu.core.driver.DriverRegistrationException;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.distribution.plugin.Plugin;
 import org.hotplugemu.distribution.plugin.PluginRegistry;
 import org.hotplugemu.distribution.progress.ProgressBar;
 import org.hotplugemu.distribution.wiring.EmulatorAssembly;
 import org.hotplugemu.distribution.wiring.MachineSettings;
+import org.hotplugemu.distribution.wiring.StartupException;
 
 /** The startup steps the machine commands share: plugins, wiring, building and booting the machine. */
 final class Startup {
@@ -34,12 +38,29 @@ final class Startup {
         Machine machine = assembly.createMachine(progress);
         try {
             machine.boot();
-        } catch (RuntimeException e) {
+        } catch (DriverRegistrationException e) {
+            machine.close();
+            throw new StartupException(List.of(e.getMessage()), e);
+        } catch (RuntimeException | Error e) {
             machine.close();
             throw e;
         } finally {
             ProgressBar.finish(progress);
         }
         return machine;
+    }
+
+    /**
+     * Writes the {@code --trace} file at exit and returns the command's status: {@code status}, or 1
+     * when it was 0 and the trace could not be written (the reason printed, the run's own status kept).
+     */
+    static int writeTrace(EmulatorAssembly assembly, Machine machine, int status, Streams streams) {
+        try {
+            assembly.traceOutput().writeFrom(machine);
+            return status;
+        } catch (UncheckedIOException e) {
+            streams.err().println("hotplug-emu: " + e.getMessage());
+            return status != 0 ? status : 1;
+        }
     }
 }

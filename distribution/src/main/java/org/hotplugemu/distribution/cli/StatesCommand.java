@@ -1,13 +1,18 @@
 package org.hotplugemu.distribution.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.core.machine.Machine;
+import org.hotplugemu.core.machine.MachineBuilder;
 import org.hotplugemu.core.profile.Profile;
-import org.hotplugemu.distribution.wiring.EmulatorAssembly;
 import org.hotplugemu.core.profile.Profiles;
+import org.hotplugemu.distribution.plugin.PluginRegistry;
+import org.hotplugemu.distribution.wiring.EmulatorAssembly;
 import org.hotplugemu.distribution.wiring.StartupException;
 import picocli.CommandLine.Command;
 
@@ -52,10 +57,25 @@ final class StatesCommand extends MachineCommand {
         }
     }
 
+    /**
+     * Asks the architecture for its default profile on the smallest machine it makes: no Guice graph,
+     * no drivers, nothing booted (the state table does not depend on them).
+     */
     private Profile architectureDefault() {
-        EmulatorAssembly assembly = Startup.assemble(machine, plugins, output, streams);
-        try (Machine unbooted = assembly.createMachine(cpusUp -> { })) {
+        PluginRegistry registry = EmulatorAssembly.loadPlugins(plugins.searchPath());
+        List<String> problems = new ArrayList<>(registry.problems());
+        Optional<ArchitectureProvider> architecture = registry.architecture(machine.architecture);
+        if (architecture.isEmpty()) {
+            problems.add("unknown architecture '" + machine.architecture + "' (--arch): available: "
+                    + String.join(", ", registry.architectureNames()));
+        }
+        if (!problems.isEmpty()) {
+            throw new StartupException(problems);
+        }
+        try (Machine unbooted = new MachineBuilder().architecture(architecture.get()).cpus(1).build()) {
             return unbooted.profile();
+        } catch (HotplugException e) {
+            throw new StartupException(List.of(e.getMessage()), e);
         }
     }
 }

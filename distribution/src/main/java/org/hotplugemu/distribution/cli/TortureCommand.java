@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
             "checking every driver's per-CPU resources after each operation and that no work item is lost or run twice.",
             "With --cmdline cpuhp.state_control=1 it also writes random hotplug/target states. Exits 1 when anything broke."})
 final class TortureCommand extends MachineCommand {
+    @Option(names = "--hotplug", description = "Also hot-remove and hot-add CPUs (ACPI eject request and device check) now and then.")
+    boolean hotplug;
+
     @Option(names = "--ops", paramLabel = "N", defaultValue = "1000", description = "Operations to run (default: ${DEFAULT-VALUE}).")
     int operations;
 
@@ -28,7 +31,7 @@ final class TortureCommand extends MachineCommand {
         }
         EmulatorAssembly assembly = Startup.assemble(machine, plugins, output, streams);
         try (Machine booted = Startup.boot(assembly, machine.cpus, streams)) {
-            Torture.Result result = new Torture(booted, machine.seed, stateControl()).run(operations, done -> { });
+            Torture.Result result = new Torture(booted, machine.seed, stateControl(), hotplug).run(operations, done -> { });
             assembly.traceOutput().writeFrom(booted);
             print(result);
             return result.passed() ? 0 : 1;

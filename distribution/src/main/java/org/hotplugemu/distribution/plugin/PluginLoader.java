@@ -10,9 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
+import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -25,6 +29,9 @@ import org.hotplugemu.core.api.HotplugDriver;
  * plugin API packages ({@link SpiOnlyClassLoader}). Blank and duplicate names are problems.
  */
 public final class PluginLoader {
+    /** Stops a service file that names many broken providers from flooding the report. */
+    private static final int MAX_FAILURES = 20;
+
     private final ClassLoader host;
     private final List<Plugin<ArchitectureProvider>> architectures = new ArrayList<>();
     private final List<Plugin<HotplugDriver>> drivers = new ArrayList<>();
@@ -38,10 +45,20 @@ public final class PluginLoader {
     public static PluginRegistry load(ClassLoader host, List<Path> directories) {
         PluginLoader loader = new PluginLoader(host);
         loader.loadFrom(host, true, null);
-        directories.forEach(loader::loadDirectory);
+        // The same directory given twice (or also as <install>/plugins) is searched once, not reported as duplicates of itself.
+        Set<Path> seen = new HashSet<>();
+        directories.stream().filter(directory -> seen.add(canonical(directory))).forEach(loader::loadDirectory);
         loader.checkNames(loader.architectures, "architecture");
         loader.checkNames(loader.drivers, "driver");
         return new PluginRegistry(loader.architectures, loader.drivers, loader.problems);
+    }
+
+    private static Path canonical(Path directory) {
+        try {
+            return directory.toRealPath();
+        } catch (IOException e) {
+            return directory.toAbsolutePath().normalize();
+        }
     }
 
     private void loadDirectory(Path directory) {
@@ -60,6 +77,11 @@ public final class PluginLoader {
     }
 
     private void loadJar(Path jar) {
+        Optional<String> notAJar = JarCheck.problem(jar);
+        if (notAJar.isPresent()) {
+            problems.add(jar + ": " + notAJar.get());
+            return;
+        }
         URL url;
         try {
             url = jar.toUri().toURL();
@@ -86,21 +108,53 @@ public final class PluginLoader {
     private <T> void collect(Class<T> service, ClassLoader loader, boolean builtIn, Path jar, List<Plugin<T>> into,
             Function<T, Plugin<T>> describe) {
         String where = jar == null ? "built-in " + service.getSimpleName() : jar.toString();
-        try {
-            for (T instance : ServiceLoader.load(service, loader)) {
-                if (!builtIn && instance.getClass().getClassLoader() != loader) {
-                    continue;
+        Iterator<T> providers = ServiceLoader.load(service, loader).iterator();
+        int failures = 0;
+        while (true) {
+            T instance;
+            try {
+                if (!providers.hasNext()) {
+                    return;
                 }
-                try {
-                    into.add(describe.apply(instance));
-                } catch (RuntimeException e) {
-                    problems.add(where + ": " + instance.getClass().getName() + " failed to describe itself: " + e);
+                instance = providers.next();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                // A provider that cannot be loaded or constructed; the next one may still be fine.
+                problems.add(where + ": cannot load a " + service.getSimpleName() + ": " + withCauses(e) + linkageHint(e));
+                if (++failures >= MAX_FAILURES) {
+                    return;
                 }
+                continue;
             }
-        } catch (ServiceConfigurationError | LinkageError e) {
-            problems.add(where + ": cannot load a " + service.getSimpleName() + ": " + e.getMessage()
-                    + " (plugins may use only java.*, " + String.join("*, ", SpiOnlyClassLoader.EXPOSED_PACKAGES) + "*)");
+            if (!builtIn && instance.getClass().getClassLoader() != loader) {
+                continue;
+            }
+            try {
+                into.add(describe.apply(instance));
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                problems.add(where + ": " + instance.getClass().getName() + " failed to describe itself: " + withCauses(e)
+                        + linkageHint(e));
+            }
         }
+    }
+
+    /** A class the plugin cannot link is usually one outside the plugin API: say which packages it may use. */
+    private static String linkageHint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LinkageError) {
+                return " (plugins may use only java.*, " + String.join("*, ", SpiOnlyClassLoader.EXPOSED_PACKAGES) + "*)";
+            }
+        }
+        return "";
+    }
+
+    /** Returns {@code e} and its causes on one line, e.g. {@code X: Provider Y could not be instantiated: IllegalStateException: no config}. */
+    static String withCauses(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage() != null ? e.getMessage() : e.toString()));
+        int depth = 0;
+        for (Throwable cause = e.getCause(); cause != null && cause != e && depth < 5; cause = cause.getCause(), depth++) {
+            text.append(": caused by ").append(cause);
+        }
+        return text.toString();
     }
 
     private static <T> Plugin<T> describe(String kind, String name, String description, T instance, boolean builtIn) {

@@ -5,10 +5,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 
 /** The file commands of the shell: {@code cat}, {@code echo}, {@code ls}, {@code dmesg}, {@code sleep}. */
 final class Builtins {
+    /** Errors of the open itself, which say all there is to say; others get the emulator's reason too. */
+    private static final Set<Errno> OPEN_ERRORS = Set.of(Errno.ENOENT, Errno.EACCES, Errno.EISDIR, Errno.ENOTDIR);
+
     private Builtins() {
     }
 
@@ -20,6 +25,7 @@ final class Builtins {
         commands.put("ls", new Ls());
         commands.put("dmesg", new Dmesg());
         commands.put("sleep", new Sleep());
+        commands.putAll(HotplugBuiltins.commands());
         return commands;
     }
 
@@ -44,6 +50,9 @@ final class Builtins {
                     io.out().append(io.machine().read(path));
                 } catch (HotplugException e) {
                     io.err().println("cat: " + path + ": " + e.errno().text());
+                    if (!OPEN_ERRORS.contains(e.errno())) {
+                        Reasons.print(e, io.err(), io.verbose());
+                    }
                     status = 1;
                 }
             }
@@ -100,26 +109,6 @@ final class Builtins {
                 }
             }
             return status;
-        }
-    }
-
-    private static final class Dmesg implements Builtin {
-        @Override
-        public String usage() {
-            return "dmesg                  print the kernel log";
-        }
-
-        @Override
-        public void validate(List<String> arguments) {
-            if (!arguments.isEmpty()) {
-                throw new ScriptSyntaxException("dmesg: options are not supported: " + String.join(" ", arguments));
-            }
-        }
-
-        @Override
-        public int run(List<String> arguments, CommandIo io) {
-            io.machine().dmesg().forEach(line -> io.out().append(line).append('\n'));
-            return 0;
         }
     }
 

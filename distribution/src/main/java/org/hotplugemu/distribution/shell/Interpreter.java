@@ -14,7 +14,9 @@ import org.hotplugemu.core.machine.Machine;
 
 /**
  * The one interpreter behind {@code shell} and {@code run}: runs command lines against a machine,
- * keeps {@code $?} and {@code set -e}, and prints errors the way a shell does.
+ * keeps {@code $?} and {@code set -e}, and prints errors the way a shell does, followed by the
+ * emulator's reason (the exception's message, a hang or deadlock report in full) and, when
+ * verbose, the Java stack.
  */
 public final class Interpreter {
     private static final Set<Errno> OPEN_ERRORS = Set.of(Errno.ENOENT, Errno.EACCES, Errno.EISDIR, Errno.ENOTDIR);
@@ -27,14 +29,21 @@ public final class Interpreter {
     private final Machine machine;
     private final PrintStream out;
     private final PrintStream err;
+    private final boolean verbose;
     private int lastStatus;
     private boolean errexit;
     private boolean exitRequested;
 
     public Interpreter(Machine machine, PrintStream out, PrintStream err) {
+        this(machine, out, err, false);
+    }
+
+    /** With {@code verbose}, a failed read or write also prints the Java stack of its reason. */
+    public Interpreter(Machine machine, PrintStream out, PrintStream err, boolean verbose) {
         this.machine = requireNonNull(machine, "machine is null");
         this.out = requireNonNull(out, "out is null");
         this.err = requireNonNull(err, "err is null");
+        this.verbose = verbose;
     }
 
     /** Returns every command name, sorted, for {@code help} and tab completion. */
@@ -144,7 +153,7 @@ public final class Interpreter {
             }
             default -> {
                 StringBuilder output = new StringBuilder();
-                int status = FILE_COMMANDS.get(line.command()).run(line.arguments(), new CommandIo(machine, output, err));
+                int status = FILE_COMMANDS.get(line.command()).run(line.arguments(), new CommandIo(machine, output, err, verbose));
                 int written = emit(line, output);
                 return status != 0 ? status : written;
             }
@@ -174,6 +183,7 @@ public final class Interpreter {
                 err.println("hotplug-emu: " + path + ": " + e.errno().text());
             } else {
                 err.println(line.command() + ": write error: " + e.errno().text());
+                Reasons.print(e, err, verbose);
             }
             return 1;
         }

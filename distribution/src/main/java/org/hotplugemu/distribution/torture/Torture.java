@@ -33,12 +33,19 @@ public final class Torture {
     private final Machine machine;
     private final long seed;
     private final boolean stateControl;
+    private final boolean hotplug;
 
     /** With {@code stateControl} (the machine booted with {@code cpuhp.state_control=1}) it also writes random targets. */
     public Torture(Machine machine, long seed, boolean stateControl) {
+        this(machine, seed, stateControl, false);
+    }
+
+    /** With {@code hotplug} it also hot-removes and hot-adds CPUs (eject request, device check) now and then. */
+    public Torture(Machine machine, long seed, boolean stateControl, boolean hotplug) {
         this.machine = requireNonNull(machine, "machine is null");
         this.seed = seed;
         this.stateControl = stateControl;
+        this.hotplug = hotplug;
     }
 
     /** Runs {@code operations} operations; {@code progress} gets the count done so far. */
@@ -68,7 +75,10 @@ public final class Torture {
             }
             attempts++;
             try {
-                if (random.nextInt(3) < 2) {
+                if (hotplug && random.nextInt(6) == 0) {
+                    hotplugOperation(cpu);
+                }
+                else if (random.nextInt(3) < 2) {
                     boolean online = machine.read(CPU + "cpu" + cpu + "/online").startsWith("1");
                     machine.write(CPU + "cpu" + cpu + "/online", online ? "0\n" : "1\n");
                 }
@@ -89,15 +99,36 @@ public final class Torture {
             machine.write(DEBUG + "load", "0\n");
         }
         for (int cpu : cpus) {
-            machine.write(CPU + "cpu" + cpu + "/hotplug/target", machine.profile().online() + "\n");
+            if (hotplug && !machine.systemDevices().registered(cpu)) {
+                machine.systemDevices().insert(cpu);
+            }
+            // A hot-added CPU has no hotplug/ directory: bring it back through its online file.
+            if (machine.exists(CPU + "cpu" + cpu + "/hotplug/target")) {
+                machine.write(CPU + "cpu" + cpu + "/hotplug/target", machine.profile().online() + "\n");
+            } else {
+                machine.write(CPU + "cpu" + cpu + "/online", "1\n");
+            }
         }
         machine.sleep(Duration.ofMillis(200));
         problems.addAll(machine.control().checkInvariants());
-        Map<String, Map<String, Long>> ledgers = load ? ledgers(problems) : Map.of();
+        Map<String, Map<String, Long>> ledgers = load ? ledgers(machine, problems) : Map.of();
         return new Result(seed, attempts, successes, ledgers, problems);
     }
 
-    private Map<String, Map<String, Long>> ledgers(List<String> problems) {
+    /** Ejects a present CPU (the guest offlines it first) or re-inserts an ejected one; a refusal is a HotplugException. */
+    private void hotplugOperation(int cpu) {
+        var devices = machine.systemDevices();
+        var request = devices.registered(cpu) ? devices.requestEject(cpu) : devices.insert(cpu);
+        if (request.failure() != null) {
+            throw request.failure();
+        }
+    }
+
+    /**
+     * Reads the load's work, timer, RCU and tasklet ledgers and adds to {@code problems} any that lost
+     * or duplicated work, or saw none; call it once the load has stopped and everything has drained.
+     */
+    public static Map<String, Map<String, Long>> ledgers(Machine machine, List<String> problems) {
         Map<String, Map<String, Long>> ledgers = new LinkedHashMap<>();
         for (String ledger : LEDGERS) {
             Map<String, Long> counters = new LinkedHashMap<>();

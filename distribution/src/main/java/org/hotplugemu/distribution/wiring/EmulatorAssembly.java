@@ -61,8 +61,10 @@ public final class EmulatorAssembly {
         settings.trace().filter(file -> TraceFormat.forFileName(String.valueOf(file.getFileName())).isEmpty())
                 .ifPresent(file -> problems.add("cannot tell the trace format of " + file
                         + " (--trace): name it *.txt (ftrace text), *.json (Perfetto), *.html (report) or *.jsonl (JSON lines)"));
+        settings.trace().flatMap(TraceFileCheck::problem).ifPresent(problems::add);
+        problems.addAll(MachineConfig.problems(settings.cpus(), settings.threadsPerCore()));
         try {
-            new MachineConfig(settings.cpus(), settings.threadsPerCore(), KernelCommandLine.parse(settings.commandLine()));
+            KernelCommandLine.parse(settings.commandLine());
         } catch (HotplugException e) {
             problems.add(e.getMessage());
         }
@@ -88,8 +90,26 @@ public final class EmulatorAssembly {
         try {
             return injector.getInstance(MachineFactory.class).create(bootProgress);
         } catch (HotplugException e) {
+            throw new StartupException(List.of(e.getMessage()), e);
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            // Most likely the architecture plugin's create(); the stack is there with --verbose.
+            String architecture = injector.getInstance(MachineSettings.class).architecture();
+            throw new StartupException(List.of("cannot build the machine: the " + architecture + " backend or a plugin threw " + e), e);
+        }
+    }
+
+    /** Builds the machine like {@link #createMachine(IntConsumer)}, letting {@code customize} adjust the builder first. */
+    public Machine createMachine(IntConsumer bootProgress, java.util.function.UnaryOperator<org.hotplugemu.core.machine.MachineBuilder> customize) {
+        try {
+            return customize.apply(injector.getInstance(MachineFactory.class).builder(bootProgress)).build();
+        } catch (HotplugException e) {
             throw new StartupException(List.of(e.getMessage()));
         }
+    }
+
+    /** Returns a new builder for the machine the options describe, without drivers; for tools that build many machines. */
+    public org.hotplugemu.core.machine.MachineBuilder machineBuilder() {
+        return injector.getInstance(MachineFactory.class).builderWithoutDrivers();
     }
 
     public TraceOutput traceOutput() {

@@ -32,15 +32,18 @@ public final class MachineFactory {
 
     /** Returns the builder for the machine, with {@code bootProgress} receiving the CPUs online so far. */
     public MachineBuilder builder(IntConsumer bootProgress) {
+        return builderWithoutDrivers().drivers(drivers).bootProgress(bootProgress);
+    }
+
+    /** Returns the builder for the machine with no drivers yet, for tools that give each machine new driver instances. */
+    public MachineBuilder builderWithoutDrivers() {
         MachineBuilder builder = new MachineBuilder()
                 .architecture(architecture)
                 .cpus(settings.cpus())
                 .threadsPerCore(settings.threadsPerCore())
                 .engine(engine.name())
                 .seed(engine.seed())
-                .commandLine(settings.effectiveCommandLine())
-                .drivers(drivers)
-                .bootProgress(bootProgress);
+                .commandLine(settings.effectiveCommandLine());
         profile.profile().ifPresent(builder::profile);
         return builder;
     }

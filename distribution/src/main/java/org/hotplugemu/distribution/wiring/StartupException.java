@@ -9,7 +9,12 @@ public final class StartupException extends RuntimeException {
     private final List<String> problems;
 
     public StartupException(List<String> problems) {
-        super(format(problems));
+        this(problems, null);
+    }
+
+    /** With the exception behind the problems, whose stack {@code --verbose} shows. */
+    public StartupException(List<String> problems, Throwable cause) {
+        super(format(problems), cause);
         this.problems = List.copyOf(problems);
     }
 

@@ -29,7 +29,15 @@ class BenchCommandTest {
         JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
 
         assertThat(fieldNames(json)).containsExactly("handoff_ns", "cycle_us", "handoffs_per_cycle", "boot",
-                "setup_state_8192_ms", "trace_overhead_ratio");
+                "setup_state_8192_ms", "trace_overhead_ratio", "startup", "sweep");
+        JsonNode startup = json.get("startup");
+        assertThat(fieldNames(startup)).containsExactly("java_version_ms", "states_ms", "boot_cpus_4_ms", "states_ratio",
+                "boot_ratio", "launcher");
+        // Starting the emulator does more than java -version, in any JVM on any machine.
+        assertThat(startup.get("states_ratio").asDouble()).isGreaterThan(1);
+        assertThat(startup.get("boot_ratio").asDouble()).isGreaterThan(1);
+        assertThat(startup.get("boot_cpus_4_ms").asDouble() / startup.get("java_version_ms").asDouble())
+                .isCloseTo(startup.get("boot_ratio").asDouble(), org.assertj.core.data.Offset.offset(0.05));
         assertThat(fieldNames(json.get("handoff_ns"))).containsExactly("sim", "threads", "jdk_park");
         assertThat(fieldNames(json.get("cycle_us"))).containsExactly("sim", "threads");
         for (String engine : List.of("sim", "threads", "jdk_park")) {
@@ -46,6 +54,9 @@ class BenchCommandTest {
         assertThat(boot.get("wall_ms").asDouble()).isPositive();
         assertThat(json.get("setup_state_8192_ms").asDouble()).isPositive();
         assertThat(json.get("trace_overhead_ratio").asDouble()).isPositive();
+        assertThat(json.get("sweep").get("scenarios").asInt()).isGreaterThan(100);
+        assertThat(json.get("sweep").get("failed").asInt()).isZero();
+        assertThat(json.get("sweep").get("scenarios_per_s").asDouble()).isPositive();
     }
 
     @Test
@@ -55,7 +66,8 @@ class BenchCommandTest {
 
         assertThat(table.lines().findFirst()).hasValueSatisfying(header -> assertThat(header).startsWith("figure"));
         assertThat(table).contains("handoff sim").contains("<= 5 µs").contains("cycle sim").contains("<= 100 µs")
-                .contains("boot 64 CPUs").contains("setup_state 64 CPUs").contains("trace overhead").contains("<= 1.3x");
+                .contains("boot 64 CPUs").contains("setup_state 64 CPUs").contains("trace overhead").contains("<= 1.3x")
+                .contains("start-up states").contains("<= 8x java -version").contains("start-up boot --cpus 4").contains("<= 12x");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("hotplug-emu bench: handoffs");
     }
 

@@ -117,4 +117,64 @@ class PluginLoaderTest {
         assertThat(registry.driversFor("x86")).extracting(HotplugDriver::name).contains("anywhere").doesNotContain("arm-only");
         assertThat(registry.driversFor("arm64")).extracting(HotplugDriver::name).contains("anywhere", "arm-only");
     }
+
+    @Test
+    void garbageEmptyAndDirectoryJarsEachGetTheirOwnMessage() throws Exception {
+        Files.writeString(plugins().resolve("garbage.jar"), "this is no zip archive");
+        Files.createFile(plugins().resolve("empty.jar"));
+        Files.createDirectories(plugins().resolve("folder.jar"));
+
+        PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(), List.of(plugins()));
+
+        assertThat(registry.problems()).hasSize(3);
+        assertThat(registry.problems().get(0)).startsWith(plugins().resolve("empty.jar") + ": is empty (0 bytes), not a jar file");
+        assertThat(registry.problems().get(1)).startsWith(plugins().resolve("folder.jar") + ": is a directory, not a jar file");
+        assertThat(registry.problems().get(2)).startsWith(plugins().resolve("garbage.jar") + ": is not a jar file (not a zip archive");
+    }
+
+    @Test
+    void constructorFailureKeepsItsCause() throws Exception {
+        String failing = """
+                package boom;
+                public final class Provider implements org.hotplugemu.arch.spi.ArchitectureProvider {
+                    public Provider() { throw new IllegalStateException("missing boom.properties"); }
+                    public String name() { return "boom"; }
+                    public String description() { return "fails"; }
+                    public org.hotplugemu.arch.spi.Architecture create(org.hotplugemu.arch.spi.ArchContext context) {
+                        throw new UnsupportedOperationException();
+                    }
+                }
+                """;
+        PluginJars.build(plugins(), "boom", "1", Map.of("boom.Provider", failing), Map.of(ARCH_SERVICE, "boom.Provider"));
+
+        PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(), List.of(plugins()));
+
+        assertThat(registry.problems()).singleElement().asString()
+                .contains("boom.jar: cannot load a ArchitectureProvider")
+                .contains("java.lang.IllegalStateException: missing boom.properties");
+    }
+
+    @Test
+    void anErrorFromNameIsAProblemNamingThePlugin() throws Exception {
+        String throwing = "if (true) throw new AssertionError(\"name not configured\");";
+        PluginJars.build(plugins(), "err", "1", Map.of("err.Provider", PluginJars.architectureProvider("err", "err", throwing)),
+                Map.of(ARCH_SERVICE, "err.Provider"));
+
+        PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(), List.of(plugins()));
+
+        assertThat(registry.problems()).singleElement().asString()
+                .isEqualTo(plugins().resolve("err.jar") + ": err.Provider failed to describe itself: name not configured");
+    }
+
+    @Test
+    void theSameDirectoryGivenTwiceIsSearchedOnce() throws Exception {
+        PluginJars.build(plugins(), "toy-arch", "1", Map.of("toy.Provider", PluginJars.architectureProvider("toy", "toy", "")),
+                Map.of(ARCH_SERVICE, "toy.Provider"));
+
+        PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(),
+                List.of(plugins(), plugins().resolve("../plugins"), plugins()));
+
+        assertThat(registry.problems()).isEmpty();
+        assertThat(registry.architectureNames()).containsOnlyOnce("toy");
+    }
 }

@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.arch.spi.HotplugException;
 import org.junit.jupiter.api.Test;
 
 class InterpreterTest {
@@ -53,8 +55,36 @@ class InterpreterTest {
         interpreter.execute("echo $?");
 
         assertThat(status).isEqualTo(1);
-        assertThat(err()).isEqualTo("echo: write error: Invalid argument\n");
+        assertThat(err()).isEqualTo("echo: write error: Invalid argument\nhotplug-emu: not a boolean: 7\n");
         assertThat(out()).isEqualTo("1\n");
+    }
+
+    @Test
+    void failedWritePrintsTheWholeReportOnTheLinesAfterTheErrnoLine() {
+        machine.writeFailure = new HotplugException(Errno.EDEADLK, "deadlock: every emulated thread is blocked\n"
+                + "  cpuhp/1 waits on completion done_down\n  sh waits on cpu_hotplug_lock\n");
+
+        assertThat(interpreter.execute("echo 0 > " + CPU + "/cpu1/online")).isEqualTo(1);
+
+        assertThat(err()).isEqualTo("echo: write error: Resource deadlock avoided\n"
+                + "hotplug-emu: deadlock: every emulated thread is blocked\n"
+                + "  cpuhp/1 waits on completion done_down\n  sh waits on cpu_hotplug_lock\n");
+    }
+
+    @Test
+    void failedWritePrintsTheJavaStackOnlyWhenVerbose() {
+        ByteArrayOutputStream verboseErr = new ByteArrayOutputStream();
+        Interpreter verbose = new Interpreter(machine, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(verboseErr, true, StandardCharsets.UTF_8), true);
+        machine.writeFailure = new HotplugException(Errno.EBUSY, "CPU 1 is busy");
+
+        verbose.execute("echo 0 > " + CPU + "/cpu1/online");
+        interpreter.execute("echo 0 > " + CPU + "/cpu1/online");
+
+        assertThat(verboseErr.toString(StandardCharsets.UTF_8))
+                .startsWith("echo: write error: Device or resource busy\nhotplug-emu: CPU 1 is busy\n")
+                .contains("\tat org.hotplugemu.distribution.shell.");
+        assertThat(err()).isEqualTo("echo: write error: Device or resource busy\nhotplug-emu: CPU 1 is busy\n");
     }
 
     @Test
@@ -98,7 +128,8 @@ class InterpreterTest {
         interpreter.execute("echo 0 > " + CPU + "/cpu3/online");
         interpreter.execute("dmesg");
 
-        assertThat(out()).isEqualTo(String.join("\n", machine.log) + "\n");
+        assertThat(out()).isEqualTo("[    0.000000] Linux version 6.1.0 (testing)\n"
+                + "[    0.100000] " + CPU + "/cpu3/online <- 0\n");
     }
 
     @Test

@@ -9,7 +9,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.KernelLog.Level;
 import org.hotplugemu.core.machine.HotplugControl;
+import org.hotplugemu.core.machine.KernelLogEntry;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.profile.Profile;
 import org.hotplugemu.tracing.Tracing;
@@ -24,8 +26,10 @@ final class TestingMachine implements Machine {
     private final Map<String, String> files = new TreeMap<>();
     private final Set<String> readOnly = new TreeSet<>();
     final List<String> writes = new ArrayList<>();
-    final List<String> log = new ArrayList<>(List.of("[    0.000000] Linux version 6.1.0 (testing)"));
+    final List<KernelLogEntry> log = new ArrayList<>(List.of(new KernelLogEntry(0, Level.NOTICE, "Linux version 6.1.0 (testing)")));
     long nanoTime;
+    /** When set, every write fails with it (e.g. a deadlock report). */
+    HotplugException writeFailure;
 
     TestingMachine(int cpus) {
         for (int cpu = 1; cpu < cpus; cpu++) {
@@ -50,6 +54,9 @@ final class TestingMachine implements Machine {
     @Override
     public void write(String path, String value) {
         writes.add(path + "=" + value);
+        if (writeFailure != null) {
+            throw writeFailure;
+        }
         if (!files.containsKey(path)) {
             throw new HotplugException(Errno.ENOENT, path + " does not exist");
         }
@@ -62,7 +69,12 @@ final class TestingMachine implements Machine {
             case "0", "off", "n" -> files.put(path, "0\n");
             default -> throw new HotplugException(Errno.EINVAL, "not a boolean: " + value);
         }
-        log.add("[    0.100000] " + path + " <- " + trimmed);
+        log.add(new KernelLogEntry(100_000_000, Level.INFO, path + " <- " + trimmed));
+    }
+
+    @Override
+    public boolean writable(String path) {
+        return files.containsKey(path) && !readOnly.contains(path);
     }
 
     @Override
@@ -94,8 +106,13 @@ final class TestingMachine implements Machine {
     }
 
     @Override
-    public List<String> dmesg() {
+    public List<KernelLogEntry> kernelLog() {
         return List.copyOf(log);
+    }
+
+    @Override
+    public void clearKernelLog() {
+        log.clear();
     }
 
     @Override

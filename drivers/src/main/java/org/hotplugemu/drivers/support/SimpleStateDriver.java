@@ -56,12 +56,18 @@ public abstract class SimpleStateDriver implements HotplugDriver {
     @Override
     public void register(DriverContext context) {
         Registrar registrar = new Registrar(context);
-        for (StateSpec spec : specs) {
-            if (spec.multi()) {
-                registerMulti(context, registrar, spec);
-            } else {
-                registerSingle(context, registrar, spec);
+        try {
+            for (StateSpec spec : specs) {
+                if (spec.multi()) {
+                    registerMulti(context, registrar, spec);
+                } else {
+                    registerSingle(context, registrar, spec);
+                }
             }
+        } catch (RuntimeException e) {
+            // A failing module init undoes what it registered, or its callbacks outlive the module.
+            unregister(context);
+            throw e;
         }
     }
 

@@ -26,4 +26,13 @@ public interface DriverContext {
 
     /** Returns the architecture's name, e.g. {@code x86} or {@code arm64}. */
     String architecture();
+
+    /**
+     * Returns where this driver registers system device hot-plug handlers.
+     *
+     * @throws org.hotplugemu.arch.spi.HotplugException EOPNOTSUPP on a machine without system device hot-plug
+     */
+    default SystemDeviceHandlers systemDevices() {
+        throw new org.hotplugemu.arch.spi.HotplugException(org.hotplugemu.arch.spi.Errno.EOPNOTSUPP, "this machine has no system device hot-plug");
+    }
 }

@@ -17,6 +17,7 @@ import org.hotplugemu.core.api.CpuHotplug;
 import org.hotplugemu.core.api.DriverContext;
 import org.hotplugemu.core.api.HotplugDriver;
 import org.hotplugemu.core.api.ResourceTracker;
+import org.hotplugemu.core.engine.EngineActivity;
 import org.hotplugemu.tracing.Tracer;
 
 /**
@@ -30,6 +31,7 @@ public final class DriverHost {
     private final Mutex moduleMutex;
     /** Guarded by {@link #moduleMutex}. */
     private final java.util.Map<String, Loaded> loaded = new java.util.LinkedHashMap<>();
+    private volatile org.hotplugemu.core.api.SystemDeviceHandlers systemDevices;
 
     public DriverHost(List<? extends HotplugDriver> drivers, String architecture, Scheduler scheduler) {
         this.architecture = requireNonNull(architecture, "architecture is null");
@@ -52,6 +54,11 @@ public final class DriverHost {
         this.drivers = List.copyOf(applicable);
     }
 
+    /** Gives the drivers loaded from now on the machine's system device hot-plug handlers. */
+    public void setSystemDevices(org.hotplugemu.core.api.SystemDeviceHandlers systemDevices) {
+        this.systemDevices = requireNonNull(systemDevices, "systemDevices is null");
+    }
+
     /** Returns the drivers that apply to this architecture, in registration order. */
     public List<HotplugDriver> drivers() {
         return drivers;
@@ -71,12 +78,22 @@ public final class DriverHost {
             if (loaded.containsKey(driver.name())) {
                 throw new HotplugException(Errno.EEXIST, "driver " + driver.name() + " is already loaded");
             }
-            DriverContext context = new Context(hotplug, scheduler, log, tracer, files, ledger.trackerFor(driver.name()), architecture);
+            DriverContext context = new Context(hotplug, scheduler, log, tracer, files, ledger.trackerFor(driver.name()), architecture, systemDevices);
+            String activity = EngineActivity.enter("register() of driver " + driver.name());
             try {
                 driver.register(context);
             }
             catch (HotplugException e) {
-                throw new HotplugException(e.errno(), "driver " + driver.name() + " failed to register: " + e.getMessage(), e);
+                throw new DriverRegistrationException(driver.name(), e.errno(),
+                        "driver " + driver.name() + " failed to register: " + e.getMessage(), e);
+            }
+            catch (RuntimeException | LinkageError | AssertionError e) {
+                // A bug in the plugin, not the kernel's doing: name the driver and keep the cause for --verbose.
+                throw new DriverRegistrationException(driver.name(), Errno.EIO,
+                        "driver " + driver.name() + " failed to register: its register() threw " + e, e);
+            }
+            finally {
+                EngineActivity.exit(activity);
             }
             loaded.put(driver.name(), new Loaded(driver, context));
         }
@@ -105,6 +122,10 @@ public final class DriverHost {
     }
 
     private record Context(CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files,
-            ResourceTracker resources, String architecture) implements DriverContext {
+            ResourceTracker resources, String architecture, org.hotplugemu.core.api.SystemDeviceHandlers sysdev) implements DriverContext {
+        @Override
+        public org.hotplugemu.core.api.SystemDeviceHandlers systemDevices() {
+            return sysdev != null ? sysdev : DriverContext.super.systemDevices();
+        }
     }
 }

@@ -44,6 +44,11 @@ public final class ResourceLedger {
 
     private static final int UNBOUND = -1;
 
+    /** Stops checking the resources of {@code driver}, once it is unloaded. */
+    public void forget(String driver) {
+        tracked.removeIf(resource -> resource.driver.equals(driver));
+    }
+
     /**
      * Checks every resource against the CPUs' states and returns one line per violation, oldest
      * asymmetric acquire/release first; reported asymmetries are cleared once returned.

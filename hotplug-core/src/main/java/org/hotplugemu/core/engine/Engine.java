@@ -19,8 +19,11 @@ public interface Engine extends Scheduler, TaskContext, AutoCloseable {
      *
      * <p>An exception thrown by {@code body} is rethrown (a checked one wrapped in a {@code
      * HotplugException} {@code EIO}). A crash of another emulated thread during the call fails with
-     * {@link EngineFailureException}; a deadlock or hung root with {@link DeadlockException}. Called
-     * from an emulated thread it fails with {@code EPERM}.
+     * {@link EngineFailureException}; a hang (deadlock, hung root, soft lockup, {@code sim} livelock)
+     * with a {@link HangException} whose message is the full report; running out of Java heap with
+     * {@code ENOMEM} and {@link OutOfHeap#message()}. After a soft lockup or an exhausted heap the
+     * engine runs nothing more: every later call fails. Called from an emulated thread it fails with
+     * {@code EPERM}.
      */
     <T> T execute(String name, int cpu, Callable<T> body);
 
@@ -29,6 +32,12 @@ public interface Engine extends Scheduler, TaskContext, AutoCloseable {
 
     /** Lets {@code duration} of engine time pass with no root task: timers fire and woken threads run. */
     void advance(Duration duration);
+
+    /**
+     * Registers what to add at the end of every hang report, e.g. the state every CPU was left in.
+     * Called on the driver's Java thread while emulated threads may still run; keep it quick.
+     */
+    void onHang(java.util.function.Supplier<String> appendix);
 
     /** Returns every live emulated thread in pid order. */
     List<ThreadReport> threads();

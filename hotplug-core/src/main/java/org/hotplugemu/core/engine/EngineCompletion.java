@@ -78,7 +78,7 @@ final class EngineCompletion implements Completion {
         Task self = engine.self("await");
         EngineSupport.mightSleep(self, "wait_for_completion");
         if (!enqueueUnlessDone(self)) {
-            engine.awaitGrant(self, reason, -1, lock, waiters);
+            engine.awaitGrant(self, reason, -1, lock, waiters, null);
         }
     }
 
@@ -91,7 +91,7 @@ final class EngineCompletion implements Completion {
         if (enqueueUnlessDone(self)) {
             return true;
         }
-        return engine.awaitGrant(self, reason, deadline, lock, waiters);
+        return engine.awaitGrant(self, reason, deadline, lock, waiters, null);
     }
 
     /** Consumes one completion and returns true, or queues {@code self} and returns false. */

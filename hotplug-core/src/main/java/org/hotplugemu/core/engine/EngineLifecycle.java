@@ -3,8 +3,10 @@ package org.hotplugemu.core.engine;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 
@@ -13,6 +15,9 @@ import org.hotplugemu.arch.spi.HotplugException;
  * the checks around execute, advance and close. Each engine only says how its threads take turns.
  */
 abstract class EngineLifecycle extends EngineSupport {
+    /** The emulated thread a Java thread runs, whatever its engine; for {@link EngineActivity}. */
+    static final ThreadLocal<Task> RUNNING = new ThreadLocal<>();
+
     /** Serialises execute, advance, close and external spawns. */
     final ReentrantLock externalLock = new ReentrantLock();
     volatile boolean closing;
@@ -24,9 +29,17 @@ abstract class EngineLifecycle extends EngineSupport {
     /** The first crash of a non-root thread since the current run started. */
     private volatile Task crashedTask;
     private volatile Throwable crash;
+    /** Set when an emulated thread ran out of Java heap; the run ends as soon as the driver sees it. */
+    volatile OutOfMemoryError outOfMemory;
+    /** The report of the soft lockup that stopped this engine; null while it can run code. */
+    private volatile String stoppedBy;
+    /** Set when an exhausted heap stopped this engine. */
+    private volatile boolean stoppedByHeap;
+    private volatile Supplier<String> hangAppendix = () -> "";
 
     EngineLifecycle(EngineOptions options) {
         super(options);
+        OutOfHeap.message(); // loaded now: there may be no heap left to load it when it is needed
     }
 
     // ---- what each engine provides ----
@@ -39,12 +52,15 @@ abstract class EngineLifecycle extends EngineSupport {
 
     /**
      * Starts the registered root task and returns once the run is over: null when the root returned,
-     * else the header of a deadlock or hung-task report. Called under the external lock.
+     * else the hang that ended it. Called under the external lock.
      */
-    abstract String runRoot(Task task);
+    abstract Hang runRoot(Task task);
 
-    /** Lets the emulated threads run for {@code nanos} of engine time. Called under the external lock. */
-    abstract void runFor(long nanos);
+    /**
+     * Lets the emulated threads run for {@code nanos} of engine time; returns null, or the hang
+     * that ended the run early. Called under the external lock.
+     */
+    abstract Hang runFor(long nanos);
 
     /** Unwinds every live task; called once, under the external lock, with {@link #closing} set. */
     abstract void shutDown();
@@ -58,12 +74,17 @@ abstract class EngineLifecycle extends EngineSupport {
     }
 
     private void runTask(Task task) {
+        RUNNING.set(task);
         try {
             if (beginTask(task)) {
                 task.body.run();
             }
         } catch (EngineShutdown quiet) {
             // close() unwinds the stack; nothing to report.
+        } catch (OutOfMemoryError exhausted) {
+            // Allocate nothing here: record it so that the driver ends the run at once.
+            outOfMemory = exhausted;
+            recordCrash(task, exhausted);
         } catch (Throwable error) {
             recordCrash(task, error);
         } finally {
@@ -121,6 +142,7 @@ abstract class EngineLifecycle extends EngineSupport {
         externalLock.lock();
         try {
             checkOpen("execute");
+            checkRunning("execute");
             takeCrash();
             rootDone = false;
             rootResult = null;
@@ -135,10 +157,11 @@ abstract class EngineLifecycle extends EngineSupport {
                 }
             });
             root = task;
-            String failure = runRoot(task);
+            Hang hang = runRoot(task);
+            throwIfOutOfMemory(rootError);
             throwCrash();
-            if (failure != null) {
-                throw new DeadlockException(report(failure));
+            if (hang != null) {
+                throw hangFailure(hang);
             }
             if (rootError != null) {
                 throw rethrow(rootError);
@@ -159,9 +182,14 @@ abstract class EngineLifecycle extends EngineSupport {
         externalLock.lock();
         try {
             checkOpen("advance");
+            checkRunning("advance");
             takeCrash();
-            runFor(nanos);
+            Hang hang = runFor(nanos);
+            throwIfOutOfMemory(null);
             throwCrash();
+            if (hang != null) {
+                throw hangFailure(hang);
+            }
         } finally {
             externalLock.unlock();
         }
@@ -197,23 +225,92 @@ abstract class EngineLifecycle extends EngineSupport {
         }
     }
 
-    // ---- report headers ----
+    // ---- hang reports ----
 
-    final String deadlockHeader() {
-        return "deadlock: every emulated thread is blocked and no timer is pending at " + formatTime(nanoTime());
+    final Hang deadlock() {
+        return new Hang(HangException.Kind.DEADLOCK,
+                "deadlock: every emulated thread is blocked and no timer is pending at " + formatTime(nanoTime()));
     }
 
-    final String hungHeader(Task task) {
-        return "INFO: task " + task.name + ":" + task.pid + " blocked for more than "
-                + options.hungTaskTimeout().toSeconds() + " seconds.";
+    final Hang hung(Task task) {
+        return new Hang(HangException.Kind.HUNG_TASK, "INFO: task " + task.name + ":" + task.pid
+                + " blocked for more than " + options.hungTaskTimeout().toSeconds() + " seconds.");
     }
 
-    /** Builds the per-thread lines of a deadlock or hung-task report under {@code header}. */
-    private String report(String header) {
-        StringBuilder text = new StringBuilder(header);
-        for (Task task : live.values()) {
-            text.append('\n').append(task.report().reportLine());
+    @Override
+    public final void onHang(Supplier<String> appendix) {
+        hangAppendix = requireNonNull(appendix, "appendix is null");
+    }
+
+    /**
+     * After a soft lockup a thread may still run plain Java holding engine state, and after an
+     * exhausted heap threads died anywhere: run nothing more.
+     */
+    private void checkRunning(String method) {
+        String report = stoppedBy;
+        if (stoppedByHeap) {
+            throw OutOfHeap.failure(null);
         }
-        return text.toString();
+        if (report != null) {
+            throw new HangException(HangException.Kind.SOFT_LOCKUP, method + " on a " + engineName()
+                    + " engine stopped by an earlier failure; create a new machine. The failure was:\n" + report,
+                    List.of(), "");
+        }
+    }
+
+    /** Ends the call with the heap message when an emulated thread (or the root) ran out of heap. */
+    private void throwIfOutOfMemory(Throwable rootFailure) {
+        OutOfMemoryError exhausted = outOfMemory;
+        if (exhausted == null && rootFailure instanceof OutOfMemoryError fromRoot) {
+            exhausted = fromRoot;
+        }
+        if (exhausted != null) {
+            crash = null; // no EngineFailureException: with the heap full, allocate as little as possible
+            crashedTask = null;
+            stoppedByHeap = true;
+            throw OutOfHeap.failure(exhausted);
+        }
+    }
+
+    /** Builds the exception for {@code hang}; a stopped engine refuses to run anything afterwards. */
+    private HangException hangFailure(Hang hang) {
+        if (!hang.engineUsable()) {
+            stoppedBy = hang.header();
+        }
+        if (hang.kind() != HangException.Kind.DEADLOCK && OutOfHeap.nearlyExhausted()) {
+            // A stall with a full heap is the heap's fault, not the emulated code's: say so.
+            hang.interruptStuck();
+            stoppedByHeap = true;
+            throw OutOfHeap.failure(null);
+        }
+        List<Task> tasks = List.copyOf(live.values());
+        List<ThreadReport> reports = tasks.stream().map(Task::report).toList();
+        StringBuilder text = new StringBuilder(hang.header());
+        if (!hang.detail().isEmpty()) {
+            text.append('\n').append(hang.detail());
+        }
+        for (ThreadReport report : reports) {
+            text.append('\n').append(report.reportLine());
+        }
+        String appendix = describeMachine();
+        if (!appendix.isEmpty()) {
+            text.append('\n').append(appendix);
+        }
+        String message = text.toString();
+        if (!hang.engineUsable()) {
+            stoppedBy = message;
+        }
+        String stacks = HangReports.javaStacks(tasks);
+        hang.interruptStuck();
+        return hang.kind() == HangException.Kind.DEADLOCK ? new DeadlockException(message, reports, stacks)
+                : new HangException(hang.kind(), message, reports, stacks);
+    }
+
+    private String describeMachine() {
+        try {
+            return hangAppendix.get();
+        } catch (RuntimeException e) {
+            return "(the machine state could not be read: " + e + ")";
+        }
     }
 }

@@ -6,7 +6,7 @@ import org.hotplugemu.arch.spi.sched.KernelBugException;
 import org.hotplugemu.arch.spi.sched.Mutex;
 
 /** A kernel mutex over the engine's block/wake; unlock hands ownership to the oldest waiter. */
-final class EngineMutex implements Mutex {
+final class EngineMutex implements Mutex, Blocker {
     private final EngineSupport engine;
     private final String name;
     private final String reason;
@@ -44,7 +44,7 @@ final class EngineMutex implements Mutex {
         } finally {
             lock.unlock();
         }
-        engine.awaitGrant(self, reason, -1, lock, waiters);
+        engine.awaitGrant(self, reason, -1, lock, waiters, this);
     }
 
     @Override
@@ -92,6 +92,18 @@ final class EngineMutex implements Mutex {
         lock.lock();
         try {
             return owner == self;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String holders() {
+        if (!EngineSupport.tryLockBriefly(lock)) {
+            return "(busy)";
+        }
+        try {
+            return owner == null ? "" : owner.toString();
         } finally {
             lock.unlock();
         }

@@ -11,7 +11,7 @@ import org.hotplugemu.arch.spi.sched.RwSemaphore;
  * A reader-writer semaphore over the engine's block/wake. Waiters are served in arrival order, so a
  * waiting writer holds back readers that come after it; a thread already reading may read again.
  */
-final class EngineRwSemaphore implements RwSemaphore {
+final class EngineRwSemaphore implements RwSemaphore, Blocker {
     private final EngineSupport engine;
     private final String name;
     private final String readReason;
@@ -54,7 +54,7 @@ final class EngineRwSemaphore implements RwSemaphore {
         } finally {
             lock.unlock();
         }
-        engine.awaitGrant(self, readReason, -1, lock, waiters);
+        engine.awaitGrant(self, readReason, -1, lock, waiters, this);
     }
 
     @Override
@@ -96,7 +96,7 @@ final class EngineRwSemaphore implements RwSemaphore {
         } finally {
             lock.unlock();
         }
-        engine.awaitGrant(self, writeReason, -1, lock, waiters);
+        engine.awaitGrant(self, writeReason, -1, lock, waiters, this);
     }
 
     @Override
@@ -177,6 +177,29 @@ final class EngineRwSemaphore implements RwSemaphore {
 
     private static String describe(Task task) {
         return task.name + "/" + task.pid;
+    }
+
+    @Override
+    public String holders() {
+        if (!EngineSupport.tryLockBriefly(lock)) {
+            return "(busy)";
+        }
+        try {
+            if (writer != null) {
+                return describe(writer) + " (write)";
+            }
+            if (readers.isEmpty()) {
+                return "";
+            }
+            // One name per holder, in arrival order; a recursive reader is named once.
+            java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+            for (Task reader : readers) {
+                names.add(describe(reader));
+            }
+            return String.join(", ", names) + " (read)";
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

@@ -97,6 +97,16 @@ abstract class EngineSupport implements Engine {
         return task;
     }
 
+    /** Takes a primitive's lock for a report, giving up after a moment rather than hang the reporter. */
+    static boolean tryLockBriefly(ReentrantLock lock) {
+        try {
+            return lock.tryLock(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     // ---- Engine and TaskContext ----
 
     @Override
@@ -198,7 +208,7 @@ abstract class EngineSupport implements Engine {
         } finally {
             parkLock.unlock();
         }
-        awaitGrant(task, "park: " + reason, -1, null, null);
+        awaitGrant(task, "park: " + reason, -1, null, null, null);
     }
 
     @Override
@@ -230,7 +240,17 @@ abstract class EngineSupport implements Engine {
      * Waits until a primitive sets {@code self.granted}. On timeout, removes {@code self} from
      * {@code queue} under {@code lock} unless the grant raced with the timeout.
      */
-    final boolean awaitGrant(Task self, String reason, long deadline, ReentrantLock lock, ArrayDeque<Task> queue) {
+    final boolean awaitGrant(Task self, String reason, long deadline, ReentrantLock lock, ArrayDeque<Task> queue,
+            Blocker blocker) {
+        self.blocker = blocker;
+        try {
+            return awaitGrant(self, reason, deadline, lock, queue);
+        } finally {
+            self.blocker = null;
+        }
+    }
+
+    private boolean awaitGrant(Task self, String reason, long deadline, ReentrantLock lock, ArrayDeque<Task> queue) {
         while (!self.granted) {
             if (!block(self, Task.BLOCKED, reason, deadline) && !self.granted) {
                 lock.lock();

@@ -1,15 +1,14 @@
 package org.hotplugemu.core.engine;
 
 import java.util.ArrayList;
-import java.util.SplittableRandom;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 import org.hotplugemu.arch.spi.sched.EmulatedThread;
 
 /**
  * The deterministic engine: one emulated thread runs at a time, holding a baton passed with
  * park/unpark; at each switch point a seeded PRNG picks the next runnable thread, and virtual time
- * jumps to the earliest timer when nothing is runnable. Same seed and inputs, same schedule.
+ * jumps to the earliest timer when nothing is runnable. Same seed and inputs, same schedule. The
+ * {@link SimSchedule} in the options decides how much a seed explores (see {@link SimChooser}).
  */
 final class SimEngine extends EngineLifecycle {
     static final String NAME = "sim";
@@ -21,13 +20,19 @@ final class SimEngine extends EngineLifecycle {
     private static final int OUTCOME_NONE = 0;
     private static final int OUTCOME_DEADLOCK = 1;
     private static final int OUTCOME_HUNG = 2;
+    private static final int OUTCOME_LIVELOCK = 3;
 
-    private final SplittableRandom random;
+    private final SimChooser chooser;
     /** Runnable tasks other than the baton holder, in a deterministic order. */
     private final ArrayList<Task> runnable = new ArrayList<>();
     private final SimTimers timers = new SimTimers();
-    /** The thread outside the engine that drives it waits here while emulated threads run. */
-    private final Semaphore handback = new Semaphore(0);
+    /**
+     * Set when the baton comes back to the thread outside the engine that drives it, which parks
+     * meanwhile. Not a Semaphore: with the heap exhausted, AQS retries its node allocation forever
+     * and the driver would never see the timeout its watchdog needs.
+     */
+    private volatile boolean handedBack;
+    private volatile Thread driver;
     private volatile Task running;
     private volatile long clock;
 
@@ -35,12 +40,20 @@ final class SimEngine extends EngineLifecycle {
     private int mode = IDLE;
     private int outcome;
     private long limit;
-    /** Written only by the baton holder; the handback semaphore publishes it to the driver. */
-    private long switches;
+    /** Written only by the baton holder; volatile so that the driver's soft-lockup watchdog sees progress. */
+    private volatile long switches;
+
+    private final SimWatchdog watchdog;
+    /** The soft lockup that ended the current run; driver only. */
+    private Hang lockup;
+    /** Set once a soft lockup gave up on the baton holder: no thread gets the baton again. */
+    private volatile boolean abandoned;
 
     SimEngine(EngineOptions options) {
         super(options);
-        this.random = new SplittableRandom(options.seed());
+        this.chooser = new SimChooser(options.seed(), options.schedule());
+        this.watchdog = new SimWatchdog(options, () -> handedBack, () -> switches, () -> clock, () -> running,
+                () -> outOfMemory != null);
     }
 
     @Override
@@ -94,7 +107,10 @@ final class SimEngine extends EngineLifecycle {
 
     @Override
     void endTask(Task task) {
-        handOff(pickNext());
+        chooser.forget(task);
+        if (!abandoned) {
+            handOff(pickNext());
+        }
     }
 
     @Override
@@ -108,6 +124,9 @@ final class SimEngine extends EngineLifecycle {
         }
         if (deadline >= 0 && deadline <= clock) {
             return false;
+        }
+        if (deadline >= 0) {
+            deadline += chooser.jitter();
         }
         if (deadline >= 0 && canJumpTo(deadline)) {
             // Nothing else could run before this deadline: pickNext would choose this very timer, so
@@ -161,11 +180,23 @@ final class SimEngine extends EngineLifecycle {
     @Override
     public void yield() {
         Task self = self("yield");
+        if (closing) {
+            throw EngineShutdown.INSTANCE; // a thread looping on cond_resched would keep close() waiting
+        }
         mightSleep(self, "cond_resched");
+        if (livelocked()) {
+            // Alone on the CPU, a cond_resched loop never switches: end the run from here.
+            runnable.add(self);
+            switchTo(self, null);
+            return;
+        }
         preempt(self);
     }
 
     private void switchTo(Task self, Task next) {
+        if (abandoned) {
+            throw EngineShutdown.INSTANCE;
+        }
         if (next != self) {
             handOff(next);
             awaitBaton(self);
@@ -176,7 +207,8 @@ final class SimEngine extends EngineLifecycle {
         switches++;
         if (next == null) {
             running = null;
-            handback.release();
+            handedBack = true;
+            LockSupport.unpark(driver);
         } else {
             running = next;
             LockSupport.unpark(next.thread);
@@ -185,6 +217,9 @@ final class SimEngine extends EngineLifecycle {
 
     private void awaitBaton(Task self) {
         while (running != self) {
+            if (abandoned) {
+                throw EngineShutdown.INSTANCE;
+            }
             LockSupport.park(this);
         }
         if (closing) {
@@ -194,10 +229,13 @@ final class SimEngine extends EngineLifecycle {
 
     /** Chooses who runs next; null hands control back to the driver (run over, deadlock or hung). */
     private Task pickNext() {
+        if (livelocked()) {
+            return null;
+        }
         while (true) {
             int size = runnable.size();
             if (size > 0) {
-                int index = size == 1 ? 0 : random.nextInt(size);
+                int index = chooser.choose(runnable, running, switches);
                 Task last = runnable.remove(size - 1);
                 if (index == size - 1) {
                     return last;
@@ -228,17 +266,33 @@ final class SimEngine extends EngineLifecycle {
         }
     }
 
+    /** Counts a scheduling point; true, with the run's outcome set, when the threads livelock. */
+    private boolean livelocked() {
+        if (mode == CLOSE || mode == IDLE || !watchdog.livelock(clock)) {
+            return false;
+        }
+        outcome = OUTCOME_LIVELOCK;
+        return true;
+    }
+
     /** Lets the emulated threads run until pickNext hands control back; caller holds externalLock. */
     private void drive() {
         Task next = pickNext();
         if (next != null) {
+            handedBack = false;
+            driver = Thread.currentThread();
             handOff(next);
-            handback.acquireUninterruptibly();
+            Hang hang = watchdog.awaitHandback();
+            if (!handedBack) {
+                // A soft lockup or an exhausted heap: give up on the baton holder.
+                lockup = hang;
+                abandoned = true;
+            }
         }
     }
 
     @Override
-    String runRoot(Task task) {
+    Hang runRoot(Task task) {
         outcome = OUTCOME_NONE;
         mode = EXECUTE;
         limit = clock + options.hungTaskTimeout().toNanos();
@@ -246,19 +300,45 @@ final class SimEngine extends EngineLifecycle {
         start(task);
         drive();
         mode = IDLE;
-        return outcome == OUTCOME_DEADLOCK ? deadlockHeader() : outcome == OUTCOME_HUNG ? hungHeader(task) : null;
+        return outcome(task);
+    }
+
+    private Hang outcome(Task root) {
+        if (lockup != null) {
+            Hang hang = lockup;
+            lockup = null;
+            return hang;
+        }
+        return switch (outcome) {
+            case OUTCOME_DEADLOCK -> deadlock();
+            case OUTCOME_HUNG -> hung(root);
+            case OUTCOME_LIVELOCK -> watchdog.livelockReport(clock);
+            default -> null;
+        };
     }
 
     @Override
-    void runFor(long nanos) {
+    Hang runFor(long nanos) {
+        outcome = OUTCOME_NONE;
         mode = ADVANCE;
         limit = clock + nanos;
         drive();
         mode = IDLE;
+        return outcome(null);
     }
 
     @Override
     void shutDown() {
+        if (abandoned) {
+            // The baton holder is lost in plain Java: wake every other thread so that it unwinds.
+            for (Task task : live.values()) {
+                if (task.thread != null) {
+                    LockSupport.unpark(task.thread);
+                }
+            }
+            timers.clear();
+            return;
+        }
         mode = CLOSE;
         for (Task task : live.values()) {
             if (task.state == Task.BLOCKED || task.state == Task.SLEEPING) {

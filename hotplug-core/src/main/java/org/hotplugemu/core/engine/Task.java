@@ -37,6 +37,12 @@ final class Task implements EmulatedThread {
     volatile long deadline = -1;
     volatile long since;
     volatile boolean started;
+    /** What the core labelled this thread as running (a callback symbol); see {@link EngineActivity}. */
+    volatile String activity = "";
+    /** The primitive this thread is blocked on, for the holder in reports; null when none. */
+    volatile Blocker blocker;
+    /** Real {@code System.nanoTime()} of the last time this thread was seen in the engine (soft-lockup watchdog). */
+    volatile long touched = System.nanoTime();
 
     /** sim: a wake arrived while not blocked. */
     boolean permit;
@@ -91,7 +97,9 @@ final class Task implements EmulatedThread {
         int s = state;
         ThreadReport.State view = s == SLEEPING ? ThreadReport.State.SLEEPING
                 : s == BLOCKED ? ThreadReport.State.BLOCKED : ThreadReport.State.RUNNABLE;
-        return new ThreadReport(pid, name, cpu, view, waitingOn(), since);
+        Blocker on = blocker;
+        String holder = s == BLOCKED && on != null ? on.holders() : "";
+        return new ThreadReport(pid, name, cpu, view, waitingOn(), since, activity, holder);
     }
 
     @Override

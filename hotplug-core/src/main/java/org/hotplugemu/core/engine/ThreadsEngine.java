@@ -21,6 +21,8 @@ final class ThreadsEngine extends EngineLifecycle {
     /** How long every thread must stay blocked without a timeout before it counts as a deadlock. */
     private static final long DEADLOCK_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** How often the driver looks for soft lockups: scanning every thread each poll would cost too much. */
+    private static final long MAX_LOCKUP_SCAN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final ThreadLocal<Task> current = new ThreadLocal<>();
     private final long startNanos = System.nanoTime();
@@ -31,6 +33,7 @@ final class ThreadsEngine extends EngineLifecycle {
     private final AtomicInteger timedBlocked = new AtomicInteger();
     private final LongAdder switches = new LongAdder();
     private volatile Thread driver;
+    private long lastLockupScan;
 
     ThreadsEngine(EngineOptions options) {
         super(options);
@@ -73,6 +76,7 @@ final class ThreadsEngine extends EngineLifecycle {
     @Override
     boolean beginTask(Task task) {
         current.set(task);
+        task.touched = System.nanoTime();
         return !closing;
     }
 
@@ -104,6 +108,7 @@ final class ThreadsEngine extends EngineLifecycle {
             throw EngineShutdown.INSTANCE;
         }
         boolean timed = deadline >= 0;
+        self.touched = System.nanoTime();
         self.reason = reason;
         self.deadline = deadline;
         self.since = nanoTime();
@@ -141,6 +146,7 @@ final class ThreadsEngine extends EngineLifecycle {
             if (timed) {
                 timedBlocked.decrementAndGet();
             }
+            self.touched = System.nanoTime();
             self.state = Task.RUNNABLE;
             self.since = nanoTime();
         }
@@ -180,12 +186,16 @@ final class ThreadsEngine extends EngineLifecycle {
     @Override
     public void yield() {
         Task self = self("yield");
+        if (self.killed) {
+            throw EngineShutdown.INSTANCE; // a thread looping on cond_resched would outlive close()
+        }
         mightSleep(self, "cond_resched");
+        self.touched = System.nanoTime();
         Thread.yield();
     }
 
     @Override
-    String runRoot(Task task) {
+    Hang runRoot(Task task) {
         driver = Thread.currentThread();
         try {
             startCounted(task);
@@ -195,25 +205,32 @@ final class ThreadsEngine extends EngineLifecycle {
         }
     }
 
-    /** Waits for the run to end; returns the report header of a deadlock or hung root, else null. */
-    private String waitForRun(Task task) {
+    /** Waits for the run to end; returns the hang that ended it early, else null. */
+    private Hang waitForRun(Task task) {
         long started = System.nanoTime();
         long hungReal = realNanos(options.hungTaskTimeout().toNanos());
         long quietSince = -1;
         while (!(rootDone && runnableCount.get() == 0)) {
             long now = System.nanoTime();
+            if (outOfMemory != null) {
+                return null; // execute reports it
+            }
+            Hang lockup = softLockup(now);
+            if (lockup != null) {
+                return lockup;
+            }
             if (!rootDone) {
                 if (runnableCount.get() == 0 && timedBlocked.get() == 0) {
                     if (quietSince < 0) {
                         quietSince = now;
                     } else if (now - quietSince > DEADLOCK_GRACE_NANOS) {
-                        return deadlockHeader();
+                        return deadlock();
                     }
                 } else {
                     quietSince = -1;
                 }
                 if (now - started > hungReal) {
-                    return hungHeader(task);
+                    return hung(task);
                 }
             }
             LockSupport.parkNanos(this, POLL_NANOS);
@@ -221,16 +238,49 @@ final class ThreadsEngine extends EngineLifecycle {
         return null;
     }
 
+    /**
+     * The soft-lockup watchdog: a thread that has been running, without reaching an engine
+     * primitive, for the threshold of real time is stuck in plain Java. It is reported, then
+     * interrupted; the engine runs nothing more afterwards.
+     */
+    private Hang softLockup(long now) {
+        long threshold = options.softLockupThreshold().toNanos();
+        if (threshold == 0 || now - lastLockupScan < Math.min(threshold / 10, MAX_LOCKUP_SCAN_NANOS)) {
+            return null;
+        }
+        lastLockupScan = now;
+        Task stuck = null;
+        for (Task task : live.values()) {
+            if (task.state == Task.RUNNABLE && task.thread != null && now - task.touched >= threshold
+                    && (stuck == null || task.touched < stuck.touched)) {
+                stuck = task;
+            }
+        }
+        if (stuck == null) {
+            return null;
+        }
+        return HangReports.softLockup(stuck, now - stuck.touched);
+    }
+
     @Override
-    void runFor(long nanos) {
+    Hang runFor(long nanos) {
         long end = System.nanoTime() + realNanos(nanos);
         for (long left = realNanos(nanos); left > 0; left = end - System.nanoTime()) {
-            LockSupport.parkNanos(this, left);
+            LockSupport.parkNanos(this, Math.min(left, MAX_LOCKUP_SCAN_NANOS));
+            Hang lockup = softLockup(System.nanoTime());
+            if (lockup != null) {
+                return lockup;
+            }
         }
         long giveUp = System.nanoTime() + realNanos(options.hungTaskTimeout().toNanos());
         while (runnableCount.get() > 0 && System.nanoTime() < giveUp) {
             LockSupport.parkNanos(this, POLL_NANOS);
+            Hang lockup = softLockup(System.nanoTime());
+            if (lockup != null) {
+                return lockup;
+            }
         }
+        return null;
     }
 
     @Override

@@ -40,7 +40,7 @@ final class Boot {
             bringUpParallel(maxCpus);
         }
         else {
-            bringUp(IntStream.range(0, hotplug.nrCpus()).toArray(), hotplug.profile().online(), maxCpus);
+            bringUp(presentCpus(IntStream.range(0, hotplug.nrCpus())), hotplug.profile().online(), maxCpus);
         }
         int online = hotplug.masks().online().weight();
         log.info("smp: Brought up 1 node, " + online + " CPU" + (online > 1 ? "s" : ""));
@@ -48,9 +48,14 @@ final class Boot {
         hotplug.syncDeviceOnline();
     }
 
+    /** for_each_present_cpu: empty hot-plug slots are not brought up. */
+    private int[] presentCpus(IntStream cpus) {
+        return cpus.filter(hotplug.masks().present()::test).toArray();
+    }
+
     private void bringUpParallel(int maxCpus) {
-        int[] primaries = IntStream.range(0, hotplug.nrCpus()).filter(cpu -> arch.topology().get(cpu).primaryThread()).toArray();
-        int[] siblings = IntStream.range(0, hotplug.nrCpus()).filter(cpu -> !arch.topology().get(cpu).primaryThread()).toArray();
+        int[] primaries = presentCpus(IntStream.range(0, hotplug.nrCpus()).filter(cpu -> arch.topology().get(cpu).primaryThread()));
+        int[] siblings = presentCpus(IntStream.range(0, hotplug.nrCpus()).filter(cpu -> !arch.topology().get(cpu).primaryThread()));
         int kickAp = hotplug.profile().bpKickAp().orElseThrow();
         int budget = maxCpus;
         for (int[] group : new int[][] {primaries, siblings}) {

@@ -20,12 +20,15 @@ import org.hotplugemu.core.driver.ResourceLedger;
 import org.hotplugemu.core.engine.Engine;
 import org.hotplugemu.core.engine.EngineOptions;
 import org.hotplugemu.core.engine.Engines;
+import org.hotplugemu.core.engine.PluginCall;
+import org.hotplugemu.core.engine.SimSchedule;
 import org.hotplugemu.core.profile.Profile;
 import org.hotplugemu.core.profile.Profiles;
 import org.hotplugemu.core.state.CpuHotplugApi;
 import org.hotplugemu.core.state.Cpuhp;
 import org.hotplugemu.core.state.Hotplug;
 import org.hotplugemu.core.state.Suspend;
+import org.hotplugemu.core.sysdev.SystemDevices;
 import org.hotplugemu.core.sysfs.CpuSysfs;
 import org.hotplugemu.core.sysfs.KernelParse;
 import org.hotplugemu.core.sysfs.VirtualFs;
@@ -38,7 +41,8 @@ import org.hotplugemu.tracing.Tracing;
 final class EmulatedMachine implements Machine, HotplugControl {
     /** Kernel parameters the core reads; anything nobody reads is reported like the kernel does. */
     private static final Set<String> CORE_PARAMETERS = Set.of("cpuhp.parallel", "nosmt", "maxcpus", "trace_event",
-            "cpuhp.state_control", "emu.callback_cost_ns", "emu.hung_task_timeout_secs", "emu.time_scale");
+            "cpuhp.state_control", "emu.callback_cost_ns", "emu.hung_task_timeout_secs", "emu.time_scale",
+            "emu.softlockup_thresh_secs", "emu.livelock_switches", "emu.sched", "emu.sched_window_us");
 
     private final Engine engine;
     private final KernelLogBuffer log;
@@ -53,6 +57,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
     private final Suspend suspend;
     private final ResourceLedger ledger;
     private final DriverHost drivers;
+    private final SystemDevices systemDevices;
     private boolean booted;
 
     private EmulatedMachine(MachineBuilder builder, KernelCommandLine commandLine, Engine engine) {
@@ -64,6 +69,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
         this.fs = new VirtualFs();
         MachineConfig config = new MachineConfig(builder.cpus, builder.threadsPerCore, commandLine);
         this.arch = builder.architecture.create(new Context(config, engine, log, tracing.tracer(), fs));
+        TopologyCheck.check(arch.name(), builder.cpus, arch.topology());
         this.profile = builder.profile != null ? builder.profile : Profiles.builtIn(arch.defaultProfile());
         CpuhpTracepoints trace = new CpuhpTracepoints(tracing.tracer());
         tracing.addRules(new CpuhpTraceRules());
@@ -73,11 +79,22 @@ final class EmulatedMachine implements Machine, HotplugControl {
         this.registration = cpuhp.api();
         this.suspend = cpuhp.suspend();
         this.ledger = new ResourceLedger(builder.cpus);
-        this.drivers = new DriverHost(builder.drivers, arch.name(), engine);
-        commandLine.get("trace_event").ifPresent(tracing::enableFromCommandLine);
+        // DriverHost asks each driver its name() here, outside any emulated thread: bound it as well.
+        this.drivers = PluginCall.bounded("modprobe", softLockupThreshold(commandLine),
+                () -> new DriverHost(builder.drivers, arch.name(), engine));
+        try {
+            commandLine.get("trace_event").ifPresent(tracing::enableFromCommandLine);
+        } catch (IllegalArgumentException e) {
+            throw new HotplugException(Errno.EINVAL, e.getMessage(), e);
+        }
         new CpuSysfs(hotplug, arch, commandLine.getBoolean("cpuhp.state_control", false)).install(fs);
+        this.systemDevices = new SystemDevices(engine, hotplug, arch, log, tracing.tracer());
+        systemDevices.presentAtBoot(builder.presentCpus == 0 ? builder.cpus : builder.presentCpus);
+        systemDevices.install(fs);
+        drivers.setSystemDevices(systemDevices.driverHandlers());
         fs.mount("/sys/kernel/tracing", new TracefsMount(tracing.files()));
         installDebugFiles();
+        engine.onHang(() -> CpuStates.describe(hotplug.nrCpus(), this::state, this::target));
     }
 
     static Machine create(MachineBuilder builder) {
@@ -86,9 +103,17 @@ final class EmulatedMachine implements Machine, HotplugControl {
         }
         new MachineConfig(builder.cpus, builder.threadsPerCore, KernelCommandLine.empty());
         KernelCommandLine commandLine = KernelCommandLine.parse(builder.commandLine);
+        // Checked before anything starts, so that a bad value is a startup problem and not a failed boot.
+        commandLine.getLong("maxcpus", 0);
+        commandLine.getBoolean("cpuhp.parallel", true);
         Duration hungTask = Duration.ofSeconds(commandLine.getLong("emu.hung_task_timeout_secs", 120));
-        double timeScale = Double.parseDouble(commandLine.get("emu.time_scale").orElse("1.0"));
-        Engine engine = Engines.create(builder.engine, new EngineOptions(builder.seed, hungTask, timeScale));
+        double timeScale = timeScale(commandLine);
+        Duration softLockup = softLockupThreshold(commandLine);
+        long livelock = commandLine.getLong("emu.livelock_switches", EngineOptions.DEFAULT_LIVELOCK_SWITCHES);
+        SimSchedule schedule = SimSchedule.parse(commandLine.get("emu.sched").orElse("random"),
+                commandLine.getLong("emu.sched_window_us", -1));
+        Engine engine = Engines.create(builder.engine,
+                new EngineOptions(builder.seed, hungTask, timeScale, softLockup, livelock, schedule));
         try {
             return new EmulatedMachine(builder, commandLine, engine);
         }
@@ -98,11 +123,30 @@ final class EmulatedMachine implements Machine, HotplugControl {
         }
     }
 
+    private static Duration softLockupThreshold(KernelCommandLine commandLine) {
+        return Duration.ofSeconds(commandLine.getLong("emu.softlockup_thresh_secs", EngineOptions.DEFAULT_SOFT_LOCKUP_THRESHOLD.toSeconds()));
+    }
+
+    private static double timeScale(KernelCommandLine commandLine) {
+        String value = commandLine.get("emu.time_scale").orElse("1.0");
+        try {
+            double scale = Double.parseDouble(value);
+            if (scale > 0 && Double.isFinite(scale)) {
+                return scale;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new HotplugException(Errno.EINVAL, "kernel parameter emu.time_scale=" + value + " is not a positive number");
+    }
+
     private void installDebugFiles() {
         String dir = "/sys/kernel/debug/hotplug-emu/";
         fs.add(dir + "freeze_secondary_cpus", VirtualFile.readWrite(() -> "", value -> suspend.freeze(KernelParse.parseInt(value))));
         fs.add(dir + "thaw_secondary_cpus", VirtualFile.readWrite(() -> "", value -> suspend.thaw()));
         fs.add(dir + "pm_wakeup_pending", VirtualFile.readWrite(() -> "", value -> suspend.setWakeupPending(KernelParse.parseBool(value))));
+        // The invariant checker for scripts, e.g. explore's reproducers: one line per violation, empty when all holds.
+        fs.add(dir + "invariants", VirtualFile.readOnly(() -> checkInvariants().stream().map(line -> line + "\n").reduce("", String::concat)));
     }
 
     @Override
@@ -112,8 +156,8 @@ final class EmulatedMachine implements Machine, HotplugControl {
         }
         booted = true;
         engine.execute("swapper/0", 0, () -> {
-            log.info("Linux version " + profile.kernel() + " (hotplug-emu) " + arch.name() + ", profile " + profile.name());
-            log.info("Kernel command line: " + commandLine);
+            log.notice("Linux version " + profile.kernel() + " (hotplug-emu) " + arch.name() + ", profile " + profile.name());
+            log.notice("Kernel command line: " + commandLine);
             reportUnknownParameters();
             hotplug.initBootCpu(0);
             arch.smpPrepareCpus();
@@ -132,7 +176,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
             }
         }
         if (!unknown.isEmpty()) {
-            log.info("Unknown kernel command line parameters \"" + String.join(" ", unknown) + "\", will be passed to user space.");
+            log.notice("Unknown kernel command line parameters \"" + String.join(" ", unknown) + "\", will be passed to user space.");
         }
     }
 
@@ -172,8 +216,23 @@ final class EmulatedMachine implements Machine, HotplugControl {
     }
 
     @Override
+    public boolean writable(String path) {
+        return fs.writable(path);
+    }
+
+    @Override
     public List<String> dmesg() {
         return log.lines();
+    }
+
+    @Override
+    public List<KernelLogEntry> kernelLog() {
+        return log.entries();
+    }
+
+    @Override
+    public void clearKernelLog() {
+        log.clear();
     }
 
     @Override
@@ -189,6 +248,11 @@ final class EmulatedMachine implements Machine, HotplugControl {
     @Override
     public Tracing tracing() {
         return tracing;
+    }
+
+    @Override
+    public SystemDevices systemDevices() {
+        return systemDevices;
     }
 
     @Override
@@ -253,12 +317,20 @@ final class EmulatedMachine implements Machine, HotplugControl {
 
     @Override
     public void loadDriver(org.hotplugemu.core.api.HotplugDriver driver) {
-        engine.execute("insmod", shellCpu(), () -> drivers.load(driver, registration, engine, log, tracing.tracer(), fs, ledger));
+        try {
+            engine.execute("insmod", shellCpu(), () -> drivers.load(driver, registration, engine, log, tracing.tracer(), fs, ledger));
+        } catch (RuntimeException e) {
+            // A module whose init failed is gone; what it tracked is not held against the CPUs any more.
+            ledger.forget(driver.name());
+            throw e;
+        }
     }
 
     @Override
     public void unloadDriver(String name) {
         engine.execute("rmmod", shellCpu(), () -> drivers.unload(name));
+        // Its resources went with it: a reload tracks new ones, and the old must not be checked against the CPUs.
+        ledger.forget(name);
     }
 
     @Override

@@ -51,8 +51,19 @@ public interface Machine extends AutoCloseable {
 
     boolean isDirectory(String path);
 
+    /** Returns whether {@code path} is a file that accepts writes (mode {@code 0644} rather than {@code 0444}). */
+    boolean writable(String path);
+
     /** Returns the kernel log, one line per entry, formatted {@code [%5lu.%06lu] message}. */
-    List<String> dmesg();
+    default List<String> dmesg() {
+        return kernelLog().stream().map(KernelLogEntry::format).toList();
+    }
+
+    /** Returns the kernel log with each line's time and level, oldest first, since the last {@link #clearKernelLog()}. */
+    List<KernelLogEntry> kernelLog();
+
+    /** Empties the kernel log, as {@code dmesg -C} does. */
+    void clearKernelLog();
 
     /** Lets {@code duration} of engine time pass with the machine idle (timers fire, threads run). */
     void sleep(Duration duration);
@@ -62,6 +73,15 @@ public interface Machine extends AutoCloseable {
 
     /** Returns the tracing instance behind {@code /sys/kernel/tracing}. */
     Tracing tracing();
+
+    /**
+     * Returns system device hot-plug: CPUs arriving and leaving at run time, requests, uevents.
+     *
+     * @throws org.hotplugemu.arch.spi.HotplugException EOPNOTSUPP when this machine has none
+     */
+    default org.hotplugemu.core.sysdev.SystemDevices systemDevices() {
+        throw new org.hotplugemu.arch.spi.HotplugException(org.hotplugemu.arch.spi.Errno.EOPNOTSUPP, "this machine has no system device hot-plug");
+    }
 
     /** Direct calls into the state machine, for tests and tools. */
     HotplugControl control();

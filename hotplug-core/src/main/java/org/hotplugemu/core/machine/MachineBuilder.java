@@ -20,6 +20,7 @@ public final class MachineBuilder {
     Profile profile;
     int cpus = 4;
     int threadsPerCore = 1;
+    int presentCpus;
     String engine = "sim";
     long seed;
     String commandLine = "";
@@ -38,6 +39,15 @@ public final class MachineBuilder {
 
     public MachineBuilder cpus(int cpus) {
         this.cpus = cpus;
+        return this;
+    }
+
+    /**
+     * CPUs present at boot (QEMU's {@code -smp N}); the remaining possible CPUs are empty slots a
+     * hot-add can fill. Default: all of them.
+     */
+    public MachineBuilder presentCpus(int presentCpus) {
+        this.presentCpus = presentCpus;
         return this;
     }
 

@@ -80,6 +80,13 @@ final class ProfileValidator {
         if (online != states.size() - 1) {
             problems.add(entry(online) + ": CPUHP_ONLINE must be the last entry");
         }
+        // target_store() refuses a cant_stop target, so a cant_stop end state could never be reached by name.
+        for (int end : new int[] {offline, online}) {
+            if (states.get(end).cantStop()) {
+                problems.add(entry(end) + ": must not be cant_stop: it is where a CPU rests, and the cpuN/hotplug/target"
+                        + " file refuses cant_stop states");
+            }
+        }
         boolean ordered = true;
         for (int k = 1; k < SECTION_ORDER.size(); k++) {
             String before = SECTION_ORDER.get(k - 1);

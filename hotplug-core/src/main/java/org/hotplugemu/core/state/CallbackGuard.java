@@ -2,6 +2,7 @@ package org.hotplugemu.core.state;
 
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.core.engine.EngineActivity;
 
 /**
  * Knows which hotplug callback the current emulated thread is running, so that a hotplug or
@@ -17,10 +18,12 @@ final class CallbackGuard {
     static String enter(String symbol) {
         String previous = RUNNING.get();
         RUNNING.set(symbol);
+        EngineActivity.enter(symbol); // hang reports name the callback a thread runs
         return previous;
     }
 
     static void exit(String previous) {
+        EngineActivity.exit(previous);
         if (previous == null) {
             RUNNING.remove();
         }

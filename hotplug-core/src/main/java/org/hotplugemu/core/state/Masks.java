@@ -57,6 +57,14 @@ public final class Masks {
         return offline.toCpuList();
     }
 
+    /**
+     * Sets or clears {@code cpu} in the present mask ({@code set_cpu_present}), as ACPI processor
+     * hot-add maps a CPU and hot-remove unmaps it. For the system device hot-plug only.
+     */
+    public void setPresent(int cpu, boolean value) {
+        present.set(cpu, value);
+    }
+
     void setOnline(int cpu, boolean value) {
         online.set(cpu, value);
     }

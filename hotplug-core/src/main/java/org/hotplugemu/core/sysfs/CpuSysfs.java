@@ -69,12 +69,46 @@ public final class CpuSysfs {
                 other -> other.packageId() == me.packageId())));
         fs.add(dir + "/topology/core_siblings_list", VirtualFile.readOnly(() -> list(topology,
                 other -> other.packageId() == me.packageId())));
+        // The same sets as bitmaps (%*pb), which lscpu reads to count threads, cores and sockets.
+        fs.add(dir + "/topology/thread_siblings", VirtualFile.readOnly(() -> mask(topology,
+                other -> other.packageId() == me.packageId() && other.coreId() == me.coreId())));
+        fs.add(dir + "/topology/core_cpus", VirtualFile.readOnly(() -> mask(topology,
+                other -> other.packageId() == me.packageId() && other.coreId() == me.coreId())));
+        fs.add(dir + "/topology/package_cpus", VirtualFile.readOnly(() -> mask(topology,
+                other -> other.packageId() == me.packageId())));
+        fs.add(dir + "/topology/core_siblings", VirtualFile.readOnly(() -> mask(topology,
+                other -> other.packageId() == me.packageId())));
     }
 
     /** Topology sibling lists show online CPUs only, like the kernel's. */
     private String list(List<CpuTopology> topology, java.util.function.Predicate<CpuTopology> sibling) {
         IntPredicate online = hotplug.masks().online()::test;
         return compress(topology.stream().filter(sibling).mapToInt(CpuTopology::cpu).filter(online).boxed().collect(Collectors.toList())) + "\n";
+    }
+
+    /**
+     * Formats the online siblings as the kernel's {@code bitmap_print_to_pagebuf} does for
+     * nr_cpu_ids bits: 32-bit hex chunks, most significant first, separated by commas, the first
+     * one as wide as its bits.
+     */
+    private String mask(List<CpuTopology> topology, java.util.function.Predicate<CpuTopology> sibling) {
+        int bits = hotplug.nrCpus();
+        java.util.BitSet set = new java.util.BitSet(bits);
+        IntPredicate online = hotplug.masks().online()::test;
+        topology.stream().filter(sibling).mapToInt(CpuTopology::cpu).filter(online).forEach(set::set);
+        StringBuilder out = new StringBuilder();
+        int chunk = bits % 32 == 0 ? 32 : bits % 32;
+        for (int low = ((bits + 31) / 32 - 1) * 32; low >= 0; low -= 32) {
+            long value = 0;
+            for (int bit = 0; bit < chunk; bit++) {
+                if (set.get(low + bit)) {
+                    value |= 1L << bit;
+                }
+            }
+            out.append(out.isEmpty() ? "" : ",").append(String.format("%0" + ((chunk + 3) / 4) + "x", value));
+            chunk = 32;
+        }
+        return out.append('\n').toString();
     }
 
     private static String compress(List<Integer> cpus) {

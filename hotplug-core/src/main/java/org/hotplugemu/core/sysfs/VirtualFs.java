@@ -10,6 +10,7 @@ import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.spi.VirtualFile;
 import org.hotplugemu.arch.spi.VirtualFiles;
+import org.hotplugemu.arch.spi.sched.KernelBugException;
 
 /**
  * The emulated machine's file tree ({@code /sys}, {@code /sys/kernel/debug}, mounted tracefs):
@@ -104,7 +105,14 @@ public final class VirtualFs implements VirtualFiles {
         if (node instanceof Dir) {
             throw new HotplugException(Errno.EISDIR, normalized + ": Is a directory");
         }
-        return ((VirtualFile) node).read();
+        VirtualFile file = (VirtualFile) node;
+        try {
+            return file.read();
+        } catch (HotplugException | KernelBugException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw handlerFailed(normalized, "read", e);
+        }
     }
 
     public void write(String path, String value) {
@@ -122,7 +130,21 @@ public final class VirtualFs implements VirtualFiles {
         if (!file.writable()) {
             throw new HotplugException(Errno.EACCES, normalized + ": Permission denied");
         }
-        file.write(value);
+        try {
+            file.write(value);
+        } catch (HotplugException | KernelBugException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw handlerFailed(normalized, "write", e);
+        }
+    }
+
+    /**
+     * A plugin's handler that throws anything but a {@link HotplugException} fails that one system
+     * call with EIO, the way a driver's broken show/store method fails only its own read or write.
+     */
+    private static HotplugException handlerFailed(String path, String operation, RuntimeException e) {
+        return new HotplugException(Errno.EIO, "the " + operation + " handler of " + path + " failed: " + e, e);
     }
 
     public synchronized List<String> list(String path) {

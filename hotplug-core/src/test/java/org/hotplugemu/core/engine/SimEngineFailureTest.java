@@ -40,7 +40,7 @@ class SimEngineFailureTest {
                         deadlock: every emulated thread is blocked and no timer is pending at 0.001000
                           pid 1 control (CPU 0): completion done_up since 0.000000
                           pid 2 holder (CPU 1): completion never since 0.000000
-                          pid 3 cpuhp/2 (CPU 2): mutex cpuhp_state_mutex since 0.001000""");
+                          pid 3 cpuhp/2 (CPU 2): mutex cpuhp_state_mutex held by holder/2 since 0.001000""");
     }
 
     @Test
@@ -56,7 +56,10 @@ class SimEngineFailureTest {
                 });
                 never.await();
             }))
-                    .isInstanceOf(DeadlockException.class)
+                    .isInstanceOfSatisfying(HangException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(HangException.Kind.HUNG_TASK);
+                        assertThat(e.errno()).isEqualTo(Errno.ETIMEDOUT);
+                    })
                     .hasMessageStartingWith("INFO: task control:1 blocked for more than 10 seconds.\n"
                             + "  pid 1 control (CPU 0): completion done_down since 0.000000\n"
                             + "  pid 2 poller (CPU 1): sleep until ");

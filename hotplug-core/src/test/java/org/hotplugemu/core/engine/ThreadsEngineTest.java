@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.sched.Completion;
 import org.hotplugemu.arch.spi.sched.EmulatedThread;
 import org.hotplugemu.arch.spi.sched.KernelBugException;
@@ -29,7 +30,10 @@ class ThreadsEngineTest {
     @Test
     void rootBlockedPastTheScaledHungTaskTimeoutIsReported() {
         assertThatThrownBy(() -> engine.execute("control", 0, () -> engine.newCompletion("done_up").await()))
-                .isInstanceOf(DeadlockException.class)
+                .isInstanceOfSatisfying(HangException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(HangException.Kind.HUNG_TASK);
+                    assertThat(e.errno()).isEqualTo(Errno.ETIMEDOUT);
+                })
                 .hasMessageStartingWith("INFO: task control:1 blocked for more than 120 seconds.\n"
                         + "  pid 1 control (CPU 0): completion done_up since ");
     }
@@ -48,7 +52,7 @@ class ThreadsEngineTest {
         }))
                 .isInstanceOf(DeadlockException.class)
                 .hasMessageStartingWith("deadlock: every emulated thread is blocked and no timer is pending at ")
-                .hasMessageContaining("\n  pid 1 control (CPU 0): mutex cpuhp_state_mutex since ")
+                .hasMessageContaining("\n  pid 1 control (CPU 0): mutex cpuhp_state_mutex held by holder/2 since ")
                 .hasMessageContaining("\n  pid 2 holder (CPU 1): completion never since ");
     }
 

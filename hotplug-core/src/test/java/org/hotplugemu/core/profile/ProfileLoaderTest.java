@@ -33,6 +33,7 @@ class ProfileLoaderTest {
         "bad-enum-prefix.json|$.states[0] (number 0, OFFLINE)|must start with CPUHP_",
         "bad-missing-required.json|required entry CPUHP_AP_IDLE_DEAD is missing|$.states",
         "bad-online-not-last.json|$.states[12] (number 14, CPUHP_ONLINE)|must be the last entry",
+        "bad-online-cant-stop.json|$.states[12] (number 14, CPUHP_ONLINE)|must not be cant_stop",
         "bad-section-order.json|$.states[5] (number 6, CPUHP_AP_OFFLINE)|section order broken: CPUHP_AP_OFFLINE must come after CPUHP_AP_IDLE_DEAD",
         "bad-dynamic-outside-section.json|$.dynamic.apOnlineDyn: 2..4|is not inside the ONLINE section",
         "bad-dynamic-overlaps-state.json|$.states[11] (number 12, CPUHP_AP_FOO_ONLINE)|lies inside dynamic range $.dynamic.apOnlineDyn",

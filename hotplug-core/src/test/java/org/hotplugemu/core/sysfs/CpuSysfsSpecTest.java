@@ -188,6 +188,20 @@ class CpuSysfsSpecTest {
     }
 
     @Test
+    void topologyMasksArePrintedAsKernelBitmapsOfNrCpuIdsBits() {
+        try (Machine machine = new MachineBuilder().architecture(new TestingArchitectureProvider()).cpus(40).threadsPerCore(2).build()) {
+            machine.boot();
+            assertThat(machine.read(CPU + "/cpu3/topology/thread_siblings")).isEqualTo("00,0000000c\n");
+            assertThat(machine.read(CPU + "/cpu3/topology/core_cpus")).isEqualTo("00,0000000c\n");
+            assertThat(machine.read(CPU + "/cpu3/topology/package_cpus")).isEqualTo("ff,ffffffff\n");
+            machine.write(CPU + "/cpu2/online", "0\n");
+            machine.write(CPU + "/cpu33/online", "0\n");
+            assertThat(machine.read(CPU + "/cpu3/topology/thread_siblings")).isEqualTo("00,00000008\n");
+            assertThat(machine.read(CPU + "/cpu3/topology/core_siblings")).isEqualTo("fd,fffffffb\n");
+        }
+    }
+
+    @Test
     void missingFilesDirectoriesAndRelativePathsGiveTheKernelErrnos() {
         try (Machine machine = TestingMachines.booted(2)) {
             assertWriteFails(machine, CPU + "/cpu9/online", "0\n", Errno.ENOENT);

@@ -2,6 +2,8 @@ package org.hotplugemu.core.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
@@ -19,7 +21,6 @@ import org.hotplugemu.tracing.Tracing;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 class CpuhpTraceRulesTest {
@@ -102,7 +103,7 @@ class CpuhpTraceRulesTest {
     }
 
     @Test
-    void htmlReportDrawsEveryCpuTrackAndMarksTheFailureAndRollback() throws Exception {
+    void htmlReportEmbedsEveryCpuTrackAndLinksTheFailureToItsRollback() throws Exception {
         offlineCpu1();
         task.as("sh", 209, 3);
         at(300, enter, 1, 236, 41, "workqueue_prepare_cpu");
@@ -115,14 +116,24 @@ class CpuhpTraceRulesTest {
         Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader(html.toString())));
 
-        NodeList groups = document.getElementsByTagName("g");
+        assertThat(document.getElementsByTagName("script").getLength()).isEqualTo(2);
+        String text = html.toString();
+        int from = text.indexOf("id=\"trace-data\">") + "id=\"trace-data\">".length();
+        JsonNode data = new ObjectMapper().readTree(text.substring(from, text.indexOf("</script>", from)));
         List<String> tracks = new java.util.ArrayList<>();
-        for (int i = 0; i < groups.getLength(); i++) {
-            tracks.add(groups.item(i).getAttributes().getNamedItem("data-track").getNodeValue());
-        }
+        data.get("tracks").forEach(track -> tracks.add(track.get("name").asText()));
         assertThat(tracks).containsExactly("CPU 0", "CPU 1", "CPU 2", "CPU 3");
-        assertThat(html.toString()).contains("class=\"failure\"", "class=\"rollback\"",
-                "rollback after 41 workqueue_prepare_cpu", "<td class=\"text\">235 sched_cpu_deactivate</td>");
+        List<String> failures = new java.util.ArrayList<>();
+        data.get("spans").forEach(span -> {
+            if (span.has("error")) {
+                List<String> rollback = new java.util.ArrayList<>();
+                span.get("rollback").forEach(k -> rollback.add(data.get("spans").get(k.asInt()).get("label").asText()));
+                failures.add(span.get("label").asText() + " " + span.get("category").asText() + " -> " + rollback);
+            }
+        });
+        assertThat(failures).containsExactly("41 workqueue_prepare_cpu up -> [40 random_prepare_cpu]");
+        assertThat(text).contains("<td class=\"text\">ret -12 at step 41, state 40</td>",
+                "<td class=\"text\">235 sched_cpu_deactivate</td>");
     }
 
     @Test

@@ -1,0 +1,83 @@
+package org.hotplugemu.distribution.explore;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotplugemu.core.machine.Machine;
+
+/** The sysfs files a campaign reads and writes, as a shell script would. */
+final class Cpus {
+    static final String CPU = "/sys/devices/system/cpu/";
+    static final String DEBUG = "/sys/kernel/debug/hotplug-emu/";
+
+    private Cpus() {
+    }
+
+    static String onlineFile(int cpu) {
+        return CPU + "cpu" + cpu + "/online";
+    }
+
+    static String failFile(int cpu) {
+        return CPU + "cpu" + cpu + "/hotplug/fail";
+    }
+
+    static int state(Machine machine, int cpu) {
+        return Integer.parseInt(machine.read(CPU + "cpu" + cpu + "/hotplug/state").strip());
+    }
+
+    static int target(Machine machine, int cpu) {
+        return Integer.parseInt(machine.read(CPU + "cpu" + cpu + "/hotplug/target").strip());
+    }
+
+    /** CPUs with an {@code online} file: those the kernel lets user space take offline. */
+    static List<Integer> hotpluggable(Machine machine) {
+        List<Integer> cpus = new ArrayList<>();
+        for (int cpu = 0; cpu < machine.cpus(); cpu++) {
+            if (machine.exists(onlineFile(cpu))) {
+                cpus.add(cpu);
+            }
+        }
+        return cpus;
+    }
+
+    /** Parses a kernel CPU list such as {@code 0-2,5}. */
+    static BitSet parseList(String list) {
+        BitSet cpus = new BitSet();
+        for (String part : list.strip().split(",")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            int dash = part.indexOf('-');
+            int from = Integer.parseInt(dash < 0 ? part : part.substring(0, dash));
+            int to = dash < 0 ? from : Integer.parseInt(part.substring(dash + 1));
+            cpus.set(from, to + 1);
+        }
+        return cpus;
+    }
+
+    /** State number to sysfs name, from {@code hotplug/states}. */
+    static Map<Integer, String> stateNames(Machine machine) {
+        Map<Integer, String> names = new LinkedHashMap<>();
+        for (String line : machine.read(CPU + "hotplug/states").split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                names.put(Integer.parseInt(line.substring(0, colon).strip()), line.substring(colon + 1).strip());
+            }
+        }
+        return names;
+    }
+
+    /** Kernel log lines that say something broke: warnings, BUGs, oopses, lockdep splats. */
+    static List<String> splats(List<String> dmesg, int from) {
+        List<String> found = new ArrayList<>();
+        for (String line : dmesg.subList(Math.min(from, dmesg.size()), dmesg.size())) {
+            if (line.contains("WARNING:") || line.contains("BUG:") || line.contains("Oops") || line.contains("possible circular locking")
+                    || line.contains("possible recursive locking")) {
+                found.add(line);
+            }
+        }
+        return found;
+    }
+}

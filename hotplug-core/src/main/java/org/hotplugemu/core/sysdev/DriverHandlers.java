@@ -1,0 +1,31 @@
+package org.hotplugemu.core.sysdev;
+
+import static java.util.Objects.requireNonNull;
+
+import org.hotplugemu.core.api.SystemDeviceHandlers;
+
+/** The handler registry behind the driver API's {@link SystemDeviceHandlers}. */
+final class DriverHandlers implements SystemDeviceHandlers {
+    private final HandlerRegistry registry;
+
+    DriverHandlers(HandlerRegistry registry) {
+        this.registry = requireNonNull(registry, "registry is null");
+    }
+
+    @Override
+    public void register(Operation operation, Phase phase, int order, String name, Handler handler) {
+        requireNonNull(handler, "handler is null");
+        HotplugOperation op = HotplugOperation.valueOf(operation.name());
+        registry.register(op, HotplugPhase.valueOf(phase.name()), order, name, (request, rollback) -> handler.handle(operation,
+                new Targets(indexes(request, SystemDevice.Kind.CPU), indexes(request, SystemDevice.Kind.MEMORY)), rollback));
+    }
+
+    @Override
+    public void unregister(String name) {
+        registry.unregister(name);
+    }
+
+    private static java.util.List<Integer> indexes(HotplugRequest request, SystemDevice.Kind kind) {
+        return request.devices(kind).stream().map(SystemDevice::index).toList();
+    }
+}

@@ -1,0 +1,7 @@
+package org.hotplugemu.core.sysdev;
+
+/** Whether a request adds system devices or deletes them. */
+public enum HotplugOperation {
+    ADD,
+    DELETE
+}
