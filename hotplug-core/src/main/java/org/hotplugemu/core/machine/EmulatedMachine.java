@@ -37,7 +37,7 @@ import org.hotplugemu.tracing.Tracing;
 final class EmulatedMachine implements Machine, HotplugControl {
     /** Kernel parameters the core reads; anything nobody reads is reported like the kernel does. */
     private static final Set<String> CORE_PARAMETERS = Set.of("cpuhp.parallel", "nosmt", "maxcpus", "trace_event",
-            "cpuhp.state_control", "emu.callback_cost_ns", "emu.hung_task_timeout_secs", "emu.time_scale");
+            "cpuhp.state_control", "emu.callback_cost_ns", "emu.trace_offline_cpus", "emu.hung_task_timeout_secs", "emu.time_scale");
 
     private final Engine engine;
     private final KernelLogBuffer log;
@@ -64,7 +64,8 @@ final class EmulatedMachine implements Machine, HotplugControl {
         MachineConfig config = new MachineConfig(builder.cpus, builder.threadsPerCore, commandLine);
         this.arch = builder.architecture.create(new Context(config, engine, log, tracing.tracer(), fs));
         this.profile = builder.profile != null ? builder.profile : Profiles.builtIn(arch.defaultProfile());
-        CpuhpTracepoints trace = new CpuhpTracepoints(tracing.tracer());
+        CpuhpTracepoints trace = commandLine.getBoolean("emu.trace_offline_cpus", false)
+                ? new CpuhpTracepoints(tracing.tracer()) : new CpuhpTracepoints(tracing.tracer(), this::emittingCpuOnline);
         tracing.addRules(new CpuhpTraceRules());
         Duration callbackCost = Duration.ofNanos(commandLine.getLong("emu.callback_cost_ns", 1_000));
         this.hotplug = new Hotplug(engine, arch, profile, log, trace, callbackCost);
@@ -76,6 +77,11 @@ final class EmulatedMachine implements Machine, HotplugControl {
         new CpuSysfs(hotplug, arch, commandLine.getBoolean("cpuhp.state_control", false)).install(fs);
         fs.mount("/sys/kernel/tracing", new TracefsMount(tracing.files()));
         installDebugFiles();
+    }
+
+    /** The tracepoint condition {@code cpu_online(raw_smp_processor_id())}. */
+    private boolean emittingCpuOnline() {
+        return hotplug.masks().online().test(engine.currentCpu());
     }
 
     static Machine create(MachineBuilder builder) {
