@@ -100,7 +100,8 @@ public final class Tracing {
             buffers.compareAndSet(cpu, null, new RingBuffer(cpu, bufferSizeKb * 1024L));
             buffer = buffers.get(cpu);
         }
-        buffer.add(event, values, context.nanoTime(), context.comm(), context.pid(), context.irqsOff(), emitted.getAndIncrement());
+        buffer.add(event, values, context.nanoTime(), context.comm(), context.pid(), context.irqsOff(), context.preemptDepth(),
+                emitted.getAndIncrement());
     }
 
     /**

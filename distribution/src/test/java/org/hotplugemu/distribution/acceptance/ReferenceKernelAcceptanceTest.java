@@ -3,6 +3,7 @@ package org.hotplugemu.distribution.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.hotplugemu.arch.arm64.Arm64ArchitectureProvider;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.arch.x86.X86ArchitectureProvider;
@@ -29,7 +30,7 @@ class ReferenceKernelAcceptanceTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"linux-6.1-x86_64", "linux-6.1-arm64"})
+    @CsvSource({"linux-6.1-x86_64", "linux-6.1-arm64", "linux-6.12-x86_64", "linux-6.12-arm64"})
     void hotplugStatesEqualsTheReferenceByteForByte(String kernel) {
         try (Machine machine = boot(kernel, 4, "")) {
             assertThat(machine.read("/sys/devices/system/cpu/hotplug/states")).isEqualTo(ReferenceTrace.resource(kernel, "states.txt"));
@@ -37,7 +38,7 @@ class ReferenceKernelAcceptanceTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"linux-6.1-x86_64", "linux-6.1-arm64"})
+    @CsvSource({"linux-6.1-x86_64", "linux-6.1-arm64", "linux-6.12-x86_64", "linux-6.12-arm64"})
     void tracedOfflineOnlineOfCpu1EqualsTheReferenceEventForEvent(String kernel) {
         try (Machine machine = boot(kernel, 4, "")) {
             List<String> actual = ReferenceTrace.events(offlineOnline(machine));
@@ -53,6 +54,50 @@ class ReferenceKernelAcceptanceTest {
             List<String> expected = ReferenceTrace.events(ReferenceTrace.resource(kernel, "trace-offline-online.txt"));
             assertThat(actual).hasSize(expected.size() + extra).containsSubsequence(expected);
             assertThat(actual.stream().filter(event -> event.contains("step: 148 "))).isNotEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"linux-6.1-x86_64", "linux-6.1-arm64", "linux-6.12-x86_64", "linux-6.12-arm64"})
+    void eachCpusBootTraceEqualsTheReference(String kernel) {
+        try (Machine machine = boot(kernel, 4, "trace_event=cpuhp:*")) {
+            assertBootTrace(machine, ReferenceTrace.resource(kernel, "trace-boot.txt"));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"trace-boot-smp8-parallel.txt, ''", "trace-boot-smp8-serial.txt, cpuhp.parallel=0"})
+    void eightCpuX86BootsInTheReferencesPassesAndPerCpuSequences(String file, String commandLine) {
+        String reference = ReferenceTrace.resource("linux-6.12-x86_64", file);
+        try (Machine machine = boot("linux-6.12-x86_64", 8, ("trace_event=cpuhp:* " + commandLine).trim())) {
+            assertBootTrace(machine, reference);
+            // Parallel: every AP kicked to cpu:kick_ap first, then each brought online; serial: one after the other.
+            assertThat(kicksAndBringups(machine.tracing().formatText())).containsExactlyElementsOf(kicksAndBringups(reference));
+        }
+    }
+
+    private static List<String> kicksAndBringups(String trace) {
+        return ReferenceTrace.events(trace).stream()
+                .filter(event -> event.endsWith("(cpuhp_kick_ap_alive)") || event.endsWith("(cpuhp_bringup_ap)")).toList();
+    }
+
+    static void assertBootTrace(Machine machine, String reference) {
+        Map<Integer, List<ReferenceTrace.Event>> expected = ReferenceTrace.eventsByCpu(reference);
+        Map<Integer, List<ReferenceTrace.Event>> actual = ReferenceTrace.eventsByCpu(machine.tracing().formatText());
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        for (int cpu : expected.keySet()) {
+            List<String> lines = actual.get(cpu).stream().map(ReferenceTrace.Event::line).toList();
+            assertThat(lines).as("boot trace of cpu %d", cpu)
+                    .containsExactlyElementsOf(ReferenceTrace.alignClockTies(expected.get(cpu), lines));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"linux-6.1-x86_64, 0", "linux-6.1-arm64, 0", "linux-6.12-x86_64, 236", "linux-6.12-arm64, 236"})
+    void bootCpuTargetIsWhatTheKernelLeavesIt(String kernel, int target) {
+        try (Machine machine = boot(kernel, 4, "")) {
+            assertThat(machine.read("/sys/devices/system/cpu/cpu0/hotplug/target")).isEqualTo(target + "\n");
+            assertThat(machine.read("/sys/devices/system/cpu/cpu1/hotplug/target")).isEqualTo("236\n");
         }
     }
 

@@ -57,6 +57,9 @@ public abstract class SimpleStateDriver implements HotplugDriver {
     public void register(DriverContext context) {
         Registrar registrar = new Registrar(context);
         for (StateSpec spec : specs) {
+            if (!spec.applies(registrar::exists)) {
+                continue;
+            }
             if (spec.multi()) {
                 registerMulti(context, registrar, spec);
             } else {

@@ -20,6 +20,8 @@ import org.hotplugemu.core.driver.ResourceLedger;
 import org.hotplugemu.core.engine.Engine;
 import org.hotplugemu.core.engine.EngineOptions;
 import org.hotplugemu.core.engine.Engines;
+import org.hotplugemu.core.profile.BootPhase;
+import org.hotplugemu.core.profile.CostModel;
 import org.hotplugemu.core.profile.Profile;
 import org.hotplugemu.core.profile.Profiles;
 import org.hotplugemu.core.state.Hotplug;
@@ -42,6 +44,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
     private final Engine engine;
     private final KernelLogBuffer log;
     private final Tracing tracing;
+    private final BootTaskContext taskContext;
     private final VirtualFs fs;
     private final Architecture arch;
     private final Profile profile;
@@ -53,13 +56,18 @@ final class EmulatedMachine implements Machine, HotplugControl {
     private final ResourceLedger ledger;
     private final DriverHost drivers;
     private boolean booted;
+    /** Set while {@link #boot} runs: callbacks then cost their boot-time figure. */
+    private volatile boolean booting;
+    private final CostModel costs;
+    private final java.util.Random costRandom;
 
     private EmulatedMachine(MachineBuilder builder, KernelCommandLine commandLine, Engine engine) {
         this.builder = builder;
         this.commandLine = commandLine;
         this.engine = engine;
         this.log = new KernelLogBuffer(engine::nanoTime);
-        this.tracing = new Tracing(engine, builder.cpus);
+        this.taskContext = new BootTaskContext(engine);
+        this.tracing = new Tracing(taskContext, builder.cpus);
         this.fs = new VirtualFs();
         MachineConfig config = new MachineConfig(builder.cpus, builder.threadsPerCore, commandLine);
         this.arch = builder.architecture.create(new Context(config, engine, log, tracing.tracer(), fs));
@@ -67,8 +75,11 @@ final class EmulatedMachine implements Machine, HotplugControl {
         CpuhpTracepoints trace = commandLine.getBoolean("emu.trace_offline_cpus", false)
                 ? new CpuhpTracepoints(tracing.tracer()) : new CpuhpTracepoints(tracing.tracer(), this::emittingCpuOnline);
         tracing.addRules(new CpuhpTraceRules());
-        Duration callbackCost = Duration.ofNanos(commandLine.getLong("emu.callback_cost_ns", 1_000));
-        this.hotplug = new Hotplug(engine, arch, profile, log, trace, callbackCost);
+        this.costs = commandLine.has("emu.callback_cost_ns")
+                ? CostModel.flat(commandLine.getLong("emu.callback_cost_ns", 0)) : profile.costs();
+        this.costRandom = new java.util.Random(builder.seed ^ 0x636f7374L);
+        this.hotplug = new Hotplug(engine, arch, profile, log, trace,
+                symbol -> costs.nanos(symbol, booting, costRandom::nextDouble));
         this.registration = new Registration(hotplug);
         this.suspend = new Suspend(hotplug);
         this.ledger = new ResourceLedger(builder.cpus);
@@ -115,15 +126,30 @@ final class EmulatedMachine implements Machine, HotplugControl {
             throw new HotplugException(Errno.EBUSY, "the machine is already booted");
         }
         booted = true;
-        engine.execute("swapper/0", 0, () -> {
-            log.info("Linux version " + profile.kernel() + " (hotplug-emu) " + arch.name() + ", profile " + profile.name());
-            log.info("Kernel command line: " + commandLine);
-            reportUnknownParameters();
-            hotplug.initBootCpu(0);
-            arch.smpPrepareCpus();
-            drivers.registerAll(registration, engine, log, tracing.tracer(), fs, ledger);
-            new Boot(hotplug, arch, log, commandLine, builder.bootProgress).bringUpSecondaries();
-        });
+        booting = true;
+        BootSequencer sequencer = new BootSequencer(registration, profile, taskContext::idleFlags, slot -> hotplug.stepName(slot) != null);
+        try {
+            engine.execute("swapper/0", 0, () -> {
+                log.info("Linux version " + profile.kernel() + " (hotplug-emu) " + arch.name() + ", profile " + profile.name());
+                log.info("Kernel command line: " + commandLine);
+                reportUnknownParameters();
+                hotplug.initBootCpu(0, profile.bootPlan().bootCpuTargetOnline() ? profile.online() : 0);
+                arch.smpPrepareCpus();
+                drivers.registerAll(sequencer, engine, log, tracing.tracer(), fs, ledger);
+            });
+            // start_kernel's own registrations, from the boot context.
+            engine.execute(BootTaskContext.IDLE, 0, () -> sequencer.run(BootPhase.EARLY));
+            engine.execute("swapper/0", 0, () -> {
+                sequencer.run(BootPhase.BEFORE_SMP);
+                hotplug.startHotplugThread(0);
+                new Boot(hotplug, arch, log, commandLine, builder.bootProgress).bringUpSecondaries();
+                sequencer.run(BootPhase.AFTER_SMP);
+                sequencer.finish();
+            });
+        }
+        finally {
+            booting = false;
+        }
     }
 
     private void reportUnknownParameters() {

@@ -23,6 +23,8 @@ public final class Profile {
     private final DynamicRange bpPrepareDyn;
     private final DynamicRange apOnlineDyn;
     private final List<BootRegistration> bootRegistrations;
+    private final BootPlan bootPlan;
+    private final CostModel costs;
     private final Map<String, StateDefinition> byEnumName = new HashMap<>();
     private final StateDefinition[] byNumber;
     /** The section boundaries, looked up once: the walker asks for them at every step. */
@@ -36,6 +38,15 @@ public final class Profile {
 
     public Profile(String name, String kernel, String arch, String description, List<StateDefinition> states,
             DynamicRange bpPrepareDyn, DynamicRange apOnlineDyn, List<BootRegistration> bootRegistrations) {
+        this(name, kernel, arch, description, states, bpPrepareDyn, apOnlineDyn, bootRegistrations, BootPlan.NONE, CostModel.NONE);
+    }
+
+    /** A profile with the reference boot's plan and callback costs. */
+    public Profile(String name, String kernel, String arch, String description, List<StateDefinition> states,
+            DynamicRange bpPrepareDyn, DynamicRange apOnlineDyn, List<BootRegistration> bootRegistrations,
+            BootPlan bootPlan, CostModel costs) {
+        this.bootPlan = requireNonNull(bootPlan, "bootPlan is null");
+        this.costs = requireNonNull(costs, "costs is null");
         this.name = requireNonNull(name, "name is null");
         this.kernel = requireNonNull(kernel, "kernel is null");
         this.arch = requireNonNull(arch, "arch is null");
@@ -86,6 +97,22 @@ public final class Profile {
     /** Returns the dynamic registrations of the reference boot, in registration order. */
     public List<BootRegistration> bootRegistrations() {
         return bootRegistrations;
+    }
+
+    /** Returns how the reference kernel's boot registered its states ({@link BootPlan#NONE} when the profile does not say). */
+    public BootPlan bootPlan() {
+        return bootPlan;
+    }
+
+    /** Returns the callbacks' virtual costs ({@link CostModel#NONE} when the profile does not say). */
+    public CostModel costs() {
+        return costs;
+    }
+
+    /** Returns the slot the reference boot gave the dynamic state registered as {@code name}, if any. */
+    public Optional<Integer> bootSlot(String name) {
+        return bootRegistrations.stream().filter(registration -> registration.name().equals(name))
+                .map(BootRegistration::number).findFirst();
     }
 
     /**

@@ -43,6 +43,12 @@ public final class Hotplug {
     volatile SmtControl smtControl;
 
     public Hotplug(Scheduler scheduler, Architecture arch, Profile profile, KernelLog log, CpuhpTracepoints trace, Duration callbackCost) {
+        this(scheduler, arch, profile, log, trace, symbol -> callbackCost.toNanos());
+    }
+
+    /** A state machine whose callbacks cost what {@code callbackCost} says per kernel symbol, in virtual nanoseconds. */
+    public Hotplug(Scheduler scheduler, Architecture arch, Profile profile, KernelLog log, CpuhpTracepoints trace,
+            java.util.function.ToLongFunction<String> callbackCost) {
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.arch = requireNonNull(arch, "arch is null");
         this.profile = requireNonNull(profile, "profile is null");
@@ -107,14 +113,30 @@ public final class Hotplug {
 
     /** Makes the boot CPU ONLINE with its {@code cpuhp/0} thread running ({@code boot_cpu_hotplug_init}). */
     public void initBootCpu(int cpu) {
+        initBootCpu(cpu, profile.online());
+        startHotplugThread(cpu);
+    }
+
+    /**
+     * {@code boot_cpu_hotplug_init}: makes the boot CPU ONLINE with {@code target} as its target
+     * (6.1 leaves it 0, 6.12 sets the online state) and no hotplug thread yet: until
+     * {@link #startHotplugThread} ({@code cpuhp_threads_init} in {@code smp_init}) registrations run
+     * its callbacks directly on the caller.
+     */
+    public void initBootCpu(int cpu, int target) {
         CpuState st = cpu(cpu);
         st.state = profile.online();
-        st.target = profile.online();
+        st.target = target;
         masks.setOnline(cpu, true);
         masks.setActive(cpu, true);
         masks.setBootedOnce(cpu);
         st.sync.state = ApSync.ONLINE;
         st.deviceOffline = false;
+    }
+
+    /** {@code cpuhp_threads_init} for the boot CPU: creates and starts its {@code cpuhp/N} thread. */
+    public void startHotplugThread(int cpu) {
+        CpuState st = cpu(cpu);
         smpboot.createHotplugThread(cpu);
         st.thread.unpark();
         apSide.startBootCpuIdle(cpu);

@@ -2,6 +2,7 @@ package org.hotplugemu.core.state;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.spi.KernelLog;
@@ -20,10 +21,11 @@ final class Invoker {
     private final CpuhpTracepoints trace;
     private final KernelLog log;
     private final Scheduler scheduler;
-    private final Duration callbackCost;
+    /** Virtual nanoseconds one call of a callback symbol costs. */
+    private final ToLongFunction<String> callbackCost;
     private final Masks masks;
 
-    Invoker(StepTable table, CpuhpTracepoints trace, KernelLog log, Scheduler scheduler, Duration callbackCost, Masks masks) {
+    Invoker(StepTable table, CpuhpTracepoints trace, KernelLog log, Scheduler scheduler, ToLongFunction<String> callbackCost, Masks masks) {
         this.table = table;
         this.trace = trace;
         this.log = log;
@@ -116,9 +118,10 @@ final class Invoker {
 
     /** Runs one callback body, mapping what it throws to a kernel return value. */
     private int call(CpuState st, String symbol, Runnable body) {
-        if (callbackCost.isPositive()) {
+        long cost = callbackCost.applyAsLong(symbol);
+        if (cost > 0) {
             // The callback's own cost, and a scheduling point before it: other threads may run here.
-            scheduler.delay(callbackCost);
+            scheduler.delay(Duration.ofNanos(cost));
         }
         String previous = CallbackGuard.enter(symbol);
         try {
