@@ -111,11 +111,6 @@ public final class KThread {
         if (!shouldPark) {
             return;
         }
-        if (!isParked) {
-            // A new thread parks before anyone can unpark it (__smpboot_create_thread waits in
-            // kthread_park); unparking it before it got there would skip its unpark hook.
-            parked.await();
-        }
         shouldPark = false;
         scheduler.unpark(thread);
     }
