@@ -39,7 +39,9 @@ import org.hotplugemu.tracing.Tracing;
 final class EmulatedMachine implements Machine, HotplugControl {
     /** Kernel parameters the core reads; anything nobody reads is reported like the kernel does. */
     private static final Set<String> CORE_PARAMETERS = Set.of("cpuhp.parallel", "nosmt", "maxcpus", "trace_event",
-            "cpuhp.state_control", "emu.callback_cost_ns", "emu.trace_offline_cpus", "emu.hung_task_timeout_secs", "emu.time_scale");
+            "cpuhp.state_control", "emu.callback_cost_ns", "emu.trace_offline_cpus",
+            // Accepted as the reference kernels accept them (their captures boot with the last two).
+            "console", "panic", "loglevel", "trace_buf_size", "trace_clock", "emu.hung_task_timeout_secs", "emu.time_scale");
 
     private final Engine engine;
     private final KernelLogBuffer log;
@@ -84,10 +86,29 @@ final class EmulatedMachine implements Machine, HotplugControl {
         this.suspend = new Suspend(hotplug);
         this.ledger = new ResourceLedger(builder.cpus);
         this.drivers = new DriverHost(builder.drivers, arch.name(), engine);
+        commandLine.get("trace_buf_size").ifPresent(size -> tracing.setBufferSizeKb(bufferSizeKb(size)));
         commandLine.get("trace_event").ifPresent(tracing::enableFromCommandLine);
         new CpuSysfs(hotplug, arch, commandLine.getBoolean("cpuhp.state_control", false)).install(fs);
         fs.mount("/sys/kernel/tracing", new TracefsMount(tracing.files()));
         installDebugFiles();
+    }
+
+    /** {@code trace_buf_size=}: bytes per CPU with an optional K, M or G suffix ({@code memparse}), as kilobytes. */
+    private static int bufferSizeKb(String value) {
+        String text = value.trim().toUpperCase(java.util.Locale.ROOT);
+        long scale = switch (text.isEmpty() ? ' ' : text.charAt(text.length() - 1)) {
+            case 'K' -> 1L << 10;
+            case 'M' -> 1L << 20;
+            case 'G' -> 1L << 30;
+            default -> 1;
+        };
+        String digits = scale == 1 ? text : text.substring(0, text.length() - 1);
+        try {
+            long bytes = Long.parseLong(digits) * scale;
+            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, bytes / 1024));
+        } catch (NumberFormatException e) {
+            throw new HotplugException(Errno.EINVAL, "kernel parameter trace_buf_size=" + value + " is not a size (e.g. 8M)");
+        }
     }
 
     /** The tracepoint condition {@code cpu_online(raw_smp_processor_id())}. */

@@ -116,6 +116,18 @@ final class Invoker {
         return ret;
     }
 
+    /**
+     * Spends the virtual time the cost model gives a pseudo symbol that is not a callback, e.g.
+     * {@code cpu_device_up}: what an operation costs around its callbacks (the hotplug lock's RCU
+     * grace period, the device core).
+     */
+    void charge(String symbol) {
+        long cost = callbackCost.applyAsLong(symbol);
+        if (cost > 0) {
+            scheduler.delay(Duration.ofNanos(cost));
+        }
+    }
+
     /** Runs one callback body, mapping what it throws to a kernel return value. */
     private int call(CpuState st, String symbol, Runnable body) {
         long cost = callbackCost.applyAsLong(symbol);
