@@ -74,6 +74,11 @@ final class EmulatedMachine implements Machine, HotplugControl {
         MachineConfig config = new MachineConfig(builder.cpus, builder.threadsPerCore, commandLine);
         this.arch = builder.architecture.create(new Context(config, engine, log, tracing.tracer(), fs));
         this.profile = builder.profile != null ? builder.profile : Profiles.builtIn(arch.defaultProfile());
+        tracing.fixEventIds(profile.eventIds());
+        tracing.setTraceClocks(arch.name().equals("x86")
+                ? List.of("local", "global", "counter", "uptime", "perf", "mono", "mono_raw", "boot", "tai", "x86-tsc")
+                : List.of("local", "global", "counter", "uptime", "perf", "mono", "mono_raw", "boot", "tai"));
+        commandLine.get("trace_clock").ifPresent(tracing::setTraceClock);
         CpuhpTracepoints trace = commandLine.getBoolean("emu.trace_offline_cpus", false)
                 ? new CpuhpTracepoints(tracing.tracer()) : new CpuhpTracepoints(tracing.tracer(), this::emittingCpuOnline);
         tracing.addRules(new CpuhpTraceRules());

@@ -25,6 +25,11 @@ public final class Profile {
     private final List<BootRegistration> bootRegistrations;
     private final BootPlan bootPlan;
     private final CostModel costs;
+    /** The kernel's {@code CONFIG_NR_CPUS}, default {@link #DEFAULT_NR_CPUS}. */
+    private int nrCpus = DEFAULT_NR_CPUS;
+
+    /** {@code CONFIG_NR_CPUS} of Debian's x86_64 kernels, the default. */
+    public static final int DEFAULT_NR_CPUS = 8192;
     private final Map<String, StateDefinition> byEnumName = new HashMap<>();
     private final StateDefinition[] byNumber;
     /** The section boundaries, looked up once: the walker asks for them at every step. */
@@ -102,6 +107,30 @@ public final class Profile {
     /** Returns how the reference kernel's boot registered its states ({@link BootPlan#NONE} when the profile does not say). */
     public BootPlan bootPlan() {
         return bootPlan;
+    }
+
+    /** Sets {@code CONFIG_NR_CPUS} (used by the loader); returns this profile. */
+    Profile withNrCpus(int value) {
+        this.nrCpus = value;
+        return this;
+    }
+
+    private java.util.Map<String, Integer> eventIds = java.util.Map.of();
+
+    /** Sets the trace event ids (used by the loader); returns this profile. */
+    Profile withEventIds(java.util.Map<String, Integer> ids) {
+        this.eventIds = java.util.Map.copyOf(ids);
+        return this;
+    }
+
+    /** Returns the kernel's trace event ids by {@code system:event}, e.g. {@code cpuhp:cpuhp_enter}. */
+    public java.util.Map<String, Integer> eventIds() {
+        return eventIds;
+    }
+
+    /** Returns the kernel's {@code CONFIG_NR_CPUS}: {@code cpu/kernel_max} shows one less. */
+    public int nrCpus() {
+        return nrCpus;
     }
 
     /** Returns the callbacks' virtual costs ({@link CostModel#NONE} when the profile does not say). */

@@ -40,6 +40,8 @@ public final class Hotplug {
     final SmpbootRegistry smpboot;
     private final WorkOnCpu workOnCpu;
     private volatile int hotplugDisabled;
+    /** The boot CPU when boot left its target below its state (6.1), else -1. */
+    private int bootCpuTargetUnset = -1;
     volatile SmtControl smtControl;
 
     public Hotplug(Scheduler scheduler, Architecture arch, Profile profile, KernelLog log, CpuhpTracepoints trace, Duration callbackCost) {
@@ -125,6 +127,7 @@ public final class Hotplug {
      */
     public void initBootCpu(int cpu, int target) {
         CpuState st = cpu(cpu);
+        bootCpuTargetUnset = target == profile.online() ? -1 : cpu;
         st.state = profile.online();
         st.target = target;
         masks.setOnline(cpu, true);
@@ -398,7 +401,9 @@ public final class Hotplug {
         int active = profile.number("CPUHP_AP_ACTIVE");
         for (CpuState st : cpus) {
             int state = st.state;
-            if (state != st.target) {
+            // 6.1's boot_cpu_hotplug_init leaves the boot CPU's target 0 until its first operation.
+            boolean bootLeftover = st.cpu == bootCpuTargetUnset && st.target == 0 && state == profile.online();
+            if (state != st.target && !bootLeftover) {
                 violations.add("CPU " + st.cpu + " rests at state " + state + " but its target is " + st.target);
             }
             boolean online = masks.online().test(st.cpu);
