@@ -66,7 +66,10 @@ public final class CpuHotplugApi implements CpuHotplug {
             checkName(name);
             cpuhp.stateMutex().lock();
             try {
-                return store(state, name, step -> step.installMulti(name, startup, teardown));
+                int slot = store(state, name, step -> step.installMulti(name, startup, teardown));
+                // Like __cpuhp_setup_state_cpuslocked: the slot for a dynamic state, 0 for a static one
+                // (virtio-net's init treats anything else as a failure).
+                return isDynamicBase(state) ? slot : 0;
             }
             finally {
                 cpuhp.stateMutex().unlock();
@@ -150,6 +153,12 @@ public final class CpuHotplugApi implements CpuHotplug {
         }
         cpuhp.stateMutex().lock();
         try {
+            if (step.instances().contains(instance)) {
+                // The kernel would link the node a second time and corrupt the state's list.
+                cpuhp.log().warn("WARNING: CPU hotplug: instance " + instance.name() + " is already added to state " + state
+                        + " (" + step.name + "); adding it again would corrupt the instance list");
+                throw new HotplugException(Errno.EINVAL, "instance " + instance.name() + " is already added to state " + state);
+            }
             if (invoke && step.startupMulti != null) {
                 for (int cpu = 0; cpu < cpuhp.nrCpus(); cpu++) {
                     if (!cpuhp.masks().present().test(cpu) || cpuhp.cpu(cpu).state < state) {
@@ -191,6 +200,12 @@ public final class CpuHotplugApi implements CpuHotplug {
         }
         cpuhp.stateMutex().lock();
         try {
+            if (!step.instances().contains(instance)) {
+                // hlist_del() of a node that was never added dereferences its NULL pprev: the kernel oopses.
+                cpuhp.log().error("BUG: kernel NULL pointer dereference in __cpuhp_state_remove_instance: instance "
+                        + instance.name() + " was never added to state " + state + " (" + step.name + ")");
+                throw new HotplugException(Errno.EINVAL, "instance " + instance.name() + " was never added to state " + state);
+            }
             if (invoke && step.teardownMulti != null) {
                 teardownEverywhere(state, instance);
             }

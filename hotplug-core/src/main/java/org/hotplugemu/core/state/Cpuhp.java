@@ -2,7 +2,7 @@ package org.hotplugemu.core.state;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Duration;
+import java.util.function.ToLongFunction;
 import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.KernelLog;
 import org.hotplugemu.arch.spi.sched.Scheduler;
@@ -22,9 +22,12 @@ public record Cpuhp(Hotplug hotplug, CpuHotplugApi api, Suspend suspend) {
         requireNonNull(suspend, "suspend is null");
     }
 
-    /** Builds the hotplug core for {@code arch}'s CPUs with {@code profile}'s state table. */
+    /**
+     * Builds the hotplug core for {@code arch}'s CPUs with {@code profile}'s state table; a call of a
+     * callback symbol costs {@code callbackCost} virtual nanoseconds.
+     */
     public static Cpuhp create(Scheduler scheduler, Architecture arch, Profile profile, KernelLog log, CpuhpTracepoints trace,
-            Duration callbackCost) {
+            ToLongFunction<String> callbackCost) {
         requireNonNull(arch, "arch is null");
         CpuhpState state = new CpuhpState(scheduler, log, profile, arch.topology().size(), initialSmtControl(arch));
         boolean splitStartup = profile.bpKickAp().isPresent() && arch.supportsParallelBringup();

@@ -19,6 +19,8 @@ public final class Hotplug implements HotplugOperations {
     private final HotplugThreads threads;
     private final CpuBringup bringup;
     private final WorkOnCpu workOnCpu;
+    /** The boot CPU when boot left its target below its state (6.1), else -1; written once, at boot. */
+    private int bootCpuTargetUnset = -1;
 
     Hotplug(CpuhpState state, Invoker invoker, HotplugThreads threads, CpuBringup bringup, WorkOnCpu workOnCpu) {
         this.state = state;
@@ -60,14 +62,31 @@ public final class Hotplug implements HotplugOperations {
 
     /** Makes the boot CPU ONLINE with its {@code cpuhp/0} thread running ({@code boot_cpu_hotplug_init}) and its idle task started. */
     public void initBootCpu(int cpu) {
+        initBootCpu(cpu, profile().online());
+        startHotplugThread(cpu);
+    }
+
+    /**
+     * {@code boot_cpu_hotplug_init}: makes the boot CPU ONLINE with {@code target} as its target
+     * (6.1 leaves it 0, 6.12 sets the online state) and no hotplug thread yet: until
+     * {@link #startHotplugThread} ({@code cpuhp_threads_init} in {@code smp_init}) registrations run
+     * its callbacks directly on the caller.
+     */
+    public void initBootCpu(int cpu, int target) {
         CpuState st = state.cpu(cpu);
+        bootCpuTargetUnset = target == profile().online() ? -1 : cpu;
         st.state = profile().online();
-        st.target = profile().online();
+        st.target = target;
         masks().setOnline(cpu, true);
         masks().setActive(cpu, true);
         masks().setBootedOnce(cpu);
         st.sync.state = ApSync.State.ONLINE;
         st.deviceOffline = false;
+    }
+
+    /** {@code cpuhp_threads_init} for the boot CPU: creates and starts its {@code cpuhp/N} thread and its idle task. */
+    public void startHotplugThread(int cpu) {
+        CpuState st = state.cpu(cpu);
         threads.create(cpu);
         st.thread.unpark();
         bringup.startBootCpuIdle(cpu);
@@ -302,13 +321,24 @@ public final class Hotplug implements HotplugOperations {
     }
 
     @Override
-    public boolean deviceOffline(int cpu) {
-        return state.cpu(cpu).deviceOffline;
+    public boolean deviceOnline(int cpu) {
+        return !state.cpu(cpu).deviceOffline;
     }
 
     @Override
-    public void setDeviceOffline(int cpu, boolean offline) {
-        state.cpu(cpu).deviceOffline = offline;
+    public void setDeviceOnline(int cpu, boolean online) {
+        if (state.cpu(cpu).deviceOffline != online) {
+            return;
+        }
+        // cpu_device_up/down: what the operation costs around its callbacks, per the cost model.
+        invoker.charge(online ? "cpu_device_up" : "cpu_device_down");
+        if (online) {
+            cpuUp(cpu, profile().online());
+        }
+        else {
+            cpuDown(cpu, 0);
+        }
+        state.cpu(cpu).deviceOffline = !online;
     }
 
     @Override
@@ -371,7 +401,9 @@ public final class Hotplug implements HotplugOperations {
         for (int cpu = 0; cpu < nrCpus(); cpu++) {
             CpuState st = state.cpu(cpu);
             int at = st.state;
-            if (at != st.target) {
+            // 6.1's boot_cpu_hotplug_init leaves the boot CPU's target 0 until its first operation.
+            boolean bootLeftover = cpu == bootCpuTargetUnset && st.target == 0 && at == profile().online();
+            if (at != st.target && !bootLeftover) {
                 violations.add("CPU " + cpu + " rests at state " + at + " but its target is " + st.target);
             }
             boolean online = masks().online().test(cpu);

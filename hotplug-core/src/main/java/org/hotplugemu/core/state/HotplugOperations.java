@@ -48,11 +48,14 @@ public interface HotplugOperations {
     /** Returns {@code hotplug/states}: {@code "%3d: %s\n"} for every named state. */
     String renderStates();
 
-    /** {@code dev->offline} of the CPU device, what {@code cpuN/online} shows. */
-    boolean deviceOffline(int cpu);
+    /** {@code !dev->offline} of the CPU device: what {@code cpuN/online} shows. */
+    boolean deviceOnline(int cpu);
 
-    /** Sets {@code dev->offline} after a successful {@code device_online}/{@code device_offline}. */
-    void setDeviceOffline(int cpu, boolean offline);
+    /**
+     * {@code device_online}/{@code device_offline} of the CPU device, as {@code cpuN/online} and the
+     * system device hot-plug call them: repeating the current value succeeds without doing anything.
+     */
+    void setDeviceOnline(int cpu, boolean online);
 
     SmtControl smtControl();
 

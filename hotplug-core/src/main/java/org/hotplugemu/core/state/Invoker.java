@@ -2,6 +2,7 @@ package org.hotplugemu.core.state;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.core.api.HotplugInstance;
@@ -18,9 +19,10 @@ import org.hotplugemu.core.trace.CpuhpTracepoints;
 final class Invoker {
     private final CpuhpState state;
     private final CpuhpTracepoints trace;
-    private final Duration callbackCost;
+    /** Virtual nanoseconds one call of a callback symbol costs. */
+    private final ToLongFunction<String> callbackCost;
 
-    Invoker(CpuhpState state, CpuhpTracepoints trace, Duration callbackCost) {
+    Invoker(CpuhpState state, CpuhpTracepoints trace, ToLongFunction<String> callbackCost) {
         this.state = state;
         this.trace = trace;
         this.callbackCost = callbackCost;
@@ -100,11 +102,24 @@ final class Invoker {
         return outcome;
     }
 
+    /**
+     * Spends the virtual time the cost model gives a pseudo symbol that is not a callback, e.g.
+     * {@code cpu_device_up}: what an operation costs around its callbacks (the hotplug lock's RCU
+     * grace period, the device core).
+     */
+    void charge(String symbol) {
+        long cost = callbackCost.applyAsLong(symbol);
+        if (cost > 0) {
+            state.scheduler().delay(Duration.ofNanos(cost));
+        }
+    }
+
     /** Runs one callback body; anything it throws, Errors included, is a failed step, never a wedged CPU. */
     private Outcome call(String symbol, Runnable body) {
-        if (callbackCost.isPositive()) {
+        long cost = callbackCost.applyAsLong(symbol);
+        if (cost > 0) {
             // The callback's own cost, and a scheduling point before it: other threads may run here.
-            state.scheduler().delay(callbackCost);
+            state.scheduler().delay(Duration.ofNanos(cost));
         }
         String previous = CallbackGuard.enter(symbol);
         try {

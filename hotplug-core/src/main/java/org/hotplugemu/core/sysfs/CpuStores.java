@@ -76,26 +76,4 @@ final class CpuStores {
             hotplug.retarget(cpu, target);
         }
     }
-
-    /** Returns whether the CPU device is online, as {@code cpuN/online} reads. */
-    boolean deviceOnline(int cpu) {
-        return !hotplug.deviceOffline(cpu);
-    }
-
-    /**
-     * {@code device_online}/{@code device_offline} as the {@code online} file calls them: repeating the
-     * current value succeeds without doing anything.
-     */
-    void setDeviceOnline(int cpu, boolean online) {
-        if (hotplug.deviceOffline(cpu) != online) {
-            return;
-        }
-        if (online) {
-            hotplug.cpuUp(cpu, hotplug.profile().online());
-        }
-        else {
-            hotplug.cpuDown(cpu, 0);
-        }
-        hotplug.setDeviceOffline(cpu, !online);
-    }
 }

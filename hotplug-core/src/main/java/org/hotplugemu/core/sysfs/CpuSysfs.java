@@ -34,7 +34,7 @@ public final class CpuSysfs {
         fs.add(ROOT + "/present", VirtualFile.readOnly(() -> masks.present().toCpuList() + "\n"));
         fs.add(ROOT + "/online", VirtualFile.readOnly(() -> masks.online().toCpuList() + "\n"));
         fs.add(ROOT + "/offline", VirtualFile.readOnly(() -> masks.offlineList() + "\n"));
-        fs.add(ROOT + "/kernel_max", VirtualFile.readOnly(() -> "8191\n"));
+        fs.add(ROOT + "/kernel_max", VirtualFile.readOnly(() -> (hotplug.profile().nrCpus() - 1) + "\n"));
         SmtStore smt = new SmtStore(hotplug, arch.topology());
         fs.add(ROOT + "/smt/control", VirtualFile.readWrite(() -> hotplug.smtControl().text() + "\n", smt::write));
         fs.add(ROOT + "/smt/active", VirtualFile.readOnly(() -> (smt.active() ? "1" : "0") + "\n"));
@@ -52,8 +52,8 @@ public final class CpuSysfs {
         fs.add(dir + "/hotplug/fail", VirtualFile.readWrite(() -> hotplug.fail(cpu) + "\n",
                 value -> control.writeFail(cpu, KernelParse.parseInt(value))));
         if (arch.isHotpluggable(cpu)) {
-            fs.add(dir + "/online", VirtualFile.readWrite(() -> (control.deviceOnline(cpu) ? "1" : "0") + "\n",
-                    value -> control.setDeviceOnline(cpu, KernelParse.parseBool(value))));
+            fs.add(dir + "/online", VirtualFile.readWrite(() -> (hotplug.deviceOnline(cpu) ? "1" : "0") + "\n",
+                    value -> hotplug.setDeviceOnline(cpu, KernelParse.parseBool(value))));
         }
         CpuTopology me = topology.get(cpu);
         // Once a driver owns base/topology:prepare, the directory follows it (topology_add_dev / topology_remove_dev).
