@@ -36,7 +36,7 @@ class LauncherIT {
 
         assertThat(result.err()).isEmpty();
         assertThat(result.status()).isZero();
-        assertThat(result.out()).isEqualTo(Launcher.resource("/reference/linux-6.1-x86_64-states.txt"));
+        assertThat(result.out()).isEqualTo(Launcher.resource("/reference/linux-6.1-x86_64/states.txt"));
     }
 
     @Test

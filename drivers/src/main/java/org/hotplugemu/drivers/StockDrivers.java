@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.hotplugemu.core.api.HotplugDriver;
 import org.hotplugemu.drivers.arm64.ArchTimerDriver;
+import org.hotplugemu.drivers.arm64.CpuCapacityDriver;
 import org.hotplugemu.drivers.arm64.CpuinfoDriver;
 import org.hotplugemu.drivers.arm64.DebugMonitorsDriver;
 import org.hotplugemu.drivers.arm64.DummyTimerDriver;
@@ -35,6 +36,7 @@ import org.hotplugemu.drivers.mm.SlubDriver;
 import org.hotplugemu.drivers.mm.VmStackCacheDriver;
 import org.hotplugemu.drivers.mm.VmstatDriver;
 import org.hotplugemu.drivers.mm.WritebackDriver;
+import org.hotplugemu.drivers.mm.ZsmallocDriver;
 import org.hotplugemu.drivers.mm.ZswapDriver;
 import org.hotplugemu.drivers.net.NetDevDriver;
 import org.hotplugemu.drivers.padata.PadataDriver;
@@ -48,10 +50,13 @@ import org.hotplugemu.drivers.relay.RelayDriver;
 import org.hotplugemu.drivers.smp.SmpCallFunctionDriver;
 import org.hotplugemu.drivers.softirq.SoftirqDriver;
 import org.hotplugemu.drivers.timers.TimersDriver;
+import org.hotplugemu.drivers.timers.TmigrDriver;
 import org.hotplugemu.drivers.trace.RingBufferDriver;
 import org.hotplugemu.drivers.watchdog.LockupDetectorDriver;
 import org.hotplugemu.drivers.workqueue.WorkqueueDriver;
 import org.hotplugemu.drivers.x86.AcpiProcessorDriver;
+import org.hotplugemu.drivers.x86.CacheCtrlDriver;
+import org.hotplugemu.drivers.x86.CrashHotplugDriver;
 import org.hotplugemu.drivers.x86.MceDriver;
 
 /**
@@ -81,7 +86,8 @@ public final class StockDrivers {
                         new UncorePmuDriver(), new ArmPmuDriver(), new WritebackDriver(), new VmstatDriver(),
                         new PadataDriver(), new CompactionDriver(), new IoWqDriver(), new CpuinfoDriver(),
                         new PercpuCounterDriver(), new AcpiProcessorDriver(), new LedTriggerDriver(),
-                        new MceDriver(), new PrintkDriver(), new LoadDriver())
+                        new MceDriver(), new PrintkDriver(), new LoadDriver(), new ZsmallocDriver(), new TmigrDriver(),
+                        new CacheCtrlDriver(), new CrashHotplugDriver(), new CpuCapacityDriver())
                 .sorted(Comparator.comparingInt(HotplugDriver::order).thenComparing(HotplugDriver::name))
                 .toList();
     }

@@ -46,8 +46,12 @@ final class TestingDriverContext implements DriverContext {
     private final List<String> threads = new ArrayList<>();
     private int nextDynamic = 5_000;
 
+    /** Which enum entries exist: those of the 6.1 profile of the architecture, as the reference resources. */
+    private final org.hotplugemu.core.profile.Profile profile;
+
     TestingDriverContext(String architecture) {
         this.architecture = architecture;
+        this.profile = org.hotplugemu.core.profile.Profiles.builtIn(architecture.equals("x86") ? "linux-6.1-x86_64" : "linux-6.1-arm64");
     }
 
     List<Registration> registrations() {
@@ -176,6 +180,7 @@ final class TestingDriverContext implements DriverContext {
     private final CpuHotplug hotplug = new CpuHotplug() {
         @Override
         public int state(String kernelName) {
+            profile.number(kernelName); // EINVAL for a state this kernel does not have
             return numbers.computeIfAbsent(kernelName, key -> numbers.size() + 1);
         }
 

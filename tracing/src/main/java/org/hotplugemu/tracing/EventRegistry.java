@@ -20,10 +20,31 @@ final class EventRegistry implements Tracer {
     private final Map<String, Map<String, RegisteredEvent>> systems = new TreeMap<>();
     private final List<Pattern> bootPatterns = new ArrayList<>();
     private int nextId = FIRST_ID;
+    /** Ids fixed in advance by {@code system:name}, e.g. the reference kernel's cpuhp ids. */
+    private final Map<String, Integer> fixedIds = new java.util.HashMap<>();
     private boolean tracingOn = true;
 
     EventRegistry(Tracing tracing) {
         this.tracing = requireNonNull(tracing, "tracing is null");
+    }
+
+    /** Fixes the ids events will get when registered, by {@code system:name}; others skip those ids. */
+    synchronized void fixIds(Map<String, Integer> ids) {
+        fixedIds.putAll(ids);
+        // Events registered before (an architecture's) move out of the way of the fixed ids.
+        for (Map<String, RegisteredEvent> events : systems.values()) {
+            for (RegisteredEvent event : events.values()) {
+                Integer own = fixedIds.get(event.definition().system() + ":" + event.definition().name());
+                if (own != null) {
+                    event.renumber(own);
+                } else if (fixedIds.containsValue(event.id())) {
+                    while (fixedIds.containsValue(nextId)) {
+                        nextId++;
+                    }
+                    event.renumber(nextId++);
+                }
+            }
+        }
     }
 
     @Override
@@ -34,8 +55,17 @@ final class EventRegistry implements Tracer {
             throw new IllegalArgumentException("trace event " + definition.system() + ":" + definition.name()
                     + " is already registered; register each event once");
         }
-        RegisteredEvent event = new RegisteredEvent(definition, nextId, tracing);
-        nextId++;
+        Integer fixed = fixedIds.get(definition.system() + ":" + definition.name());
+        int id;
+        if (fixed != null) {
+            id = fixed;
+        } else {
+            while (fixedIds.containsValue(nextId)) {
+                nextId++;
+            }
+            id = nextId++;
+        }
+        RegisteredEvent event = new RegisteredEvent(definition, id, tracing);
         events.put(definition.name(), event);
         for (Pattern pattern : bootPatterns) {
             if (pattern.matches(event)) {

@@ -17,7 +17,7 @@ final class RegisteredEvent implements TraceEvent {
     static final int ENTRY_HEADER_SIZE = 8;
 
     private final EventDefinition definition;
-    private final int id;
+    private volatile int id;
     private final Tracing tracing;
     private final PrintFormat printFormat;
     private final int[] offsets;
@@ -74,6 +74,11 @@ final class RegisteredEvent implements TraceEvent {
     @Override
     public EventDefinition definition() {
         return definition;
+    }
+
+    /** Gives the event another id (an id the host fixed for another event after this one registered). */
+    void renumber(int newId) {
+        this.id = newId;
     }
 
     @Override

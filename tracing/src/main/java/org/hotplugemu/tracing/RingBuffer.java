@@ -20,7 +20,7 @@ final class RingBuffer {
     private static final int FIELDS = 6;
     private static final int TIMESTAMP = 0;
     private static final int SEQUENCE = 1;
-    /** pid in the high 32 bits, entry size in bytes in the low 31, interrupts off in bit 31. */
+    /** pid in the high 32 bits, entry size in bytes in the low 27, preempt depth in bits 27-30, interrupts off in bit 31. */
     private static final int PID_SIZE_FLAGS = 2;
     private static final int LONG_FIELDS = 3;
     private static final int LONG_STRIDE = LONG_FIELDS + FIELDS;
@@ -31,6 +31,8 @@ final class RingBuffer {
     private static final int REF_FIELDS = 3;
     private static final int REF_STRIDE = REF_FIELDS + FIELDS;
     private static final long IRQS_OFF = 1L << 31;
+    private static final int PREEMPT_SHIFT = 27;
+    private static final long SIZE_MASK = (1L << PREEMPT_SHIFT) - 1;
 
     private final int cpu;
     private long capacityBytes;
@@ -48,7 +50,7 @@ final class RingBuffer {
     }
 
     synchronized void add(RegisteredEvent event, Object[] fieldValues, long timestamp, String comm, int pid,
-            boolean irqs, long sequence) {
+            boolean irqs, int preemptDepth, long sequence) {
         int size = event.entrySize(fieldValues);
         written++;
         if (size > capacityBytes) {
@@ -68,7 +70,7 @@ final class RingBuffer {
         int r = slot * REF_STRIDE;
         longs[l + TIMESTAMP] = timestamp;
         longs[l + SEQUENCE] = sequence;
-        longs[l + PID_SIZE_FLAGS] = ((long) pid << 32) | size | (irqs ? IRQS_OFF : 0);
+        longs[l + PID_SIZE_FLAGS] = ((long) pid << 32) | size | ((long) Math.min(preemptDepth, 15) << PREEMPT_SHIFT) | (irqs ? IRQS_OFF : 0);
         refs[r + EVENT] = event;
         refs[r + COMM] = comm;
         if (fieldValues.length > FIELDS) {
@@ -91,7 +93,7 @@ final class RingBuffer {
     }
 
     private int size(int slot) {
-        return (int) (longs[slot * LONG_STRIDE + PID_SIZE_FLAGS] & (IRQS_OFF - 1));
+        return (int) (longs[slot * LONG_STRIDE + PID_SIZE_FLAGS] & SIZE_MASK);
     }
 
     private void dropOldest() {
@@ -126,7 +128,8 @@ final class RingBuffer {
             RegisteredEvent event = (RegisteredEvent) refs[r + EVENT];
             long pidSizeFlags = longs[l + PID_SIZE_FLAGS];
             out.add(new TraceRecord(event, values(event, l, r), longs[l + TIMESTAMP], cpu, longs[l + SEQUENCE],
-                    (String) refs[r + COMM], (int) (pidSizeFlags >>> 32), (pidSizeFlags & IRQS_OFF) != 0));
+                    (String) refs[r + COMM], (int) (pidSizeFlags >>> 32), (pidSizeFlags & IRQS_OFF) != 0,
+                    (int) ((pidSizeFlags >>> PREEMPT_SHIFT) & 0xF)));
         }
     }
 

@@ -21,4 +21,9 @@ public interface TaskContext {
 
     /** Returns whether the emitting task has interrupts off (shown as {@code d} in the flags column). */
     boolean irqsOff();
+
+    /** Returns the emitting task's preemption depth, shown as a digit in the flags column ({@code .} for 0). */
+    default int preemptDepth() {
+        return 0;
+    }
 }

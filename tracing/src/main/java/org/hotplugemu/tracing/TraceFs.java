@@ -15,7 +15,7 @@ import org.hotplugemu.tracing.TraceFsException.Kind;
  * <p>Stable since 0.1.
  */
 public final class TraceFs {
-    private static final List<String> ROOT = List.of("buffer_size_kb", "events/", "trace", "trace_marker",
+    private static final List<String> ROOT = List.of("buffer_size_kb", "events/", "trace", "trace_clock", "trace_marker",
             "tracing_on");
 
     private final Tracing tracing;
@@ -63,16 +63,16 @@ public final class TraceFs {
             return null;
         }
         if (parts.length == 2) {
-            if (parts[1].equals("enable")) {
-                return new Node("enable", null, null);
+            if (parts[1].equals("enable") || parts[1].equals("filter")) {
+                return new Node(parts[1], null, null);
             }
             return registry.system(parts[1]).isEmpty() ? null : new Node("system/", parts[1], null);
         }
         if (registry.system(parts[1]).isEmpty()) {
             return null;
         }
-        if (parts.length == 3 && parts[2].equals("enable")) {
-            return new Node("enable", parts[1], null);
+        if (parts.length == 3 && (parts[2].equals("enable") || parts[2].equals("filter"))) {
+            return new Node(parts[2], parts[1], null);
         }
         RegisteredEvent event = (RegisteredEvent) registry.event(parts[1], parts[2]).orElse(null);
         if (event == null) {
@@ -81,7 +81,7 @@ public final class TraceFs {
         if (parts.length == 3) {
             return new Node("event/", parts[1], event);
         }
-        return List.of("enable", "format", "id").contains(parts[3]) ? new Node(parts[3], parts[1], event) : null;
+        return List.of("enable", "filter", "format", "id").contains(parts[3]) ? new Node(parts[3], parts[1], event) : null;
     }
 
     private Node existing(String path) {
@@ -118,13 +118,15 @@ public final class TraceFs {
             case "root/" -> names.addAll(ROOT);
             case "events/" -> {
                 names.add("enable");
+                names.add("filter");
                 registry.systemNames().forEach(system -> names.add(system + "/"));
             }
             case "system/" -> {
                 names.add("enable");
+                names.add("filter");
                 registry.system(node.system()).forEach(event -> names.add(event.definition().name() + "/"));
             }
-            case "event/" -> names.addAll(List.of("enable", "format", "id"));
+            case "event/" -> names.addAll(List.of("enable", "filter", "format", "id"));
             default -> throw new TraceFsException(Kind.INVALID_ARGUMENT, "/sys/kernel/tracing/"
                     + normalize(dir) + " is a file, not a directory; read it instead");
         }
@@ -144,6 +146,8 @@ public final class TraceFs {
             case "enable" -> enableState(enableTargets(node));
             case "format" -> node.event().formatFile();
             case "id" -> node.event().id() + "\n";
+            case "filter" -> "none\n";
+            case "trace_clock" -> tracing.traceClockFile();
             default -> throw new TraceFsException(Kind.IS_DIRECTORY,
                     "/sys/kernel/tracing/" + normalize(path) + " is a directory; list it instead");
         };
@@ -161,6 +165,15 @@ public final class TraceFs {
             case "trace_marker" -> tracing.marker(value.endsWith("\n") ? value.substring(0, value.length() - 1)
                     : value);
             case "enable" -> registry.setEnabled(enableTargets(node), parseFlag(path, v));
+            case "filter" -> {
+                // "0" clears a filter, as in the kernel; expressions are not evaluated here, so refuse
+                // them rather than accept a filter that would not filter.
+                if (!v.equals("0")) {
+                    throw new TraceFsException(Kind.INVALID_ARGUMENT, "/sys/kernel/tracing/" + normalize(path)
+                            + ": event filter expressions are not supported by hotplug-emu; only 0 (clear) is accepted");
+                }
+            }
+            case "trace_clock" -> tracing.setTraceClock(v);
             case "format", "id" -> throw new TraceFsException(Kind.READ_ONLY,
                     "/sys/kernel/tracing/" + normalize(path) + " is read-only");
             default -> throw new TraceFsException(Kind.IS_DIRECTORY,

@@ -19,9 +19,16 @@ public final class TraceRecord {
     private final String comm;
     private final int pid;
     private final boolean irqsOff;
+    private final int preemptDepth;
 
     TraceRecord(RegisteredEvent event, Object[] values, long timestampNs, int cpu, long sequence, String comm,
             int pid, boolean irqsOff) {
+        this(event, values, timestampNs, cpu, sequence, comm, pid, irqsOff, 0);
+    }
+
+    TraceRecord(RegisteredEvent event, Object[] values, long timestampNs, int cpu, long sequence, String comm,
+            int pid, boolean irqsOff, int preemptDepth) {
+        this.preemptDepth = preemptDepth;
         this.event = event;
         this.values = values;
         this.timestampNs = timestampNs;
@@ -87,9 +94,15 @@ public final class TraceRecord {
         return irqsOff;
     }
 
+    /** Returns the emitting task's preemption depth (the fourth flag column, {@code .} for 0). */
+    public int preemptDepth() {
+        return preemptDepth;
+    }
+
     /** Returns the five-character flags column of the ftrace text. */
     public String flags() {
-        return irqsOff ? "d...." : ".....";
+        String depth = preemptDepth == 0 ? "." : Integer.toHexString(preemptDepth);
+        return (irqsOff ? "d" : ".") + ".." + depth + ".";
     }
 
     /** Returns the field values in field order. */

@@ -100,7 +100,8 @@ public final class Tracing {
             buffers.compareAndSet(cpu, null, new RingBuffer(cpu, bufferSizeKb * 1024L));
             buffer = buffers.get(cpu);
         }
-        buffer.add(event, values, context.nanoTime(), context.comm(), context.pid(), context.irqsOff(), emitted.getAndIncrement());
+        buffer.add(event, values, context.nanoTime(), context.comm(), context.pid(), context.irqsOff(), context.preemptDepth(),
+                emitted.getAndIncrement());
     }
 
     /**
@@ -132,6 +133,40 @@ public final class Tracing {
     /** Turns recording on or off without changing any event's enable flag. */
     public void setTracingOn(boolean on) {
         registry.setTracingOn(on);
+    }
+
+    /** The clocks {@code trace_clock} offers (x86 adds {@code x86-tsc}); timestamps come from the host's clock whichever is chosen. */
+    private volatile List<String> traceClocks = List.of("local", "global", "counter", "uptime", "perf", "mono", "mono_raw", "boot", "tai");
+    private volatile String traceClock = "local";
+
+    /**
+     * Gives events the ids a kernel gave them ({@code system:name} to id, e.g. {@code cpuhp:cpuhp_exit}
+     * 135 on 6.1 x86_64); call before they are registered. Other events skip those ids.
+     */
+    public void fixEventIds(java.util.Map<String, Integer> ids) {
+        registry.fixIds(ids);
+    }
+
+    /** Sets the clocks {@code trace_clock} lists, e.g. with {@code x86-tsc} on x86. */
+    public void setTraceClocks(List<String> clocks) {
+        traceClocks = List.copyOf(clocks);
+    }
+
+    /** Returns the {@code trace_clock} file: every clock, the current one in brackets. */
+    public String traceClockFile() {
+        StringBuilder out = new StringBuilder();
+        for (String clock : traceClocks) {
+            out.append(out.length() == 0 ? "" : " ").append(clock.equals(traceClock) ? "[" + clock + "]" : clock);
+        }
+        return out.append('\n').toString();
+    }
+
+    /** Selects the trace clock by name ({@code trace_clock=} or a write to the file); EINVAL-like for an unknown one. */
+    public void setTraceClock(String name) {
+        if (!traceClocks.contains(name)) {
+            throw new TraceFsException(TraceFsException.Kind.INVALID_ARGUMENT, "unknown trace clock '" + name + "'; one of " + String.join(" ", traceClocks));
+        }
+        traceClock = name;
     }
 
     /** Returns the per-CPU buffer size in kilobytes. */

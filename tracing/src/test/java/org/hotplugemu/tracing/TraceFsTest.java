@@ -25,11 +25,11 @@ class TraceFsTest {
     void directoriesListSortedWithSubdirectoriesMarked() {
         tracing.tracer().register(new EventDefinition("demo", "tick", List.of(), "tick"));
 
-        assertThat(fs.list("")).containsExactly("buffer_size_kb", "events/", "trace", "trace_marker", "tracing_on");
-        assertThat(fs.list("events")).containsExactly("cpuhp/", "demo/", "enable");
+        assertThat(fs.list("")).containsExactly("buffer_size_kb", "events/", "trace", "trace_clock", "trace_marker", "tracing_on");
+        assertThat(fs.list("events")).containsExactly("cpuhp/", "demo/", "enable", "filter");
         assertThat(fs.list("/sys/kernel/tracing/events/cpuhp/"))
-                .containsExactly("cpuhp_enter/", "cpuhp_exit/", "cpuhp_multi_enter/", "enable");
-        assertThat(fs.list("events/cpuhp/cpuhp_exit")).containsExactly("enable", "format", "id");
+                .containsExactly("cpuhp_enter/", "cpuhp_exit/", "cpuhp_multi_enter/", "enable", "filter");
+        assertThat(fs.list("events/cpuhp/cpuhp_exit")).containsExactly("enable", "filter", "format", "id");
         assertThat(fs.isDirectory("events/demo")).isTrue();
         assertThat(fs.exists("events/demo/tock")).isFalse();
         assertThat(fs.writable("events/cpuhp/cpuhp_exit/format")).isFalse();

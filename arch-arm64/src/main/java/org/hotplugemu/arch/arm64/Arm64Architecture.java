@@ -89,7 +89,7 @@ public final class Arm64Architecture implements Architecture {
 
     @Override
     public String defaultProfile() {
-        return "linux-6.1-arm64";
+        return "linux-6.12-arm64";
     }
 
     @Override

@@ -42,7 +42,7 @@ import org.hotplugemu.arch.x86.topology.X86Topology;
  */
 public final class X86Architecture implements Architecture {
     public static final String NAME = "x86";
-    public static final String DEFAULT_PROFILE = "linux-6.1-x86_64";
+    public static final String DEFAULT_PROFILE = "linux-6.12-x86_64";
     public static final String CPU_INIT_UDELAY = "cpu_init_udelay";
     /** Where {@code real_mode_header->trampoline_start} lies: a page below 1 MiB (SIPI vector 0x9a). */
     public static final long TRAMPOLINE_START = 0x9a000;

@@ -30,7 +30,7 @@ class X86ArchitectureTest {
     @Test
     void providerIsFoundByServiceLoaderUnderTheNameX86() {
         assertThat(ServiceLoader.load(ArchitectureProvider.class).stream().map(p -> p.get().name())).contains("x86");
-        assertThat(x86.defaultProfile()).isEqualTo("linux-6.1-x86_64");
+        assertThat(x86.defaultProfile()).isEqualTo("linux-6.12-x86_64");
         assertThat(x86.isHotpluggable(0)).isFalse();
         assertThat(x86.isHotpluggable(1)).isTrue();
         assertThat(x86.kernelParameters()).containsExactly("cpu_init_udelay");

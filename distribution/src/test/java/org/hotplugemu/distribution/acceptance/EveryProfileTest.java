@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class EveryProfileTest {
     @ParameterizedTest
-    @CsvSource({"x86, linux-6.1-x86_64", "x86, linux-6.6-x86_64", "arm64, linux-6.1-arm64", "arm64, linux-6.6-arm64"})
+    @CsvSource({"x86, linux-6.1-x86_64", "x86, linux-6.12-x86_64", "arm64, linux-6.1-arm64", "arm64, linux-6.12-arm64"})
     void bootsWithTheStockDriversAndSurvivesATorture(String arch, String profile) {
         ArchitectureProvider provider = arch.equals("x86") ? new X86ArchitectureProvider() : new Arm64ArchitectureProvider();
         try (Machine machine = new MachineBuilder().architecture(provider).cpus(6).profile(Profiles.builtIn(profile))

@@ -21,6 +21,9 @@ public final class UncorePmuDriver extends SimpleStateDriver {
                 StateSpec.multi("CPUHP_AP_PERF_ARM_HISI_PA_ONLINE", "AP_PERF_ARM_HISI_PA_ONLINE", "hisi_uncore_pmu_online_cpu", "hisi_uncore_pmu_offline_cpu"),
                 StateSpec.multi("CPUHP_AP_PERF_ARM_HISI_SLLC_ONLINE", "AP_PERF_ARM_HISI_SLLC_ONLINE", "hisi_uncore_pmu_online_cpu", "hisi_uncore_pmu_offline_cpu"),
                 StateSpec.multi("CPUHP_AP_PERF_ARM_QCOM_L2_ONLINE", "AP_PERF_ARM_QCOM_L2_ONLINE", "l2cache_pmu_online_cpu", "l2cache_pmu_offline_cpu"),
-                StateSpec.multi("CPUHP_AP_PERF_ARM_QCOM_L3_ONLINE", "perf/qcom/l3cache:online", "qcom_l3_cache_pmu_online_cpu", "qcom_l3_cache_pmu_offline_cpu"));
+                StateSpec.multi("CPUHP_AP_PERF_ARM_QCOM_L3_ONLINE", "perf/qcom/l3cache:online", "qcom_l3_cache_pmu_online_cpu", "qcom_l3_cache_pmu_offline_cpu"),
+                // 6.12's HiSilicon uncore "UC" PMU takes a dynamic slot (6.9+, told apart by CPUHP_AP_TMIGR_ONLINE).
+                StateSpec.multi("CPUHP_AP_ONLINE_DYN", "perf/hisi/uc:online", "hisi_uncore_pmu_online_cpu", "hisi_uncore_pmu_offline_cpu")
+                        .when("CPUHP_AP_TMIGR_ONLINE"));
     }
 }

@@ -58,6 +58,9 @@ public abstract class SimpleStateDriver implements HotplugDriver {
         Registrar registrar = new Registrar(context);
         try {
             for (StateSpec spec : specs) {
+                if (!spec.applies(registrar::exists)) {
+                    continue;
+                }
                 if (spec.multi()) {
                     registerMulti(context, registrar, spec);
                 } else {

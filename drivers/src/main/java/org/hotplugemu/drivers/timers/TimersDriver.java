@@ -9,7 +9,7 @@ import org.hotplugemu.drivers.support.MachineServices;
 import org.hotplugemu.drivers.support.Registrar;
 
 /**
- * Timers and hrtimers: {@code hrtimers:prepare}, {@code timers:prepare} and {@code hrtimers:dying}
+ * Timers and hrtimers: {@code hrtimers:prepare}, {@code timers:prepare}, {@code hrtimers:dying} and (6.12) {@code tick:dying}
  * (static states of kernel/cpu.c; the 6.1 stable kernels push hrtimers away in the dying callback),
  * the per-CPU {@code ktimers/%u} threads that fire expired timers, and the counters in
  * {@code /sys/kernel/debug/hotplug-emu/timers} and {@code .../hrtimers}.
@@ -21,7 +21,7 @@ public final class TimersDriver implements HotplugDriver {
     public static final String TIMERS_DEBUGFS = "/sys/kernel/debug/hotplug-emu/timers";
     public static final String HRTIMERS_DEBUGFS = "/sys/kernel/debug/hotplug-emu/hrtimers";
 
-    private final int[] states = new int[3];
+    private final int[] states = new int[4];
 
     @Override
     public String name() {
@@ -52,6 +52,8 @@ public final class TimersDriver implements HotplugDriver {
                 "timers_prepare_cpu", bases::prepare, "timers_dead_cpu", bases::dead, false);
         states[2] = registrar.single("CPUHP_AP_HRTIMERS_DYING", "hrtimers:dying",
                 null, null, "hrtimers_cpu_dying", bases::dying, false);
+        // 6.2+: kernel/cpu.c's tick:dying hands the do_timer duty over while the CPU dies.
+        states[3] = registrar.single("CPUHP_AP_TICK_DYING", "tick:dying", null, null, "tick_cpu_dying", cpu -> { }, false);
         context.files().add(TIMERS_DEBUGFS, VirtualFile.readOnly(bases::wheelDebugfs));
         context.files().add(HRTIMERS_DEBUGFS, VirtualFile.readOnly(bases::hrDebugfs));
         MachineServices.publish(context, TimerBases.class, bases);

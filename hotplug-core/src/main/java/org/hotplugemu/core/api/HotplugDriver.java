@@ -7,7 +7,10 @@ import java.util.Set;
  * {@code @AutoService(HotplugDriver.class)} and put its jar in the distribution's {@code plugins/}.
  *
  * <p>At boot the machine registers drivers in ascending {@link #order()}, then name, on its init
- * thread, before bringing up secondary CPUs, so the order decides which dynamic slots they get.
+ * thread, before bringing up secondary CPUs, so the order decides which dynamic slots they get;
+ * a registration the profile's boot plan lists is made in the plan's phase and order instead (the
+ * driver is told its slot at once), and a dynamic state the plan does not list is made after the
+ * planned ones.
  * Stable since 0.1.
  */
 public interface HotplugDriver {

@@ -22,6 +22,8 @@ import org.hotplugemu.core.engine.EngineOptions;
 import org.hotplugemu.core.engine.Engines;
 import org.hotplugemu.core.engine.PluginCall;
 import org.hotplugemu.core.engine.SimSchedule;
+import org.hotplugemu.core.profile.BootPhase;
+import org.hotplugemu.core.profile.CostModel;
 import org.hotplugemu.core.profile.Profile;
 import org.hotplugemu.core.profile.Profiles;
 import org.hotplugemu.core.state.Hotplug;
@@ -40,12 +42,15 @@ import org.hotplugemu.tracing.Tracing;
 final class EmulatedMachine implements Machine, HotplugControl {
     /** Kernel parameters the core reads; anything nobody reads is reported like the kernel does. */
     private static final Set<String> CORE_PARAMETERS = Set.of("cpuhp.parallel", "nosmt", "maxcpus", "trace_event",
-            "cpuhp.state_control", "emu.callback_cost_ns", "emu.hung_task_timeout_secs", "emu.time_scale",
-            "emu.softlockup_thresh_secs", "emu.livelock_switches", "emu.sched", "emu.sched_window_us");
+            "cpuhp.state_control", "emu.callback_cost_ns", "emu.trace_offline_cpus", "emu.hung_task_timeout_secs",
+            "emu.time_scale", "emu.softlockup_thresh_secs", "emu.livelock_switches", "emu.sched", "emu.sched_window_us",
+            // Accepted as the reference kernels accept them (their captures boot with the last two).
+            "console", "panic", "loglevel", "trace_buf_size", "trace_clock");
 
     private final Engine engine;
     private final KernelLogBuffer log;
     private final Tracing tracing;
+    private final BootTaskContext taskContext;
     private final VirtualFs fs;
     private final Architecture arch;
     private final Profile profile;
@@ -58,28 +63,43 @@ final class EmulatedMachine implements Machine, HotplugControl {
     private final DriverHost drivers;
     private final SystemDevices systemDevices;
     private boolean booted;
+    /** Set while {@link #boot} runs: callbacks then cost their boot-time figure. */
+    private volatile boolean booting;
+    private final CostModel costs;
+    private final java.util.Random costRandom;
 
     private EmulatedMachine(MachineBuilder builder, KernelCommandLine commandLine, Engine engine) {
         this.builder = builder;
         this.commandLine = commandLine;
         this.engine = engine;
         this.log = new KernelLogBuffer(engine::nanoTime);
-        this.tracing = new Tracing(engine, builder.cpus);
+        this.taskContext = new BootTaskContext(engine);
+        this.tracing = new Tracing(taskContext, builder.cpus);
         this.fs = new VirtualFs();
         MachineConfig config = new MachineConfig(builder.cpus, builder.threadsPerCore, commandLine);
         this.arch = builder.architecture.create(new Context(config, engine, log, tracing.tracer(), fs));
         TopologyCheck.check(arch.name(), builder.cpus, arch.topology());
         this.profile = builder.profile != null ? builder.profile : Profiles.builtIn(arch.defaultProfile());
-        CpuhpTracepoints trace = new CpuhpTracepoints(tracing.tracer());
+        tracing.fixEventIds(profile.eventIds());
+        tracing.setTraceClocks(arch.name().equals("x86")
+                ? List.of("local", "global", "counter", "uptime", "perf", "mono", "mono_raw", "boot", "tai", "x86-tsc")
+                : List.of("local", "global", "counter", "uptime", "perf", "mono", "mono_raw", "boot", "tai"));
+        commandLine.get("trace_clock").ifPresent(tracing::setTraceClock);
+        CpuhpTracepoints trace = commandLine.getBoolean("emu.trace_offline_cpus", false)
+                ? new CpuhpTracepoints(tracing.tracer()) : new CpuhpTracepoints(tracing.tracer(), this::emittingCpuOnline);
         tracing.addRules(new CpuhpTraceRules());
-        Duration callbackCost = Duration.ofNanos(commandLine.getLong("emu.callback_cost_ns", 1_000));
-        this.hotplug = new Hotplug(engine, arch, profile, log, trace, callbackCost);
+        this.costs = commandLine.has("emu.callback_cost_ns")
+                ? CostModel.flat(commandLine.getLong("emu.callback_cost_ns", 0)) : profile.costs();
+        this.costRandom = new java.util.Random(builder.seed ^ 0x636f7374L);
+        this.hotplug = new Hotplug(engine, arch, profile, log, trace,
+                symbol -> costs.nanos(symbol, booting, costRandom::nextDouble));
         this.registration = new Registration(hotplug);
         this.suspend = new Suspend(hotplug);
         this.ledger = new ResourceLedger(builder.cpus);
         // DriverHost asks each driver its name() here, outside any emulated thread: bound it as well.
         this.drivers = PluginCall.bounded("modprobe", softLockupThreshold(commandLine),
                 () -> new DriverHost(builder.drivers, arch.name(), engine));
+        commandLine.get("trace_buf_size").ifPresent(size -> tracing.setBufferSizeKb(bufferSizeKb(size)));
         try {
             commandLine.get("trace_event").ifPresent(tracing::enableFromCommandLine);
         } catch (IllegalArgumentException e) {
@@ -92,7 +112,30 @@ final class EmulatedMachine implements Machine, HotplugControl {
         drivers.setSystemDevices(systemDevices.driverHandlers());
         fs.mount("/sys/kernel/tracing", new TracefsMount(tracing.files()));
         installDebugFiles();
-        engine.onHang(() -> CpuStates.describe(hotplug.nrCpus(), this::state, this::target));
+        engine.onHang(() -> CpuStates.describe(hotplug.nrCpus(), this::state, hotplug::restingTarget));
+    }
+
+    /** {@code trace_buf_size=}: bytes per CPU with an optional K, M or G suffix ({@code memparse}), as kilobytes. */
+    private static int bufferSizeKb(String value) {
+        String text = value.trim().toUpperCase(java.util.Locale.ROOT);
+        long scale = switch (text.isEmpty() ? ' ' : text.charAt(text.length() - 1)) {
+            case 'K' -> 1L << 10;
+            case 'M' -> 1L << 20;
+            case 'G' -> 1L << 30;
+            default -> 1;
+        };
+        String digits = scale == 1 ? text : text.substring(0, text.length() - 1);
+        try {
+            long bytes = Long.parseLong(digits) * scale;
+            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, bytes / 1024));
+        } catch (NumberFormatException e) {
+            throw new HotplugException(Errno.EINVAL, "kernel parameter trace_buf_size=" + value + " is not a size (e.g. 8M)");
+        }
+    }
+
+    /** The tracepoint condition {@code cpu_online(raw_smp_processor_id())}. */
+    private boolean emittingCpuOnline() {
+        return hotplug.masks().online().test(engine.currentCpu());
     }
 
     static Machine create(MachineBuilder builder) {
@@ -153,15 +196,30 @@ final class EmulatedMachine implements Machine, HotplugControl {
             throw new HotplugException(Errno.EBUSY, "the machine is already booted");
         }
         booted = true;
-        engine.execute("swapper/0", 0, () -> {
-            log.notice("Linux version " + profile.kernel() + " (hotplug-emu) " + arch.name() + ", profile " + profile.name());
-            log.notice("Kernel command line: " + commandLine);
-            reportUnknownParameters();
-            hotplug.initBootCpu(0);
-            arch.smpPrepareCpus();
-            drivers.registerAll(registration, engine, log, tracing.tracer(), fs, ledger);
-            new Boot(hotplug, arch, log, commandLine, builder.bootProgress).bringUpSecondaries();
-        });
+        booting = true;
+        BootSequencer sequencer = new BootSequencer(registration, profile, taskContext::idleFlags, slot -> hotplug.stepName(slot) != null);
+        try {
+            engine.execute("swapper/0", 0, () -> {
+                log.notice("Linux version " + profile.kernel() + " (hotplug-emu) " + arch.name() + ", profile " + profile.name());
+                log.notice("Kernel command line: " + commandLine);
+                reportUnknownParameters();
+                hotplug.initBootCpu(0, profile.bootPlan().bootCpuTargetOnline() ? profile.online() : 0);
+                arch.smpPrepareCpus();
+                drivers.registerAll(sequencer, engine, log, tracing.tracer(), fs, ledger);
+            });
+            // start_kernel's own registrations, from the boot context.
+            engine.execute(BootTaskContext.IDLE, 0, () -> sequencer.run(BootPhase.EARLY));
+            engine.execute("swapper/0", 0, () -> {
+                sequencer.run(BootPhase.BEFORE_SMP);
+                hotplug.startHotplugThread(0);
+                new Boot(hotplug, arch, log, commandLine, builder.bootProgress).bringUpSecondaries();
+                sequencer.run(BootPhase.AFTER_SMP);
+                sequencer.finish();
+            });
+        }
+        finally {
+            booting = false;
+        }
     }
 
     private void reportUnknownParameters() {

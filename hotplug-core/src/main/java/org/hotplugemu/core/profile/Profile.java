@@ -23,6 +23,13 @@ public final class Profile {
     private final DynamicRange bpPrepareDyn;
     private final DynamicRange apOnlineDyn;
     private final List<BootRegistration> bootRegistrations;
+    private final BootPlan bootPlan;
+    private final CostModel costs;
+    /** The kernel's {@code CONFIG_NR_CPUS}, default {@link #DEFAULT_NR_CPUS}. */
+    private int nrCpus = DEFAULT_NR_CPUS;
+
+    /** {@code CONFIG_NR_CPUS} of Debian's x86_64 kernels, the default. */
+    public static final int DEFAULT_NR_CPUS = 8192;
     private final Map<String, StateDefinition> byEnumName = new HashMap<>();
     private final StateDefinition[] byNumber;
     /** The section boundaries, looked up once: the walker asks for them at every step. */
@@ -36,6 +43,15 @@ public final class Profile {
 
     public Profile(String name, String kernel, String arch, String description, List<StateDefinition> states,
             DynamicRange bpPrepareDyn, DynamicRange apOnlineDyn, List<BootRegistration> bootRegistrations) {
+        this(name, kernel, arch, description, states, bpPrepareDyn, apOnlineDyn, bootRegistrations, BootPlan.NONE, CostModel.NONE);
+    }
+
+    /** A profile with the reference boot's plan and callback costs. */
+    public Profile(String name, String kernel, String arch, String description, List<StateDefinition> states,
+            DynamicRange bpPrepareDyn, DynamicRange apOnlineDyn, List<BootRegistration> bootRegistrations,
+            BootPlan bootPlan, CostModel costs) {
+        this.bootPlan = requireNonNull(bootPlan, "bootPlan is null");
+        this.costs = requireNonNull(costs, "costs is null");
         this.name = requireNonNull(name, "name is null");
         this.kernel = requireNonNull(kernel, "kernel is null");
         this.arch = requireNonNull(arch, "arch is null");
@@ -86,6 +102,46 @@ public final class Profile {
     /** Returns the dynamic registrations of the reference boot, in registration order. */
     public List<BootRegistration> bootRegistrations() {
         return bootRegistrations;
+    }
+
+    /** Returns how the reference kernel's boot registered its states ({@link BootPlan#NONE} when the profile does not say). */
+    public BootPlan bootPlan() {
+        return bootPlan;
+    }
+
+    /** Sets {@code CONFIG_NR_CPUS} (used by the loader); returns this profile. */
+    Profile withNrCpus(int value) {
+        this.nrCpus = value;
+        return this;
+    }
+
+    private java.util.Map<String, Integer> eventIds = java.util.Map.of();
+
+    /** Sets the trace event ids (used by the loader); returns this profile. */
+    Profile withEventIds(java.util.Map<String, Integer> ids) {
+        this.eventIds = java.util.Map.copyOf(ids);
+        return this;
+    }
+
+    /** Returns the kernel's trace event ids by {@code system:event}, e.g. {@code cpuhp:cpuhp_enter}. */
+    public java.util.Map<String, Integer> eventIds() {
+        return eventIds;
+    }
+
+    /** Returns the kernel's {@code CONFIG_NR_CPUS}: {@code cpu/kernel_max} shows one less. */
+    public int nrCpus() {
+        return nrCpus;
+    }
+
+    /** Returns the callbacks' virtual costs ({@link CostModel#NONE} when the profile does not say). */
+    public CostModel costs() {
+        return costs;
+    }
+
+    /** Returns the slot the reference boot gave the dynamic state registered as {@code name}, if any. */
+    public Optional<Integer> bootSlot(String name) {
+        return bootRegistrations.stream().filter(registration -> registration.name().equals(name))
+                .map(BootRegistration::number).findFirst();
     }
 
     /**

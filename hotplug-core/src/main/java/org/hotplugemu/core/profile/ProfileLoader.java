@@ -28,7 +28,10 @@ import org.hotplugemu.arch.spi.HotplugException;
  * { "name": "linux-6.1-x86_64", "kernel": "6.1", "arch": "x86" | "arm64", "description": "...",
  *   "states": [ {"number": 0, "enum": "CPUHP_OFFLINE", "name": "offline"(optional), "cantStop": true(optional)}, ... ],
  *   "dynamic": { "bpPrepareDyn": {"first": 70, "last": 90}, "apOnlineDyn": {"first": 201, "last": 231} },
- *   "bootRegistrations": [ {"number": 201, "name": "mm/writeback:online"}, ... ] }
+ *   "bootRegistrations": [ {"number": 201, "name": "mm/writeback:online"}, ... ],
+ *   "boot": {...} (optional, see {@link BootPlan}), "costs": {...} (optional, see {@link CostModel}),
+ *   "nrCpus": 8192 (optional: the kernel's CONFIG_NR_CPUS; cpu/kernel_max shows one less),
+ *   "eventIds": {"cpuhp:cpuhp_exit": 135, ...} (optional: the kernel's trace event ids) }
  * </pre>
  * {@code states} lists every {@code enum cpuhp_state} entry in ascending order, including the
  * dynamic range bases and ends; the slots between them are not enum entries. A state's
@@ -41,7 +44,7 @@ public final class ProfileLoader {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> TOP_FIELDS =
-            Set.of("name", "kernel", "arch", "description", "states", "dynamic", "bootRegistrations");
+            Set.of("name", "kernel", "arch", "description", "states", "dynamic", "bootRegistrations", "boot", "costs", "nrCpus", "eventIds");
     private static final Set<String> STATE_FIELDS = Set.of("number", "enum", "name", "cantStop");
     private static final Set<String> DYNAMIC_FIELDS = Set.of("bpPrepareDyn", "apOnlineDyn");
     private static final Set<String> RANGE_FIELDS = Set.of("first", "last");
@@ -108,13 +111,44 @@ public final class ProfileLoader {
             checkFields(root.get("dynamic"), "$.dynamic", DYNAMIC_FIELDS, problems);
         }
         List<BootRegistration> registrations = readRegistrations(root.get("bootRegistrations"), problems);
+        BootPlan bootPlan = BootPlanReader.read(root.get("boot"), problems);
+        int nrCpus = Profile.DEFAULT_NR_CPUS;
+        if (root.has("nrCpus")) {
+            Integer value = integer(root, "nrCpus", "$", problems);
+            if (value != null && value < 1) {
+                problems.add("$.nrCpus: must be at least 1 (CONFIG_NR_CPUS)");
+            } else if (value != null) {
+                nrCpus = value;
+            }
+        }
+        CostModel costs = CostModelReader.read(root.get("costs"), problems);
         new ProfileValidator(states, bp, ap, registrations, problems).validate();
         if (!problems.isEmpty()) {
             throw invalid(source, problems);
         }
         return new Profile(name, kernel, arch, description, states,
                 new DynamicRange("CPUHP_BP_PREPARE_DYN", bp.first(), bp.last()),
-                new DynamicRange("CPUHP_AP_ONLINE_DYN", ap.first(), ap.last()), registrations);
+                new DynamicRange("CPUHP_AP_ONLINE_DYN", ap.first(), ap.last()), registrations, bootPlan, costs).withNrCpus(nrCpus).withEventIds(eventIds(root.get("eventIds"), problems));
+    }
+
+    /** {@code "eventIds": {"cpuhp:cpuhp_exit": 135, ...}}: the trace event ids of the kernel. */
+    private static java.util.Map<String, Integer> eventIds(JsonNode node, List<String> problems) {
+        java.util.Map<String, Integer> ids = new java.util.TreeMap<>();
+        if (node == null) {
+            return ids;
+        }
+        if (!node.isObject()) {
+            problems.add("$.eventIds: must be an object from \"system:event\" to id");
+            return ids;
+        }
+        node.fields().forEachRemaining(entry -> {
+            if (!entry.getKey().contains(":") || !entry.getValue().canConvertToInt() || entry.getValue().intValue() < 1) {
+                problems.add("$.eventIds." + entry.getKey() + ": must be \"system:event\": positive id");
+            } else {
+                ids.put(entry.getKey(), entry.getValue().intValue());
+            }
+        });
+        return ids;
     }
 
     /** A range as written, before it is known to be valid. */

@@ -19,7 +19,7 @@ import org.hotplugemu.arch.spi.HotplugException;
  */
 public final class Profiles {
     private static final List<String> BUILT_IN =
-            List.of("linux-6.1-arm64", "linux-6.1-x86_64", "linux-6.6-arm64", "linux-6.6-x86_64");
+            List.of("linux-6.1-arm64", "linux-6.1-x86_64", "linux-6.12-arm64", "linux-6.12-x86_64");
 
     private Profiles() {
     }

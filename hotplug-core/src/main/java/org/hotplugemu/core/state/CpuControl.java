@@ -91,6 +91,8 @@ public final class CpuControl {
         if (st.deviceOffline != online) {
             return;
         }
+        // cpu_device_up/down: what the operation costs around its callbacks, per the cost model.
+        hp.invoker.charge(online ? "cpu_device_up" : "cpu_device_down");
         if (online) {
             hp.cpuUp(cpu, hp.profile.online());
         }

@@ -40,9 +40,17 @@ public final class Hotplug {
     final SmpbootRegistry smpboot;
     private final WorkOnCpu workOnCpu;
     private volatile int hotplugDisabled;
+    /** The boot CPU when boot left its target below its state (6.1), else -1. */
+    private int bootCpuTargetUnset = -1;
     volatile SmtControl smtControl;
 
     public Hotplug(Scheduler scheduler, Architecture arch, Profile profile, KernelLog log, CpuhpTracepoints trace, Duration callbackCost) {
+        this(scheduler, arch, profile, log, trace, symbol -> callbackCost.toNanos());
+    }
+
+    /** A state machine whose callbacks cost what {@code callbackCost} says per kernel symbol, in virtual nanoseconds. */
+    public Hotplug(Scheduler scheduler, Architecture arch, Profile profile, KernelLog log, CpuhpTracepoints trace,
+            java.util.function.ToLongFunction<String> callbackCost) {
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.arch = requireNonNull(arch, "arch is null");
         this.profile = requireNonNull(profile, "profile is null");
@@ -94,6 +102,17 @@ public final class Hotplug {
         return cpu(cpu).target;
     }
 
+    /**
+     * The state {@code cpu} should rest at when no operation runs: its target, except that 6.1's
+     * {@code boot_cpu_hotplug_init} leaves the boot CPU's target 0 until its first operation, a
+     * target nobody acts on.
+     */
+    public int restingTarget(int cpu) {
+        CpuState st = cpu(cpu);
+        boolean bootLeftover = cpu == bootCpuTargetUnset && st.target == 0 && st.state == profile.online();
+        return bootLeftover ? st.state : st.target;
+    }
+
     public int fail(int cpu) {
         return cpu(cpu).fail;
     }
@@ -107,14 +126,31 @@ public final class Hotplug {
 
     /** Makes the boot CPU ONLINE with its {@code cpuhp/0} thread running ({@code boot_cpu_hotplug_init}). */
     public void initBootCpu(int cpu) {
+        initBootCpu(cpu, profile.online());
+        startHotplugThread(cpu);
+    }
+
+    /**
+     * {@code boot_cpu_hotplug_init}: makes the boot CPU ONLINE with {@code target} as its target
+     * (6.1 leaves it 0, 6.12 sets the online state) and no hotplug thread yet: until
+     * {@link #startHotplugThread} ({@code cpuhp_threads_init} in {@code smp_init}) registrations run
+     * its callbacks directly on the caller.
+     */
+    public void initBootCpu(int cpu, int target) {
         CpuState st = cpu(cpu);
+        bootCpuTargetUnset = target == profile.online() ? -1 : cpu;
         st.state = profile.online();
-        st.target = profile.online();
+        st.target = target;
         masks.setOnline(cpu, true);
         masks.setActive(cpu, true);
         masks.setBootedOnce(cpu);
         st.sync.state = ApSync.ONLINE;
         st.deviceOffline = false;
+    }
+
+    /** {@code cpuhp_threads_init} for the boot CPU: creates and starts its {@code cpuhp/N} thread. */
+    public void startHotplugThread(int cpu) {
+        CpuState st = cpu(cpu);
         smpboot.createHotplugThread(cpu);
         st.thread.unpark();
         apSide.startBootCpuIdle(cpu);
@@ -376,7 +412,7 @@ public final class Hotplug {
         int active = profile.number("CPUHP_AP_ACTIVE");
         for (CpuState st : cpus) {
             int state = st.state;
-            if (state != st.target) {
+            if (state != restingTarget(st.cpu)) {
                 violations.add("CPU " + st.cpu + " rests at state " + state + " but its target is " + st.target);
             }
             boolean online = masks.online().test(st.cpu);

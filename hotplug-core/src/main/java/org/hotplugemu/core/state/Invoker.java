@@ -2,6 +2,7 @@ package org.hotplugemu.core.state;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.spi.KernelLog;
@@ -20,10 +21,11 @@ final class Invoker {
     private final CpuhpTracepoints trace;
     private final KernelLog log;
     private final Scheduler scheduler;
-    private final Duration callbackCost;
+    /** Virtual nanoseconds one call of a callback symbol costs. */
+    private final ToLongFunction<String> callbackCost;
     private final Masks masks;
 
-    Invoker(StepTable table, CpuhpTracepoints trace, KernelLog log, Scheduler scheduler, Duration callbackCost, Masks masks) {
+    Invoker(StepTable table, CpuhpTracepoints trace, KernelLog log, Scheduler scheduler, ToLongFunction<String> callbackCost, Masks masks) {
         this.table = table;
         this.trace = trace;
         this.log = log;
@@ -114,11 +116,24 @@ final class Invoker {
         return ret;
     }
 
+    /**
+     * Spends the virtual time the cost model gives a pseudo symbol that is not a callback, e.g.
+     * {@code cpu_device_up}: what an operation costs around its callbacks (the hotplug lock's RCU
+     * grace period, the device core).
+     */
+    void charge(String symbol) {
+        long cost = callbackCost.applyAsLong(symbol);
+        if (cost > 0) {
+            scheduler.delay(Duration.ofNanos(cost));
+        }
+    }
+
     /** Runs one callback body, mapping what it throws to a kernel return value. */
     private int call(CpuState st, String symbol, Runnable body) {
-        if (callbackCost.isPositive()) {
+        long cost = callbackCost.applyAsLong(symbol);
+        if (cost > 0) {
             // The callback's own cost, and a scheduling point before it: other threads may run here.
-            scheduler.delay(callbackCost);
+            scheduler.delay(Duration.ofNanos(cost));
         }
         String previous = CallbackGuard.enter(symbol);
         try {

@@ -58,7 +58,10 @@ public final class Registration implements CpuHotplug {
             checkName(name);
             hp.stateMutex.lock();
             try {
-                return store(state, name, step -> step.installMulti(name, startup, teardown));
+                int slot = store(state, name, step -> step.installMulti(name, startup, teardown));
+                // Like __cpuhp_setup_state_cpuslocked: the slot for a dynamic state, 0 for a static one
+                // (virtio-net's init treats anything else as a failure).
+                return isDynamicBase(state) ? slot : 0;
             }
             finally {
                 hp.stateMutex.unlock();
@@ -142,6 +145,12 @@ public final class Registration implements CpuHotplug {
         }
         hp.stateMutex.lock();
         try {
+            if (step.instances().contains(instance)) {
+                // The kernel would link the node a second time and corrupt the state's list.
+                hp.log.warn("WARNING: CPU hotplug: instance " + instance.name() + " is already added to state " + state
+                        + " (" + step.name + "); adding it again would corrupt the instance list");
+                throw new HotplugException(Errno.EINVAL, "instance " + instance.name() + " is already added to state " + state);
+            }
             if (invoke && step.startupMulti != null) {
                 for (int cpu = 0; cpu < hp.nrCpus(); cpu++) {
                     if (!hp.masks.present().test(cpu) || hp.cpus[cpu].state < state) {
@@ -183,6 +192,12 @@ public final class Registration implements CpuHotplug {
         }
         hp.stateMutex.lock();
         try {
+            if (!step.instances().contains(instance)) {
+                // hlist_del() of a node that was never added dereferences its NULL pprev: the kernel oopses.
+                hp.log.error("BUG: kernel NULL pointer dereference in __cpuhp_state_remove_instance: instance "
+                        + instance.name() + " was never added to state " + state + " (" + step.name + ")");
+                throw new HotplugException(Errno.EINVAL, "instance " + instance.name() + " was never added to state " + state);
+            }
             if (invoke && step.teardownMulti != null) {
                 teardownEverywhere(state, instance);
             }

@@ -38,7 +38,7 @@ public final class CpuSysfs {
         fs.add(ROOT + "/present", VirtualFile.readOnly(() -> masks.present().toCpuList() + "\n"));
         fs.add(ROOT + "/online", VirtualFile.readOnly(() -> masks.online().toCpuList() + "\n"));
         fs.add(ROOT + "/offline", VirtualFile.readOnly(() -> masks.offlineList() + "\n"));
-        fs.add(ROOT + "/kernel_max", VirtualFile.readOnly(() -> "8191\n"));
+        fs.add(ROOT + "/kernel_max", VirtualFile.readOnly(() -> (hotplug.profile().nrCpus() - 1) + "\n"));
         SmtSwitch smt = new SmtSwitch(hotplug);
         fs.add(ROOT + "/smt/control", VirtualFile.readWrite(() -> hotplug.smtControl().text() + "\n", smt::write));
         fs.add(ROOT + "/smt/active", VirtualFile.readOnly(() -> (control.smtActive() ? "1" : "0") + "\n"));

@@ -122,7 +122,17 @@ public final class VirtualFs implements VirtualFiles {
             hit.mount.write(hit.relative, value);
             return;
         }
-        Object node = lookup(normalized);
+        Object node = findLocked(normalized);
+        if (node == null) {
+            // The shell's > opens with O_CREAT: sysfs refuses to create a file in an existing
+            // directory (EACCES, "can't create"); a missing directory is ENOENT.
+            int slash = normalized.lastIndexOf('/');
+            String parent = slash <= 0 ? "/" : normalized.substring(0, slash);
+            if (findLocked(parent) instanceof Dir) {
+                throw new HotplugException(Errno.EACCES, "can't create " + normalized + ": Permission denied");
+            }
+            throw new HotplugException(Errno.ENOENT, normalized + ": No such file or directory");
+        }
         if (node instanceof Dir) {
             throw new HotplugException(Errno.EISDIR, normalized + ": Is a directory");
         }
@@ -207,6 +217,10 @@ public final class VirtualFs implements VirtualFiles {
             return hit.mount.writable(hit.relative);
         }
         return find(normalized) instanceof VirtualFile file && file.writable();
+    }
+
+    private synchronized Object findLocked(String normalized) {
+        return find(normalized);
     }
 
     private synchronized Object lookup(String normalized) {

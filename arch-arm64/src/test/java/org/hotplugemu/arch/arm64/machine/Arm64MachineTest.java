@@ -24,7 +24,8 @@ class Arm64MachineTest {
 
     private Machine boot(String commandLine) {
         machine = new MachineBuilder().architecture(new Arm64ArchitectureProvider()).cpus(4)
-                .commandLine(commandLine).drivers(List.of()).build();
+                // Flat callback costs: the psci "polled N ms" jiffies depend on where boot leaves the clock.
+                .commandLine(("emu.callback_cost_ns=1000 " + commandLine).trim()).drivers(List.of()).build();
         machine.boot();
         return machine;
     }
