@@ -26,7 +26,9 @@ class TortureTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void randomHotplugUnderLoadLosesNothingAndRunsNothingTwice(long seed) {
-        try (Machine machine = Machines.booted("x86", CPUS, seed, "cpuhp.state_control=1", List.of())) {
+        // A flat callback cost: the load's work grows with virtual time, and the profile's real costs
+        // (tens of ms per operation) would make 10 000 operations run the load for minutes of wall time.
+        try (Machine machine = Machines.booted("x86", CPUS, seed, "cpuhp.state_control=1 emu.callback_cost_ns=1000", List.of())) {
             List<Integer> targets = targets(machine);
             SplittableRandom random = new SplittableRandom(seed);
             machine.write(DEBUG + "load", seed + " 20\n");

@@ -47,7 +47,7 @@ class NamespaceRunTest {
         int status = run("echo 0 > /sys/devices/system/cpu/cpu6/online; cat /sys/devices/system/cpu/online;"
                 + " grep -c ^processor /proc/cpuinfo; ls /sys/kernel/tracing; head -1 $HOTPLUG_EMU_ROOT/var/log/dmesg");
         assertThat(status).as(text(err)).isZero();
-        assertThat(text(out)).startsWith("0-5,7\n7\nbuffer_size_kb\nevents\ntrace\ntrace_marker\ntracing_on\n")
+        assertThat(text(out)).startsWith("0-5,7\n7\nbuffer_size_kb\nevents\ntrace\ntrace_clock\ntrace_marker\ntracing_on\n")
                 .contains("Linux version");
         assertThat(machine.read("/sys/devices/system/cpu/online")).isEqualTo("0-5,7\n");
         assertThat(Files.readString(Path.of("/sys/devices/system/cpu/online"))).isEqualTo(hostOnline);

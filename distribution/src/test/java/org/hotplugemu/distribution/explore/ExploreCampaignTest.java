@@ -40,8 +40,9 @@ class ExploreCampaignTest {
         assertThat(report.failed()).isEmpty();
         assertThat(report.phases()).containsKeys("faults", "registrations", "sequences");
         assertThat(report.phases().get("faults")).isGreaterThan(100);
-        assertThat(report.rollbacks()).containsKey(" 91 cpu:bringup");
-        assertThat(report.rollbacks().get("197 workqueue:online")).containsEntry("up: rolled back", 3).containsEntry("down: rolled back", 3);
+        // Keys are "%3d name" with the default profile's numbers; look the states up by name.
+        assertThat(rollbacksOf(report, "cpu:bringup")).isNotEmpty();
+        assertThat(rollbacksOf(report, "workqueue:online")).containsEntry("up: rolled back", 3).containsEntry("down: rolled back", 3);
     }
 
     @Test
@@ -103,5 +104,10 @@ class ExploreCampaignTest {
         assertThat(finding.script().lines().filter(line -> line.endsWith("/online")).count()).isLessThan(30);
         // The shell shows the crash as the write's EIO; the message above has the BUG line.
         assertThat(replay(source, finding, "emu.sched=jitter")).contains("write error: Input/output error");
+    }
+
+    private static java.util.Map<String, Integer> rollbacksOf(ExploreReport report, String state) {
+        return report.rollbacks().entrySet().stream().filter(entry -> entry.getKey().trim().endsWith(" " + state))
+                .map(java.util.Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no rollback of " + state));
     }
 }

@@ -113,7 +113,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
         drivers.setSystemDevices(systemDevices.driverHandlers());
         fs.mount("/sys/kernel/tracing", new TracefsMount(tracing.files()));
         installDebugFiles();
-        engine.onHang(() -> CpuStates.describe(hotplug.nrCpus(), this::state, this::target));
+        engine.onHang(() -> CpuStates.describe(hotplug.nrCpus(), this::state, hotplug::restingTarget));
     }
 
     /** {@code trace_buf_size=}: bytes per CPU with an optional K, M or G suffix ({@code memparse}), as kilobytes. */

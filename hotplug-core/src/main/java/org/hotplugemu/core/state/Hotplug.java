@@ -55,6 +55,17 @@ public final class Hotplug implements HotplugOperations {
         return state.cpu(cpu).target;
     }
 
+    /**
+     * The state {@code cpu} should rest at when no operation runs: its target, except that 6.1's
+     * {@code boot_cpu_hotplug_init} leaves the boot CPU's target 0 until its first operation, a
+     * target nobody acts on.
+     */
+    public int restingTarget(int cpu) {
+        CpuState st = state.cpu(cpu);
+        boolean bootLeftover = cpu == bootCpuTargetUnset && st.target == 0 && st.state == profile().online();
+        return bootLeftover ? st.state : st.target;
+    }
+
     @Override
     public int fail(int cpu) {
         return state.cpu(cpu).fail;
@@ -401,9 +412,7 @@ public final class Hotplug implements HotplugOperations {
         for (int cpu = 0; cpu < nrCpus(); cpu++) {
             CpuState st = state.cpu(cpu);
             int at = st.state;
-            // 6.1's boot_cpu_hotplug_init leaves the boot CPU's target 0 until its first operation.
-            boolean bootLeftover = cpu == bootCpuTargetUnset && st.target == 0 && at == profile().online();
-            if (at != st.target && !bootLeftover) {
+            if (at != restingTarget(cpu)) {
                 violations.add("CPU " + cpu + " rests at state " + at + " but its target is " + st.target);
             }
             boolean online = masks().online().test(cpu);
