@@ -7,7 +7,6 @@ import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.spi.KernelCommandLine;
 import org.hotplugemu.arch.spi.KernelLog;
 import org.hotplugemu.core.state.Hotplug;
-import org.hotplugemu.core.state.SmtSwitch;
 
 /**
  * {@code smp_init}: brings the secondary CPUs up after the drivers registered, serially or, when
@@ -31,7 +30,7 @@ final class Boot {
 
     void bringUpSecondaries() {
         if (commandLine.has("nosmt")) {
-            new SmtSwitch(hotplug).disableAtBoot();
+            hotplug.disableSmtAtBoot();
         }
         int maxCpus = (int) Math.min(commandLine.getLong("maxcpus", hotplug.nrCpus()), hotplug.nrCpus());
         log.info("smp: Bringing up secondary CPUs ...");

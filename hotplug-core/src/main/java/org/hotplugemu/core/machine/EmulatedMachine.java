@@ -26,8 +26,9 @@ import org.hotplugemu.core.profile.BootPhase;
 import org.hotplugemu.core.profile.CostModel;
 import org.hotplugemu.core.profile.Profile;
 import org.hotplugemu.core.profile.Profiles;
+import org.hotplugemu.core.state.CpuHotplugApi;
+import org.hotplugemu.core.state.Cpuhp;
 import org.hotplugemu.core.state.Hotplug;
-import org.hotplugemu.core.state.Registration;
 import org.hotplugemu.core.state.Suspend;
 import org.hotplugemu.core.sysdev.SystemDevices;
 import org.hotplugemu.core.sysfs.CpuSysfs;
@@ -57,7 +58,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
     private final KernelCommandLine commandLine;
     private final MachineBuilder builder;
     private final Hotplug hotplug;
-    private final Registration registration;
+    private final CpuHotplugApi registration;
     private final Suspend suspend;
     private final ResourceLedger ledger;
     private final DriverHost drivers;
@@ -91,10 +92,10 @@ final class EmulatedMachine implements Machine, HotplugControl {
         this.costs = commandLine.has("emu.callback_cost_ns")
                 ? CostModel.flat(commandLine.getLong("emu.callback_cost_ns", 0)) : profile.costs();
         this.costRandom = new java.util.Random(builder.seed ^ 0x636f7374L);
-        this.hotplug = new Hotplug(engine, arch, profile, log, trace,
-                symbol -> costs.nanos(symbol, booting, costRandom::nextDouble));
-        this.registration = new Registration(hotplug);
-        this.suspend = new Suspend(hotplug);
+        Cpuhp cpuhp = Cpuhp.create(engine, arch, profile, log, trace, symbol -> costs.nanos(symbol, booting, costRandom::nextDouble));
+        this.hotplug = cpuhp.hotplug();
+        this.registration = cpuhp.api();
+        this.suspend = cpuhp.suspend();
         this.ledger = new ResourceLedger(builder.cpus);
         // DriverHost asks each driver its name() here, outside any emulated thread: bound it as well.
         this.drivers = PluginCall.bounded("modprobe", softLockupThreshold(commandLine),

@@ -10,17 +10,22 @@ import org.hotplugemu.core.api.CpuFunction;
  * steps are registered by drivers through the public API.
  */
 final class CoreSteps {
-    private final Hotplug hp;
+    private final CpuhpState state;
 
-    CoreSteps(Hotplug hp) {
-        this.hp = hp;
+    private CoreSteps(CpuhpState state) {
+        this.state = state;
     }
 
-    void install() {
-        ApSide ap = hp.apSide;
+    /** Installs the core's steps into {@code state}'s table. */
+    static void install(CpuhpState state, CpuBringup ap, SmpbootRegistry smpboot, boolean splitStartup) {
+        new CoreSteps(state).install(ap, smpboot, splitStartup);
+    }
+
+    private void install(CpuBringup ap, SmpbootRegistry smpboot, boolean splitStartup) {
+        Masks masks = state.masks();
         name("CPUHP_OFFLINE", "offline");
-        step("CPUHP_CREATE_THREADS", "threads:prepare", cb("smpboot_create_threads", hp.smpboot::createThreads), null);
-        if (hp.splitStartup) {
+        step("CPUHP_CREATE_THREADS", "threads:prepare", cb("smpboot_create_threads", smpboot::createThreads), null);
+        if (splitStartup) {
             step("CPUHP_BP_KICK_AP", "cpu:kick_ap", cb("cpuhp_kick_ap_alive", ap::kickApAlive), null);
             step("CPUHP_BRINGUP_CPU", "cpu:bringup", cb("cpuhp_bringup_ap", ap::bringupAp), cb("finish_cpu", ap::finishCpu));
         }
@@ -34,10 +39,10 @@ final class CoreSteps {
         step("CPUHP_TEARDOWN_CPU", "cpu:teardown", null, cb("takedown_cpu", ap::takedownCpu));
         step("CPUHP_AP_SCHED_WAIT_EMPTY", "sched:waitempty", null, cb("sched_cpu_wait_empty", cpu -> {}));
         step("CPUHP_AP_SMPBOOT_THREADS", "smpboot/threads:online",
-                cb("smpboot_unpark_threads", hp.smpboot::unparkThreads), cb("smpboot_park_threads", hp.smpboot::parkThreads));
+                cb("smpboot_unpark_threads", smpboot::unparkThreads), cb("smpboot_park_threads", smpboot::parkThreads));
         step("CPUHP_AP_ACTIVE", "sched:active",
-                cb("sched_cpu_activate", cpu -> hp.masks.setActive(cpu, true)),
-                cb("sched_cpu_deactivate", cpu -> hp.masks.setActive(cpu, false)));
+                cb("sched_cpu_activate", cpu -> masks.setActive(cpu, true)),
+                cb("sched_cpu_deactivate", cpu -> masks.setActive(cpu, false)));
         name("CPUHP_ONLINE", "online");
     }
 
@@ -50,7 +55,7 @@ final class CoreSteps {
     }
 
     private void step(String enumName, String name, Callback startup, Callback teardown) {
-        Optional<Integer> number = hp.profile.find(enumName).map(definition -> definition.number());
-        number.ifPresent(state -> hp.table.get(state).install(name, startup, teardown));
+        Optional<Integer> number = state.profile().find(enumName).map(definition -> definition.number());
+        number.ifPresent(at -> state.table().get(at).install(name, startup, teardown));
     }
 }

@@ -6,9 +6,15 @@ import org.hotplugemu.core.api.HotplugInstance;
 import org.hotplugemu.core.smpboot.KThread;
 
 /**
- * Per-CPU hotplug data ({@code struct cpuhp_cpu_state}). Fields are volatile because the control
- * thread and the CPU's own threads hand them to each other through completions under the
- * {@code threads} engine.
+ * Per-CPU hotplug data ({@code struct cpuhp_cpu_state}), owned by {@link CpuhpState}.
+ *
+ * <p>Ownership rule: an operation on the CPU holds {@code cpu_add_remove_lock} (and
+ * {@code cpu_hotplug_lock} for write, or {@code cpuhp_state_mutex} for a registration call), and
+ * at any time exactly one emulated thread works on these fields: the control thread, or the CPU's
+ * own {@code cpuhp/N} or hardware thread while the control thread waits for it on
+ * {@link #doneUp}/{@link #doneDown}. The completions order the hand-offs under the {@code threads}
+ * engine. Only {@link #state}, {@link #target} and {@link #fail} are read outside an operation (by
+ * sysfs and the invariant checker), so only they are volatile.
  */
 final class CpuState {
     /** {@code CPUHP_INVALID}: no fail armed. */
@@ -18,24 +24,25 @@ final class CpuState {
     volatile int state;
     volatile int target;
     volatile int fail = FAIL_DISARMED;
-    volatile boolean shouldRun;
-    volatile boolean rollback;
-    volatile boolean single;
-    volatile boolean bringup;
+    boolean shouldRun;
+    boolean rollback;
+    /** A single callback invocation on {@code cpuhp/N} (registration), not a walk. */
+    boolean single;
+    boolean bringup;
     /** {@code dev->offline} of the CPU device: what {@code cpuN/online} shows; target writes leave it stale. */
     volatile boolean deviceOffline = true;
-    volatile int cbState;
-    volatile int result;
-    /** The message of the first failure of the current operation, so the caller sees why, not just the errno. */
-    volatile String failure;
-    volatile HotplugInstance node;
-    /** The instance that failed during a partial multi-instance walk on the AP ({@code st->last}). */
-    volatile HotplugInstance last;
-    volatile boolean lastSet;
+    /** The state of a {@link #single} invocation. */
+    int cbState;
+    /** What the last step run by {@code cpuhp/N} gave. */
+    Outcome result = Outcome.OK;
+    /** The instance of a {@link #single} invocation, or null for all of them. */
+    HotplugInstance node;
+    /** The instance that failed during a partial multi-instance walk on the AP ({@code st->last}), or null. */
+    HotplugInstance last;
     final Completion doneUp;
     final Completion doneDown;
     /** The {@code cpuhp/N} thread, created with the CPU's first {@code threads:prepare}. */
-    volatile KThread thread;
+    KThread thread;
     final ApSync sync;
 
     CpuState(int cpu, Scheduler scheduler) {

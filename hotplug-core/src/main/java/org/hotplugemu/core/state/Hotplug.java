@@ -1,105 +1,58 @@
 package org.hotplugemu.core.state;
 
-import static java.util.Objects.requireNonNull;
-
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.arch.spi.KernelLog;
-import org.hotplugemu.arch.spi.sched.Mutex;
-import org.hotplugemu.arch.spi.sched.RwSemaphore;
-import org.hotplugemu.arch.spi.sched.Scheduler;
 import org.hotplugemu.core.profile.Profile;
-import org.hotplugemu.core.trace.CpuhpTracepoints;
 
 /**
- * The CPU hotplug state machine of one machine ({@code kernel/cpu.c}): {@code cpu_up},
- * {@code cpu_down}, the hotplug thread protocol and rollback. The walk itself is {@link Invoker}'s;
- * the plugged CPU's side is {@link ApSide}'s; the registration API is {@link Registration}'s.
+ * The CPU hotplug state machine of one machine ({@code kernel/cpu.c}): {@code cpu_up} and
+ * {@code cpu_down} with their rollback, the SMT switch, and the operations the sysfs files call.
+ * The state it moves is {@link CpuhpState}'s; the walk is {@link Invoker}'s; the control CPU's
+ * bring-up and takedown are {@link CpuBringup}'s, the plugged CPU's {@link ApStartup}'s, the
+ * {@code cpuhp/N} protocol {@link HotplugThreads}'. Built by {@link Cpuhp}.
  */
-public final class Hotplug {
-    /** How long the control CPU waits for an AP to report alive or dead (6.5+: 10 s). */
-    static final Duration SYNC_TIMEOUT = Duration.ofSeconds(10);
-
-    final Scheduler scheduler;
-    final Architecture arch;
-    final Profile profile;
-    final StepTable table;
-    final Invoker invoker;
-    final Masks masks;
-    final KernelLog log;
-    final CpuState[] cpus;
-    final Mutex cpuAddRemoveLock;
-    final RwSemaphore cpuHotplugLock;
-    final Mutex stateMutex;
-    final boolean splitStartup;
-    final ApSide apSide;
-    final SmpbootRegistry smpboot;
+public final class Hotplug implements HotplugOperations {
+    private final CpuhpState state;
+    private final Invoker invoker;
+    private final HotplugThreads threads;
+    private final CpuBringup bringup;
     private final WorkOnCpu workOnCpu;
-    private volatile int hotplugDisabled;
-    /** The boot CPU when boot left its target below its state (6.1), else -1. */
+    /** The boot CPU when boot left its target below its state (6.1), else -1; written once, at boot. */
     private int bootCpuTargetUnset = -1;
-    volatile SmtControl smtControl;
 
-    public Hotplug(Scheduler scheduler, Architecture arch, Profile profile, KernelLog log, CpuhpTracepoints trace, Duration callbackCost) {
-        this(scheduler, arch, profile, log, trace, symbol -> callbackCost.toNanos());
+    Hotplug(CpuhpState state, Invoker invoker, HotplugThreads threads, CpuBringup bringup, WorkOnCpu workOnCpu) {
+        this.state = state;
+        this.invoker = invoker;
+        this.threads = threads;
+        this.bringup = bringup;
+        this.workOnCpu = workOnCpu;
     }
 
-    /** A state machine whose callbacks cost what {@code callbackCost} says per kernel symbol, in virtual nanoseconds. */
-    public Hotplug(Scheduler scheduler, Architecture arch, Profile profile, KernelLog log, CpuhpTracepoints trace,
-            java.util.function.ToLongFunction<String> callbackCost) {
-        this.scheduler = requireNonNull(scheduler, "scheduler is null");
-        this.arch = requireNonNull(arch, "arch is null");
-        this.profile = requireNonNull(profile, "profile is null");
-        this.log = requireNonNull(log, "log is null");
-        int nrCpus = arch.topology().size();
-        this.masks = new Masks(nrCpus);
-        this.table = new StepTable(profile);
-        this.invoker = new Invoker(table, trace, log, scheduler, callbackCost, masks);
-        this.cpus = new CpuState[nrCpus];
-        for (int cpu = 0; cpu < nrCpus; cpu++) {
-            cpus[cpu] = new CpuState(cpu, scheduler);
-        }
-        this.cpuAddRemoveLock = scheduler.newMutex("cpu_add_remove_lock");
-        this.cpuHotplugLock = scheduler.newRwSemaphore("cpu_hotplug_lock");
-        this.stateMutex = scheduler.newMutex("cpuhp_state_mutex");
-        this.splitStartup = profile.bpKickAp().isPresent() && arch.supportsParallelBringup();
-        this.smtControl = initialSmtControl(arch);
-        this.apSide = new ApSide(this);
-        this.smpboot = new SmpbootRegistry(this);
-        this.workOnCpu = new WorkOnCpu(scheduler, nrCpus);
-        new CoreSteps(this).install();
-    }
-
-    private static SmtControl initialSmtControl(Architecture arch) {
-        if (!arch.smtControlImplemented()) {
-            return SmtControl.NOT_IMPLEMENTED;
-        }
-        boolean smt = arch.topology().stream().anyMatch(cpu -> !cpu.primaryThread());
-        return smt ? SmtControl.ON : SmtControl.NOT_SUPPORTED;
-    }
-
+    @Override
     public Masks masks() {
-        return masks;
+        return state.masks();
     }
 
+    @Override
     public Profile profile() {
-        return profile;
+        return state.profile();
     }
 
+    @Override
     public int nrCpus() {
-        return cpus.length;
+        return state.nrCpus();
     }
 
+    @Override
     public int state(int cpu) {
-        return cpu(cpu).state;
+        return state.cpu(cpu).state;
     }
 
+    @Override
     public int target(int cpu) {
-        return cpu(cpu).target;
+        return state.cpu(cpu).target;
     }
 
     /**
@@ -108,25 +61,19 @@ public final class Hotplug {
      * target nobody acts on.
      */
     public int restingTarget(int cpu) {
-        CpuState st = cpu(cpu);
-        boolean bootLeftover = cpu == bootCpuTargetUnset && st.target == 0 && st.state == profile.online();
+        CpuState st = state.cpu(cpu);
+        boolean bootLeftover = cpu == bootCpuTargetUnset && st.target == 0 && st.state == profile().online();
         return bootLeftover ? st.state : st.target;
     }
 
+    @Override
     public int fail(int cpu) {
-        return cpu(cpu).fail;
+        return state.cpu(cpu).fail;
     }
 
-    CpuState cpu(int cpu) {
-        if (cpu < 0 || cpu >= cpus.length) {
-            throw new HotplugException(Errno.EINVAL, "CPU " + cpu + " does not exist: this machine has CPUs 0-" + (cpus.length - 1));
-        }
-        return cpus[cpu];
-    }
-
-    /** Makes the boot CPU ONLINE with its {@code cpuhp/0} thread running ({@code boot_cpu_hotplug_init}). */
+    /** Makes the boot CPU ONLINE with its {@code cpuhp/0} thread running ({@code boot_cpu_hotplug_init}) and its idle task started. */
     public void initBootCpu(int cpu) {
-        initBootCpu(cpu, profile.online());
+        initBootCpu(cpu, profile().online());
         startHotplugThread(cpu);
     }
 
@@ -137,104 +84,94 @@ public final class Hotplug {
      * its callbacks directly on the caller.
      */
     public void initBootCpu(int cpu, int target) {
-        CpuState st = cpu(cpu);
-        bootCpuTargetUnset = target == profile.online() ? -1 : cpu;
-        st.state = profile.online();
+        CpuState st = state.cpu(cpu);
+        bootCpuTargetUnset = target == profile().online() ? -1 : cpu;
+        st.state = profile().online();
         st.target = target;
-        masks.setOnline(cpu, true);
-        masks.setActive(cpu, true);
-        masks.setBootedOnce(cpu);
-        st.sync.state = ApSync.ONLINE;
+        masks().setOnline(cpu, true);
+        masks().setActive(cpu, true);
+        masks().setBootedOnce(cpu);
+        st.sync.state = ApSync.State.ONLINE;
         st.deviceOffline = false;
     }
 
-    /** {@code cpuhp_threads_init} for the boot CPU: creates and starts its {@code cpuhp/N} thread. */
+    /** {@code cpuhp_threads_init} for the boot CPU: creates and starts its {@code cpuhp/N} thread and its idle task. */
     public void startHotplugThread(int cpu) {
-        CpuState st = cpu(cpu);
-        smpboot.createHotplugThread(cpu);
+        CpuState st = state.cpu(cpu);
+        threads.create(cpu);
         st.thread.unpark();
-        apSide.startBootCpuIdle(cpu);
+        bringup.startBootCpuIdle(cpu);
     }
 
-    /** {@code cpu_up}: brings {@code cpu} up to {@code target}. */
+    @Override
     public void cpuUp(int cpu, int target) {
         CallbackGuard.checkNotInCallback("cpu_up()");
         checkTarget(target);
-        if (cpu < 0 || cpu >= cpus.length || !masks.possible().test(cpu)) {
-            log.error("can't online cpu " + cpu + " because it is not configured as may-hotadd at boot time");
-            throw new HotplugException(Errno.EINVAL, "CPU " + cpu + " is not possible on this machine (CPUs 0-" + (cpus.length - 1) + ")");
+        if (cpu < 0 || cpu >= nrCpus() || !masks().possible().test(cpu)) {
+            state.log().error("can't online cpu " + cpu + " because it is not configured as may-hotadd at boot time");
+            throw new HotplugException(Errno.EINVAL, "CPU " + cpu + " is not possible on this machine (CPUs 0-" + (nrCpus() - 1) + ")");
         }
-        cpuAddRemoveLock.lock();
+        state.cpuAddRemoveLock().lock();
         try {
-            if (hotplugDisabled > 0) {
+            if (state.hotplugDisabled()) {
                 throw new HotplugException(Errno.EBUSY, "CPU hotplug is disabled (secondary CPUs are frozen)");
             }
-            if (!smtAllowed(cpu)) {
-                throw new HotplugException(Errno.EPERM, "CPU " + cpu + " is an SMT sibling and SMT is " + smtControl.text());
+            if (!bringup.smtAllowed(cpu)) {
+                throw new HotplugException(Errno.EPERM, "CPU " + cpu + " is an SMT sibling and SMT is " + state.smtControl().text());
             }
-            cpus[cpu].failure = null;
-            check(doCpuUp(cpu, target), cpus[cpu]);
+            doCpuUp(cpu, target).orThrow();
         }
         finally {
-            cpuAddRemoveLock.unlock();
+            state.cpuAddRemoveLock().unlock();
         }
     }
 
-    /** {@code cpu_down}: takes {@code cpu} down to {@code target}. */
+    @Override
     public void cpuDown(int cpu, int target) {
         CallbackGuard.checkNotInCallback("cpu_down()");
         checkTarget(target);
-        cpu(cpu);
-        cpuAddRemoveLock.lock();
+        state.cpu(cpu);
+        state.cpuAddRemoveLock().lock();
         try {
-            if (hotplugDisabled > 0) {
+            if (state.hotplugDisabled()) {
                 throw new HotplugException(Errno.EBUSY, "CPU hotplug is disabled (secondary CPUs are frozen)");
             }
-            cpus[cpu].failure = null;
-            check(cpuDownMapsLocked(cpu, target), cpus[cpu]);
+            cpuDownMapsLocked(cpu, target).orThrow();
         }
         finally {
-            cpuAddRemoveLock.unlock();
+            state.cpuAddRemoveLock().unlock();
         }
     }
 
     private void checkTarget(int target) {
-        if (target < 0 || target > profile.online()) {
-            throw new HotplugException(Errno.EINVAL, "target " + target + " is out of range 0-" + profile.online());
-        }
-    }
-
-    private static void check(int ret, CpuState st) {
-        if (ret != 0) {
-            Errno errno = Errno.ofNumber(ret);
-            String why = st.failure;
-            throw new HotplugException(errno, why == null ? errno.text() : errno.text() + " (" + why + ")");
+        if (target < 0 || target > profile().online()) {
+            throw new HotplugException(Errno.EINVAL, "target " + target + " is out of range 0-" + profile().online());
         }
     }
 
     /** {@code _cpu_up} with {@code cpu_add_remove_lock} held. */
-    int doCpuUp(int cpu, int target) {
-        CpuState st = cpu(cpu);
-        cpuHotplugLock.writeLock();
+    Outcome doCpuUp(int cpu, int target) {
+        CpuState st = state.cpu(cpu);
+        state.cpuHotplugLock().writeLock();
         try {
-            if (!masks.present().test(cpu)) {
-                return -Errno.EINVAL.number();
+            if (!masks().present().test(cpu)) {
+                return Outcome.failure(Errno.EINVAL, "CPU " + cpu + " is not present");
             }
             if (st.state >= target) {
-                return 0;
+                return Outcome.OK;
             }
             invoker.setState(st, target);
             // Already in the AP thread's range: kick it once more.
-            if (st.state > profile.bringupCpu()) {
-                int ret = kickApWork(st);
-                if (ret != 0) {
-                    return ret;
+            if (st.state > profile().bringupCpu()) {
+                Outcome outcome = threads.kickApWork(st);
+                if (outcome.failed()) {
+                    return outcome;
                 }
             }
-            return upCallbacks(st, Math.min(target, profile.bringupCpu()));
+            return upCallbacks(st, Math.min(target, profile().bringupCpu()));
         }
         finally {
-            cpuHotplugLock.writeUnlock();
+            state.cpuHotplugLock().writeUnlock();
         }
     }
 
@@ -242,165 +179,227 @@ public final class Hotplug {
      * {@code cpu_down_maps_locked}: runs {@code _cpu_down} on a worker of the first other online CPU,
      * so the control task never sits on the CPU it takes down.
      */
-    private int cpuDownMapsLocked(int cpu, int target) {
-        int control = masks.online().stream().filter(other -> other != cpu).findFirst().orElse(-1);
+    private Outcome cpuDownMapsLocked(int cpu, int target) {
+        int control = masks().online().stream().filter(other -> other != cpu).findFirst().orElse(-1);
         if (control < 0) {
-            return -Errno.EBUSY.number();
+            return Outcome.failure(Errno.EBUSY, "CPU " + cpu + " is the last online CPU");
         }
         return workOnCpu.run(control, () -> doCpuDown(cpu, target));
     }
 
     /** {@code _cpu_down} with {@code cpu_add_remove_lock} held. */
-    int doCpuDown(int cpu, int target) {
-        CpuState st = cpu(cpu);
-        if (masks.online().weight() == 1 && masks.online().test(cpu)) {
-            return -Errno.EBUSY.number();
+    Outcome doCpuDown(int cpu, int target) {
+        CpuState st = state.cpu(cpu);
+        if (masks().online().weight() == 1 && masks().online().test(cpu)) {
+            return Outcome.failure(Errno.EBUSY, "CPU " + cpu + " is the last online CPU");
         }
-        if (!masks.present().test(cpu)) {
-            return -Errno.EINVAL.number();
+        if (!masks().present().test(cpu)) {
+            return Outcome.failure(Errno.EINVAL, "CPU " + cpu + " is not present");
         }
-        cpuHotplugLock.writeLock();
+        state.cpuHotplugLock().writeLock();
         try {
             int previous = invoker.setState(st, target);
-            if (st.state > profile.teardownCpu()) {
-                st.target = Math.max(target, profile.teardownCpu());
-                int ret = kickApWork(st);
+            if (st.state > profile().teardownCpu()) {
+                st.target = Math.max(target, profile().teardownCpu());
+                Outcome outcome = threads.kickApWork(st);
                 // The AP side has already rolled back on failure.
-                if (ret != 0 || st.state > profile.teardownCpu()) {
-                    return ret;
+                if (outcome.failed() || st.state > profile().teardownCpu()) {
+                    return outcome;
                 }
                 st.target = target;
             }
-            int ret = downCallbacks(st, target);
-            if (ret != 0 && st.state < previous) {
-                if (st.state == profile.teardownCpu()) {
+            Outcome outcome = downCallbacks(st, target);
+            if (outcome.failed() && st.state < previous) {
+                if (st.state == profile().teardownCpu()) {
                     invoker.resetState(st, previous);
-                    kickAp(st);
+                    threads.kick(st);
                 }
                 else {
-                    log.warn("WARNING: DEAD callback error for CPU" + cpu);
+                    state.log().warn("WARNING: DEAD callback error for CPU" + cpu);
                 }
             }
-            return ret;
+            return outcome;
         }
         finally {
-            cpuHotplugLock.writeUnlock();
+            state.cpuHotplugLock().writeUnlock();
         }
     }
 
     /** {@code cpuhp_up_callbacks}: the control CPU's walk, rolled back on failure. */
-    int upCallbacks(CpuState st, int target) {
+    private Outcome upCallbacks(CpuState st, int target) {
         int previous = st.state;
-        int ret = invoker.invokeRange(st, true, target);
-        if (ret != 0) {
+        Outcome outcome = invoker.invokeRange(st, true, target, false);
+        if (outcome.failed()) {
             invoker.resetState(st, previous);
-            int rollback = invoker.invokeRange(st, false, previous);
-            if (rollback != 0) {
-                log.warn("WARNING: CPU " + st.cpu + " rollback to state " + previous + " failed (" + rollback + "), stopped at " + st.state);
-            }
+            warnIfRollbackFailed(st, previous, invoker.invokeRange(st, false, previous, false));
         }
-        return ret;
+        return outcome;
     }
 
     /** {@code cpuhp_down_callbacks}: the control CPU's walk down, re-run up on failure. */
-    int downCallbacks(CpuState st, int target) {
+    private Outcome downCallbacks(CpuState st, int target) {
         int previous = st.state;
-        int ret = invoker.invokeRange(st, false, target);
-        if (ret != 0) {
+        Outcome outcome = invoker.invokeRange(st, false, target, false);
+        if (outcome.failed()) {
             invoker.resetState(st, previous);
             if (st.state < previous) {
-                int rollback = invoker.invokeRange(st, true, previous);
-                if (rollback != 0) {
-                    log.warn("WARNING: CPU " + st.cpu + " rollback to state " + previous + " failed (" + rollback + "), stopped at " + st.state);
-                }
+                warnIfRollbackFailed(st, previous, invoker.invokeRange(st, true, previous, false));
             }
         }
-        return ret;
+        return outcome;
     }
 
-    /** {@code cpuhp_kick_ap_work}: traced as a step of its own, from the previous state to the final one. */
-    int kickApWork(CpuState st) {
-        int previous = st.state;
-        invoker.trace().enter(st.cpu, st.target, previous, "cpuhp_kick_ap_work");
-        int ret = kickAp(st, st.target);
-        invoker.trace().exit(st.cpu, st.state, previous, ret);
-        return ret;
-    }
-
-    /** {@code cpuhp_kick_ap}: lets {@code cpuhp/N} walk to {@code target}, and back on failure. */
-    int kickAp(CpuState st, int target) {
-        int previous = invoker.setState(st, target);
-        kickAp(st);
-        int ret = st.result;
-        if (ret != 0) {
-            invoker.resetState(st, previous);
-            kickAp(st);
+    private void warnIfRollbackFailed(CpuState st, int previous, Outcome rollback) {
+        if (rollback.failed()) {
+            state.log().warn("WARNING: CPU " + st.cpu + " rollback to state " + previous + " failed (" + rollback.returnValue()
+                    + "), stopped at " + st.state);
         }
-        return ret;
     }
 
-    /** {@code __cpuhp_kick_ap}: wakes {@code cpuhp/N} and waits until it is done. */
-    void kickAp(CpuState st) {
-        if (!st.single && st.state == st.target) {
+    /**
+     * After a failed boot-time bringup, walks whatever is left of the CPU back to OFFLINE (a parallel
+     * bringup may have rolled back only to {@code CPUHP_BP_KICK_AP}); a no-op when it is offline.
+     */
+    public void cleanUpFailedBringup(int cpu) {
+        CpuState st = state.cpu(cpu);
+        if (st.state == 0) {
             return;
         }
-        st.result = 0;
-        st.shouldRun = true;
-        st.thread.wake();
-        (st.bringup ? st.doneUp : st.doneDown).await();
+        state.cpuAddRemoveLock().lock();
+        state.cpuHotplugLock().writeLock();
+        try {
+            invoker.setState(st, 0);
+            Outcome outcome = invoker.invokeRange(st, false, 0, false);
+            if (outcome.failed()) {
+                state.log().warn("WARNING: cleaning up CPU " + cpu + " after a failed bringup failed (" + outcome.returnValue()
+                        + ") at state " + st.state);
+            }
+        }
+        finally {
+            state.cpuHotplugLock().writeUnlock();
+            state.cpuAddRemoveLock().unlock();
+        }
     }
 
-    /** {@code cpuhp_thread_fun}: one step of the hotplug thread's walk. */
-    void threadFun(int cpu) {
-        CpuState st = cpus[cpu];
-        boolean bringup = st.bringup;
-        int state;
-        if (st.single) {
-            state = st.cbState;
-            st.shouldRun = false;
+    /** Makes every CPU device's {@code online} file match the online mask, as device registration after boot does. */
+    public void syncDeviceOnline() {
+        for (int cpu = 0; cpu < nrCpus(); cpu++) {
+            state.cpu(cpu).deviceOffline = !masks().online().test(cpu);
+        }
+    }
+
+    @Override
+    public void retarget(int cpu, int target) {
+        state.cpu(cpu).target = target;
+    }
+
+    @Override
+    public void armFail(int cpu, int number) {
+        state.cpu(cpu).fail = number;
+    }
+
+    @Override
+    public boolean hasCallbacks(int number) {
+        state.stateMutex().lock();
+        try {
+            return state.table().get(number).hasAnyCallback();
+        }
+        finally {
+            state.stateMutex().unlock();
+        }
+    }
+
+    @Override
+    public boolean cantStop(int number) {
+        return state.table().get(number).cantStop;
+    }
+
+    @Override
+    public String stepName(int number) {
+        return number < 0 || number >= state.table().size() ? null : state.table().get(number).name;
+    }
+
+    @Override
+    public String renderStates() {
+        // Under the state mutex, so a state being installed is never shown half-named.
+        state.stateMutex().lock();
+        try {
+            return state.table().render();
+        }
+        finally {
+            state.stateMutex().unlock();
+        }
+    }
+
+    @Override
+    public boolean deviceOnline(int cpu) {
+        return !state.cpu(cpu).deviceOffline;
+    }
+
+    @Override
+    public void setDeviceOnline(int cpu, boolean online) {
+        if (state.cpu(cpu).deviceOffline != online) {
+            return;
+        }
+        // cpu_device_up/down: what the operation costs around its callbacks, per the cost model.
+        invoker.charge(online ? "cpu_device_up" : "cpu_device_down");
+        if (online) {
+            cpuUp(cpu, profile().online());
         }
         else {
-            state = invoker.nextState(st, bringup, st.target);
-            st.shouldRun = state >= 0;
+            cpuDown(cpu, 0);
         }
-        if (state >= 0) {
-            if (profile.isAtomicState(state)) {
-                scheduler.enterAtomic();
-                try {
-                    st.result = invoker.invoke(st, state, bringup, st.node, true);
+        state.cpu(cpu).deviceOffline = !online;
+    }
+
+    @Override
+    public SmtControl smtControl() {
+        return state.smtControl();
+    }
+
+    @Override
+    public void smtDisable(SmtControl control) {
+        state.cpuAddRemoveLock().lock();
+        try {
+            for (int cpu = 0; cpu < nrCpus(); cpu++) {
+                if (!masks().online().test(cpu) || bringup.isPrimaryThread(cpu)) {
+                    continue;
                 }
-                finally {
-                    scheduler.exitAtomic();
-                }
-                if (st.result != 0) {
-                    log.warn("WARNING: CPU " + cpu + " STARTING/DYING state " + state + " failed (" + st.result + ")");
-                }
+                doCpuDown(cpu, 0).within("taking SMT sibling CPU " + cpu + " offline failed; smt/control stays "
+                        + state.smtControl().text()).orThrow();
+                state.cpu(cpu).deviceOffline = true;
             }
-            else {
-                st.result = invoker.invoke(st, state, bringup, st.node, true);
-            }
-            if (st.result != 0) {
-                if (st.rollback) {
-                    log.warn("WARNING: CPU " + cpu + " failed during rollback at state " + state + " (" + st.result + ")");
-                }
-                st.shouldRun = false;
-            }
+            state.setSmtControl(control);
         }
-        if (!st.shouldRun) {
-            (bringup ? st.doneUp : st.doneDown).complete();
+        finally {
+            state.cpuAddRemoveLock().unlock();
         }
     }
 
-    /** {@code cpu_smt_allowed}. */
-    boolean smtAllowed(int cpu) {
-        if (smtControl == SmtControl.ON || smtControl == SmtControl.NOT_SUPPORTED || smtControl == SmtControl.NOT_IMPLEMENTED) {
-            return true;
+    @Override
+    public void smtEnable() {
+        state.cpuAddRemoveLock().lock();
+        try {
+            state.setSmtControl(SmtControl.ON);
+            // Like the kernel, this brings up every present CPU that is offline, siblings or not.
+            for (int cpu = 0; cpu < nrCpus(); cpu++) {
+                if (masks().online().test(cpu) || !masks().present().test(cpu)) {
+                    continue;
+                }
+                doCpuUp(cpu, profile().online()).within("bringing CPU " + cpu + " online failed").orThrow();
+                state.cpu(cpu).deviceOffline = false;
+            }
         }
-        if (arch.topology().get(cpu).primaryThread()) {
-            return true;
+        finally {
+            state.cpuAddRemoveLock().unlock();
         }
-        // x86 boots every thread once so it can set CR4.MCE; such a sibling then goes back offline.
-        return arch.siblingsMustBootOnce() && !masks.bootedOnce().test(cpu);
+    }
+
+    /** Applies {@code nosmt} from the command line before bringup. */
+    public void disableSmtAtBoot() {
+        if (state.smtControl() == SmtControl.ON) {
+            state.setSmtControl(SmtControl.OFF);
+        }
     }
 
     /**
@@ -409,78 +408,25 @@ public final class Hotplug {
      */
     public List<String> consistencyViolations() {
         List<String> violations = new ArrayList<>();
-        int active = profile.number("CPUHP_AP_ACTIVE");
-        for (CpuState st : cpus) {
-            int state = st.state;
-            if (state != restingTarget(st.cpu)) {
-                violations.add("CPU " + st.cpu + " rests at state " + state + " but its target is " + st.target);
+        int active = profile().number("CPUHP_AP_ACTIVE");
+        for (int cpu = 0; cpu < nrCpus(); cpu++) {
+            CpuState st = state.cpu(cpu);
+            int at = st.state;
+            if (at != restingTarget(cpu)) {
+                violations.add("CPU " + cpu + " rests at state " + at + " but its target is " + st.target);
             }
-            boolean online = masks.online().test(st.cpu);
-            if (online != (state >= profile.apOnlineIdle())) {
-                violations.add("CPU " + st.cpu + " at state " + state + " is " + (online ? "" : "not ") + "in the online mask");
+            boolean online = masks().online().test(cpu);
+            if (online != (at >= profile().apOnlineIdle())) {
+                violations.add("CPU " + cpu + " at state " + at + " is " + (online ? "" : "not ") + "in the online mask");
             }
-            if (masks.active().test(st.cpu) != (state >= active)) {
-                violations.add("CPU " + st.cpu + " at state " + state + " is " + (masks.active().test(st.cpu) ? "" : "not ") + "in the active mask");
+            boolean isActive = masks().active().test(cpu);
+            if (isActive != (at >= active)) {
+                violations.add("CPU " + cpu + " at state " + at + " is " + (isActive ? "" : "not ") + "in the active mask");
             }
         }
-        if (masks.online().weight() == 0) {
+        if (masks().online().weight() == 0) {
             violations.add("no CPU is online");
         }
         return violations;
-    }
-
-    /** Returns {@code hotplug/states}: {@code "%3d: %s\n"} for every named step. */
-    public String renderStates() {
-        return table.render();
-    }
-
-    /** Returns the name of a step, or null when it has none. */
-    public String stepName(int state) {
-        return state < 0 || state >= table.size() ? null : table.get(state).name;
-    }
-
-    /**
-     * After a failed boot-time bringup, walks whatever is left of the CPU back to OFFLINE (a parallel
-     * bringup may have rolled back only to {@code CPUHP_BP_KICK_AP}); a no-op when it is offline.
-     */
-    public void cleanUpFailedBringup(int cpu) {
-        CpuState st = cpu(cpu);
-        if (st.state == 0) {
-            return;
-        }
-        cpuAddRemoveLock.lock();
-        cpuHotplugLock.writeLock();
-        try {
-            invoker.setState(st, 0);
-            int ret = invoker.invokeRange(st, false, 0);
-            if (ret != 0) {
-                log.warn("WARNING: cleaning up CPU " + cpu + " after a failed bringup failed (" + ret + ") at state " + st.state);
-            }
-        }
-        finally {
-            cpuHotplugLock.writeUnlock();
-            cpuAddRemoveLock.unlock();
-        }
-    }
-
-    /** Makes every CPU device's {@code online} file match the online mask, as device registration after boot does. */
-    public void syncDeviceOnline() {
-        for (CpuState st : cpus) {
-            st.deviceOffline = !masks.online().test(st.cpu);
-        }
-    }
-
-    public SmtControl smtControl() {
-        return smtControl;
-    }
-
-    void disableHotplug() {
-        hotplugDisabled++;
-    }
-
-    void enableHotplug() {
-        if (hotplugDisabled > 0) {
-            hotplugDisabled--;
-        }
     }
 }

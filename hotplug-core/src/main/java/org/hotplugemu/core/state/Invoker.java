@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.arch.spi.KernelLog;
-import org.hotplugemu.arch.spi.sched.Scheduler;
 import org.hotplugemu.core.api.HotplugInstance;
 import org.hotplugemu.core.api.MultiCallback;
 import org.hotplugemu.core.engine.EngineShutdown;
@@ -14,28 +12,20 @@ import org.hotplugemu.core.trace.CpuhpTracepoints;
 
 /**
  * The one walker of the state table ({@code cpuhp_invoke_callback} and
- * {@code cpuhp_invoke_callback_range}): serves up, down, rollback and registration alike.
+ * {@code cpuhp_invoke_callback_range}): serves up, down, rollback and registration alike. It is
+ * also the edge where plugin code meets the core: whatever a callback throws becomes an
+ * {@link Outcome}.
  */
 final class Invoker {
-    private final StepTable table;
+    private final CpuhpState state;
     private final CpuhpTracepoints trace;
-    private final KernelLog log;
-    private final Scheduler scheduler;
     /** Virtual nanoseconds one call of a callback symbol costs. */
     private final ToLongFunction<String> callbackCost;
-    private final Masks masks;
 
-    Invoker(StepTable table, CpuhpTracepoints trace, KernelLog log, Scheduler scheduler, ToLongFunction<String> callbackCost, Masks masks) {
-        this.table = table;
+    Invoker(CpuhpState state, CpuhpTracepoints trace, ToLongFunction<String> callbackCost) {
+        this.state = state;
         this.trace = trace;
-        this.log = log;
-        this.scheduler = scheduler;
         this.callbackCost = callbackCost;
-        this.masks = masks;
-    }
-
-    StepTable table() {
-        return table;
     }
 
     CpuhpTracepoints trace() {
@@ -43,77 +33,73 @@ final class Invoker {
     }
 
     /**
-     * Invokes the callback of {@code state} in one direction for {@code cpu}. With {@code node} only
-     * that instance is called; with {@code useLast} a failing instance is remembered in
-     * {@code st.last} instead of being rolled back here (AP walks).
-     *
-     * @return 0 or a negative errno
+     * Invokes the callback of {@code number} in one direction for {@code st}'s CPU. With
+     * {@code node} only that instance is called; with {@code useLast} a failing instance is
+     * remembered in {@code st.last} instead of being rolled back here (AP walks).
      */
-    int invoke(CpuState st, int state, boolean bringup, HotplugInstance node, boolean useLast) {
-        Step step = table.get(state);
-        if (st.fail == state) {
+    Outcome invoke(CpuState st, int number, boolean bringup, HotplugInstance node, boolean useLast) {
+        Step step = state.table().get(number);
+        if (st.fail == number) {
             st.fail = CpuState.FAIL_DISARMED;
-            noteFailure(st, "state " + state + " failed by fail injection (hotplug/fail)");
-            return -Errno.EAGAIN.number();
+            return Outcome.failure(Errno.EAGAIN, "state " + number + " failed by fail injection (hotplug/fail)");
         }
         if (step.empty(bringup)) {
-            return 0;
+            return Outcome.OK;
         }
         if (!step.multiInstance) {
             var callback = bringup ? step.startup : step.teardown;
-            trace.enter(st.cpu, st.target, state, callback.symbol());
-            int ret = call(st, callback.symbol(), () -> callback.function().run(st.cpu));
-            trace.exit(st.cpu, st.state, state, ret);
-            return ret;
+            trace.enter(st.cpu, st.target, number, callback.symbol());
+            Outcome outcome = call(callback.symbol(), () -> callback.function().run(st.cpu));
+            trace.exit(st.cpu, st.state, number, outcome.returnValue());
+            return outcome;
         }
         MultiCallback callback = bringup ? step.startupMulti : step.teardownMulti;
         if (node != null) {
-            return invokeInstance(st, state, callback, node);
+            return invokeInstance(st, number, callback, node);
         }
         List<HotplugInstance> instances = step.instances();
         int done = 0;
         for (HotplugInstance instance : instances) {
-            if (useLast && st.lastSet && instance == st.last) {
+            if (useLast && instance == st.last) {
                 break;
             }
-            int ret = invokeInstance(st, state, callback, instance);
-            if (ret != 0) {
+            Outcome outcome = invokeInstance(st, number, callback, instance);
+            if (outcome.failed()) {
                 if (useLast) {
                     st.last = instance;
-                    st.lastSet = true;
-                    return ret;
+                    return outcome;
                 }
-                rollbackInstances(st, state, !bringup, instances, done);
-                return ret;
+                rollbackInstances(st, number, !bringup, instances, done);
+                return outcome;
             }
             done++;
         }
         if (useLast) {
             st.last = null;
-            st.lastSet = false;
         }
-        return 0;
+        return Outcome.OK;
     }
 
-    private void rollbackInstances(CpuState st, int state, boolean direction, List<HotplugInstance> instances, int count) {
-        Step step = table.get(state);
+    private void rollbackInstances(CpuState st, int number, boolean direction, List<HotplugInstance> instances, int count) {
+        Step step = state.table().get(number);
         MultiCallback undo = direction ? step.startupMulti : step.teardownMulti;
         if (undo == null) {
             return;
         }
         for (int i = 0; i < count; i++) {
-            int ret = invokeInstance(st, state, undo, instances.get(i));
-            if (ret != 0) {
-                log.warn("WARNING: CPU " + st.cpu + " state " + step.name + " (" + state + ") instance rollback failed (" + ret + ")");
+            Outcome outcome = invokeInstance(st, number, undo, instances.get(i));
+            if (outcome.failed()) {
+                state.log().warn("WARNING: CPU " + st.cpu + " state " + step.name + " (" + number + ") instance rollback failed ("
+                        + outcome.returnValue() + ")");
             }
         }
     }
 
-    private int invokeInstance(CpuState st, int state, MultiCallback callback, HotplugInstance instance) {
-        trace.multiEnter(st.cpu, st.target, state, callback.symbol());
-        int ret = call(st, callback.symbol(), () -> callback.function().run(st.cpu, instance));
-        trace.exit(st.cpu, st.state, state, ret);
-        return ret;
+    private Outcome invokeInstance(CpuState st, int number, MultiCallback callback, HotplugInstance instance) {
+        trace.multiEnter(st.cpu, st.target, number, callback.symbol());
+        Outcome outcome = call(callback.symbol(), () -> callback.function().run(st.cpu, instance));
+        trace.exit(st.cpu, st.state, number, outcome.returnValue());
+        return outcome;
     }
 
     /**
@@ -124,41 +110,32 @@ final class Invoker {
     void charge(String symbol) {
         long cost = callbackCost.applyAsLong(symbol);
         if (cost > 0) {
-            scheduler.delay(Duration.ofNanos(cost));
+            state.scheduler().delay(Duration.ofNanos(cost));
         }
     }
 
-    /** Runs one callback body, mapping what it throws to a kernel return value. */
-    private int call(CpuState st, String symbol, Runnable body) {
+    /** Runs one callback body; anything it throws, Errors included, is a failed step, never a wedged CPU. */
+    private Outcome call(String symbol, Runnable body) {
         long cost = callbackCost.applyAsLong(symbol);
         if (cost > 0) {
             // The callback's own cost, and a scheduling point before it: other threads may run here.
-            scheduler.delay(Duration.ofNanos(cost));
+            state.scheduler().delay(Duration.ofNanos(cost));
         }
         String previous = CallbackGuard.enter(symbol);
         try {
             body.run();
-            return 0;
+            return Outcome.OK;
         }
         catch (HotplugException e) {
-            noteFailure(st, symbol + ": " + e.getMessage());
-            return e.returnValue();
+            return Outcome.failure(e.errno(), symbol + ": " + e.getMessage());
         }
         catch (Throwable e) {
-            // Anything a callback throws, Errors included, is a failed step: never a wedged CPU.
             EngineShutdown.rethrowIfUnwinding(e);
-            log.error("cpuhp: callback " + symbol + " failed with " + e + "; treated as -EIO");
-            noteFailure(st, symbol + " threw " + e);
-            return -Errno.EIO.number();
+            state.log().error("cpuhp: callback " + symbol + " failed with " + e + "; treated as -EIO");
+            return Outcome.failure(Errno.EIO, symbol + " threw " + e);
         }
         finally {
             CallbackGuard.exit(previous);
-        }
-    }
-
-    private static void noteFailure(CpuState st, String message) {
-        if (st.failure == null) {
-            st.failure = message;
         }
     }
 
@@ -183,34 +160,29 @@ final class Invoker {
                 }
                 toRun = st.state--;
             }
-            if (!table.get(toRun).empty(bringup)) {
+            if (!state.table().get(toRun).empty(bringup)) {
                 return toRun;
             }
         }
     }
 
-    /** {@code cpuhp_invoke_callback_range}: walks to {@code target}, stopping at the first failure. */
-    int invokeRange(CpuState st, boolean bringup, int target) {
-        int state;
-        while ((state = nextState(st, bringup, target)) >= 0) {
-            int ret = invoke(st, state, bringup, null, false);
-            if (ret != 0) {
-                return ret;
+    /**
+     * {@code cpuhp_invoke_callback_range}: walks to {@code target}. It stops at the first failure,
+     * or with {@code nofail} (STARTING and DYING walks, which cannot fail) logs it and goes on.
+     */
+    Outcome invokeRange(CpuState st, boolean bringup, int target, boolean nofail) {
+        int number;
+        while ((number = nextState(st, bringup, target)) >= 0) {
+            Outcome outcome = invoke(st, number, bringup, null, false);
+            if (outcome.failed()) {
+                if (!nofail) {
+                    return outcome;
+                }
+                state.log().warn(String.format("CPU %d %s state %s (%d) failed (%d)", st.cpu, bringup ? "UP" : "DOWN",
+                        state.table().get(st.state).name, st.state, outcome.returnValue()));
             }
         }
-        return 0;
-    }
-
-    /** {@code cpuhp_invoke_callback_range_nofail}: STARTING/DYING walks, where failures are logged and ignored. */
-    void invokeRangeNoFail(CpuState st, boolean bringup, int target) {
-        int state;
-        while ((state = nextState(st, bringup, target)) >= 0) {
-            int ret = invoke(st, state, bringup, null, false);
-            if (ret != 0) {
-                log.warn(String.format("CPU %d %s state %s (%d) failed (%d)", st.cpu, bringup ? "UP" : "DOWN",
-                        table.get(st.state).name, st.state, ret));
-            }
-        }
+        return Outcome.OK;
     }
 
     /** {@code cpuhp_set_state}: starts an operation towards {@code target}; returns the previous state. */
@@ -219,11 +191,10 @@ final class Invoker {
         boolean bringup = st.state < target;
         st.rollback = false;
         st.last = null;
-        st.lastSet = false;
         st.target = target;
         st.single = false;
         st.bringup = bringup;
-        masks.setDying(st.cpu, !bringup);
+        state.masks().setDying(st.cpu, !bringup);
         return previous;
     }
 
@@ -236,7 +207,7 @@ final class Invoker {
         }
         st.rollback = true;
         // With st.last set, the partial multi-instance step is undone first; otherwise start at the previous state.
-        if (!st.lastSet) {
+        if (st.last == null) {
             if (st.bringup) {
                 st.state--;
             }
@@ -245,6 +216,6 @@ final class Invoker {
             }
         }
         st.bringup = bringup;
-        masks.setDying(st.cpu, !bringup);
+        state.masks().setDying(st.cpu, !bringup);
     }
 }

@@ -13,23 +13,19 @@ import org.hotplugemu.core.smpboot.KThread;
  * {@code cpuhp/N} hotplug thread.
  */
 final class SmpbootRegistry {
-    private final Hotplug hp;
+    private final CpuhpState state;
+    private final HotplugThreads hotplugThreads;
+    /** Appended under {@code cpu_hotplug_lock} held for read; read by the CPUs' own walks. */
     private final List<Registered> registered = new CopyOnWriteArrayList<>();
 
-    SmpbootRegistry(Hotplug hp) {
-        this.hp = hp;
-    }
-
-    void createHotplugThread(int cpu) {
-        CpuState st = hp.cpus[cpu];
-        if (st.thread == null) {
-            st.thread = new KThread(hp.scheduler, hp.log, "cpuhp/" + cpu, cpu, c -> st.shouldRun, hp::threadFun, c -> {}, c -> {});
-        }
+    SmpbootRegistry(CpuhpState state, HotplugThreads hotplugThreads) {
+        this.state = state;
+        this.hotplugThreads = hotplugThreads;
     }
 
     /** {@code smpboot_create_threads}: every registered thread of {@code cpu} exists, parked. */
     void createThreads(int cpu) {
-        createHotplugThread(cpu);
+        hotplugThreads.create(cpu);
         for (Registered each : registered) {
             each.create(cpu);
         }
@@ -55,14 +51,14 @@ final class SmpbootRegistry {
 
     /** {@code smpboot_register_percpu_thread}, with the hotplug lock held for read by the caller. */
     SmpbootThreads register(SmpbootThread spec) {
-        Registered entry = new Registered(spec, hp.nrCpus());
-        int createThreads = hp.profile.number("CPUHP_CREATE_THREADS");
-        int smpbootOnline = hp.profile.number("CPUHP_AP_SMPBOOT_THREADS");
-        for (int cpu = 0; cpu < hp.nrCpus(); cpu++) {
-            int state = hp.cpus[cpu].state;
-            if (state >= createThreads) {
+        Registered entry = new Registered(spec, state.nrCpus());
+        int createThreads = state.profile().number("CPUHP_CREATE_THREADS");
+        int smpbootOnline = state.profile().number("CPUHP_AP_SMPBOOT_THREADS");
+        for (int cpu = 0; cpu < state.nrCpus(); cpu++) {
+            int at = state.cpu(cpu).state;
+            if (at >= createThreads) {
                 KThread thread = entry.create(cpu);
-                if (state >= smpbootOnline) {
+                if (at >= smpbootOnline) {
                     thread.unpark();
                 }
             }
@@ -83,7 +79,7 @@ final class SmpbootRegistry {
         KThread create(int cpu) {
             KThread thread = threads[cpu];
             if (thread == null) {
-                thread = new KThread(hp.scheduler, hp.log, threadName(cpu), cpu, spec.shouldRun(), spec.run(), spec.park(), spec.unpark());
+                thread = new KThread(state.scheduler(), state.log(), threadName(cpu), cpu, spec.shouldRun(), spec.run(), spec.park(), spec.unpark());
                 threads[cpu] = thread;
             }
             return thread;

@@ -81,13 +81,4 @@ final class Step {
         instances = List.copyOf(updated);
         return removed;
     }
-
-    String symbol(boolean bringup) {
-        if (multiInstance) {
-            MultiCallback callback = bringup ? startupMulti : teardownMulti;
-            return callback == null ? null : callback.symbol();
-        }
-        Callback callback = bringup ? startup : teardown;
-        return callback == null ? null : callback.symbol();
-    }
 }

@@ -5,20 +5,14 @@ import org.hotplugemu.core.profile.StateDefinition;
 
 /** The live {@code cpuhp_hp_states} table: one {@link Step} per state number of the profile. */
 final class StepTable {
-    private final Profile profile;
     private final Step[] steps;
 
     StepTable(Profile profile) {
-        this.profile = profile;
         this.steps = new Step[profile.online() + 1];
         for (int number = 0; number < steps.length; number++) {
             boolean cantStop = profile.byNumber(number).map(StateDefinition::cantStop).orElse(false);
             steps[number] = new Step(number, cantStop);
         }
-    }
-
-    Profile profile() {
-        return profile;
     }
 
     Step get(int state) {

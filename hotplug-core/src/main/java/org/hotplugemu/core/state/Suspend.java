@@ -5,16 +5,18 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
 
 /** {@code freeze_secondary_cpus} and {@code thaw_secondary_cpus}, as suspend uses them. */
 public final class Suspend {
-    private final Hotplug hp;
+    private final CpuhpState state;
+    private final Hotplug hotplug;
+    /** Guarded by {@code cpu_add_remove_lock}. */
     private final List<Integer> frozen = new ArrayList<>();
     private volatile boolean wakeupPending;
 
-    public Suspend(Hotplug hp) {
-        this.hp = requireNonNull(hp, "hp is null");
+    Suspend(CpuhpState state, Hotplug hotplug) {
+        this.state = requireNonNull(state, "state is null");
+        this.hotplug = requireNonNull(hotplug, "hotplug is null");
     }
 
     /** Makes the next freeze abort with EBUSY, as a pending wakeup event does ({@code pm_wakeup_pending}). */
@@ -24,65 +26,62 @@ public final class Suspend {
 
     public void freeze(int primary) {
         CallbackGuard.checkNotInCallback("freeze_secondary_cpus()");
-        hp.cpuAddRemoveLock.lock();
+        state.cpuAddRemoveLock().lock();
         try {
-            int keep = hp.masks.online().test(primary) ? primary : hp.masks.online().first();
+            int keep = state.masks().online().test(primary) ? primary : state.masks().online().first();
             frozen.clear();
-            hp.log.info("PM: Disabling non-boot CPUs ...");
-            int error = 0;
-            for (int cpu = 0; cpu < hp.nrCpus(); cpu++) {
-                if (cpu == keep || !hp.masks.online().test(cpu)) {
+            state.log().info("PM: Disabling non-boot CPUs ...");
+            Outcome error = Outcome.OK;
+            for (int cpu = 0; cpu < state.nrCpus(); cpu++) {
+                if (cpu == keep || !state.masks().online().test(cpu)) {
                     continue;
                 }
                 if (wakeupPending) {
-                    hp.log.info("PM: Wakeup pending. Abort CPU freeze");
-                    error = -Errno.EBUSY.number();
+                    state.log().info("PM: Wakeup pending. Abort CPU freeze");
+                    error = Outcome.failure(Errno.EBUSY, "a wakeup event is pending (pm_wakeup_pending)");
                     break;
                 }
-                error = hp.doCpuDown(cpu, 0);
-                if (error != 0) {
-                    hp.log.error("Error taking CPU" + cpu + " down: " + error);
+                error = hotplug.doCpuDown(cpu, 0);
+                if (error.failed()) {
+                    state.log().error("Error taking CPU" + cpu + " down: " + error.returnValue());
                     break;
                 }
                 frozen.add(cpu);
             }
-            if (error != 0) {
-                hp.log.error("Non-boot CPUs are not disabled");
+            if (error.failed()) {
+                state.log().error("Non-boot CPUs are not disabled");
             }
             // Hotplug stays disabled even on failure: every caller thaws on its failure path.
-            hp.disableHotplug();
-            if (error != 0) {
-                Errno errno = Errno.ofNumber(error);
-                throw new HotplugException(errno, "freezing secondary CPUs failed: " + errno.text() + "; thaw them to recover");
-            }
+            state.disableHotplug();
+            error.within("freezing secondary CPUs failed; thaw them to recover").orThrow();
         }
         finally {
-            hp.cpuAddRemoveLock.unlock();
+            state.cpuAddRemoveLock().unlock();
         }
     }
 
     public void thaw() {
         CallbackGuard.checkNotInCallback("thaw_secondary_cpus()");
-        hp.cpuAddRemoveLock.lock();
+        state.cpuAddRemoveLock().lock();
         try {
-            hp.enableHotplug();
+            state.enableHotplug();
             if (frozen.isEmpty()) {
                 return;
             }
-            hp.log.info("Enabling non-boot CPUs ...");
+            state.log().info("Enabling non-boot CPUs ...");
             for (int cpu : frozen) {
-                int error = hp.doCpuUp(cpu, hp.profile.online());
-                if (error == 0) {
-                    hp.log.info("CPU" + cpu + " is up");
+                Outcome error = hotplug.doCpuUp(cpu, state.profile().online());
+                if (error.ok()) {
+                    state.log().info("CPU" + cpu + " is up");
                 }
                 else {
-                    hp.log.warn("Error taking CPU" + cpu + " up: " + error);
+                    state.log().warn("Error taking CPU" + cpu + " up: " + error.returnValue());
                 }
             }
             frozen.clear();
         }
         finally {
-            hp.cpuAddRemoveLock.unlock();
+            state.cpuAddRemoveLock().unlock();
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.hotplugemu.core.state;
 
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.hotplugemu.arch.spi.sched.Completion;
 import org.hotplugemu.arch.spi.sched.EmulatedThread;
 import org.hotplugemu.arch.spi.sched.Scheduler;
@@ -19,7 +19,7 @@ final class WorkOnCpu {
         this.workers = new Worker[nrCpus];
     }
 
-    int run(int cpu, IntSupplier work) {
+    Outcome run(int cpu, Supplier<Outcome> work) {
         Worker worker;
         synchronized (workers) {
             worker = workers[cpu];
@@ -34,15 +34,15 @@ final class WorkOnCpu {
     private final class Worker {
         private final Completion done;
         private final EmulatedThread thread;
-        private volatile IntSupplier work;
-        private volatile int result;
+        private volatile Supplier<Outcome> work;
+        private volatile Outcome result = Outcome.OK;
 
         Worker(int cpu) {
             this.done = scheduler.newCompletion("work_on_cpu");
             this.thread = scheduler.spawn("kworker/" + cpu + ":1", cpu, this::loop);
         }
 
-        int submit(IntSupplier submitted) {
+        Outcome submit(Supplier<Outcome> submitted) {
             work = submitted;
             scheduler.unpark(thread);
             done.await();
@@ -51,14 +51,14 @@ final class WorkOnCpu {
 
         private void loop() {
             while (true) {
-                IntSupplier next = work;
+                Supplier<Outcome> next = work;
                 if (next == null) {
                     scheduler.park("worker idle");
                     continue;
                 }
                 work = null;
                 try {
-                    result = next.getAsInt();
+                    result = next.get();
                 }
                 finally {
                     done.complete();

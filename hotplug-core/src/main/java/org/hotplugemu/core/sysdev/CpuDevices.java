@@ -10,7 +10,6 @@ import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.spi.HotplugFirmware;
 import org.hotplugemu.arch.spi.KernelLog;
 import org.hotplugemu.arch.spi.VirtualFile;
-import org.hotplugemu.core.state.CpuControl;
 import org.hotplugemu.core.state.Hotplug;
 import org.hotplugemu.core.sysfs.CpuSysfs;
 import org.hotplugemu.core.sysfs.KernelParse;
@@ -34,7 +33,6 @@ final class CpuDevices {
     private final HotplugQueue queue;
     private final SysdevFaults faults;
     private final FirmwareSlots slots;
-    private final CpuControl control;
     private final AtomicReferenceArray<Registration> registered;
 
     CpuDevices(Hotplug hotplug, Architecture arch, KernelLog log, Uevents uevents, HotplugQueue queue, SysdevFaults faults, FirmwareSlots slots) {
@@ -46,7 +44,6 @@ final class CpuDevices {
         this.queue = requireNonNull(queue, "queue is null");
         this.faults = requireNonNull(faults, "faults is null");
         this.slots = requireNonNull(slots, "slots is null");
-        this.control = new CpuControl(hotplug);
         this.registered = new AtomicReferenceArray<>(hotplug.nrCpus());
         for (int cpu = 0; cpu < hotplug.nrCpus(); cpu++) {
             registered.set(cpu, Registration.BOOT);
@@ -75,7 +72,7 @@ final class CpuDevices {
             fs.setVisibility(dir + "/hotplug", () -> registered.get(n) == Registration.BOOT);
             if (arch.isHotpluggable(cpu)) {
                 fs.remove(dir + "/online");
-                fs.add(dir + "/online", VirtualFile.readWrite(() -> (control.deviceOnline(n) ? "1" : "0") + "\n",
+                fs.add(dir + "/online", VirtualFile.readWrite(() -> (hotplug.deviceOnline(n) ? "1" : "0") + "\n",
                         value -> onlineStore(n, KernelParse.parseBool(value))));
             }
         }
@@ -98,7 +95,7 @@ final class CpuDevices {
 
     /** {@code device_online}/{@code device_offline} with the device hot-plug lock held. */
     void setOnline(int cpu, boolean online) {
-        boolean before = control.deviceOnline(cpu);
+        boolean before = hotplug.deviceOnline(cpu);
         if (before == online) {
             return;
         }
@@ -110,7 +107,7 @@ final class CpuDevices {
                 throw new HotplugException(Errno.ofNumber(-refused), "firmware refused to power CPU " + cpu + " on");
             }
         }
-        control.setDeviceOnline(cpu, online);
+        hotplug.setDeviceOnline(cpu, online);
         uevents.emit(online ? "online" : "offline", devpath(cpu), "cpu", "DRIVER", "processor");
     }
 
@@ -186,7 +183,7 @@ final class CpuDevices {
     private void offline(HotplugRequest request, boolean rollback) {
         for (int cpu : cpus(request)) {
             if (rollback) {
-                if (request.journal().contains("offlined:" + cpu) && !control.deviceOnline(cpu)) {
+                if (request.journal().contains("offlined:" + cpu) && !hotplug.deviceOnline(cpu)) {
                     try {
                         setOnline(cpu, true);
                     }
@@ -196,14 +193,14 @@ final class CpuDevices {
                 }
                 continue;
             }
-            if (!control.deviceOnline(cpu)) {
+            if (!hotplug.deviceOnline(cpu)) {
                 continue;
             }
             boolean inject = faults.armed(SysdevFault.OFFLINE_FAIL, cpu);
             int failState = inject ? injectedFailState() : -1;
             try {
                 if (failState >= 0) {
-                    control.writeFail(cpu, failState);
+                    hotplug.armFail(cpu, failState);
                 } else if (inject) {
                     throw new HotplugException(Errno.EBUSY, "offlining CPU " + cpu + " failed (injected)");
                 }
@@ -215,7 +212,7 @@ final class CpuDevices {
             }
             finally {
                 if (failState >= 0) {
-                    control.writeFail(cpu, -1);
+                    hotplug.armFail(cpu, -1);
                 }
             }
         }

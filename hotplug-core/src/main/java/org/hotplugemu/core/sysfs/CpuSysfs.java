@@ -8,9 +8,7 @@ import java.util.stream.Collectors;
 import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.CpuTopology;
 import org.hotplugemu.arch.spi.VirtualFile;
-import org.hotplugemu.core.state.CpuControl;
-import org.hotplugemu.core.state.Hotplug;
-import org.hotplugemu.core.state.SmtSwitch;
+import org.hotplugemu.core.state.HotplugOperations;
 
 /**
  * The files of {@code /sys/devices/system/cpu} with the kernel's read formats, write rules and
@@ -19,16 +17,14 @@ import org.hotplugemu.core.state.SmtSwitch;
 public final class CpuSysfs {
     public static final String ROOT = "/sys/devices/system/cpu";
 
-    private final Hotplug hotplug;
+    private final HotplugOperations hotplug;
     private final Architecture arch;
-    private final boolean stateControl;
-    private final CpuControl control;
+    private final CpuStores control;
 
-    public CpuSysfs(Hotplug hotplug, Architecture arch, boolean stateControl) {
+    public CpuSysfs(HotplugOperations hotplug, Architecture arch, boolean stateControl) {
         this.hotplug = requireNonNull(hotplug, "hotplug is null");
         this.arch = requireNonNull(arch, "arch is null");
-        this.stateControl = stateControl;
-        this.control = new CpuControl(hotplug);
+        this.control = new CpuStores(hotplug, stateControl);
     }
 
     public void install(VirtualFs fs) {
@@ -39,9 +35,9 @@ public final class CpuSysfs {
         fs.add(ROOT + "/online", VirtualFile.readOnly(() -> masks.online().toCpuList() + "\n"));
         fs.add(ROOT + "/offline", VirtualFile.readOnly(() -> masks.offlineList() + "\n"));
         fs.add(ROOT + "/kernel_max", VirtualFile.readOnly(() -> (hotplug.profile().nrCpus() - 1) + "\n"));
-        SmtSwitch smt = new SmtSwitch(hotplug);
+        SmtStore smt = new SmtStore(hotplug, arch.topology());
         fs.add(ROOT + "/smt/control", VirtualFile.readWrite(() -> hotplug.smtControl().text() + "\n", smt::write));
-        fs.add(ROOT + "/smt/active", VirtualFile.readOnly(() -> (control.smtActive() ? "1" : "0") + "\n"));
+        fs.add(ROOT + "/smt/active", VirtualFile.readOnly(() -> (smt.active() ? "1" : "0") + "\n"));
         List<CpuTopology> topology = arch.topology();
         for (int cpu = 0; cpu < hotplug.nrCpus(); cpu++) {
             installCpu(fs, cpu, topology);
@@ -52,12 +48,12 @@ public final class CpuSysfs {
         String dir = ROOT + "/cpu" + cpu;
         fs.add(dir + "/hotplug/state", VirtualFile.readOnly(() -> hotplug.state(cpu) + "\n"));
         fs.add(dir + "/hotplug/target", VirtualFile.readWrite(() -> hotplug.target(cpu) + "\n",
-                value -> control.writeTarget(cpu, KernelParse.parseInt(value), stateControl)));
+                value -> control.writeTarget(cpu, KernelParse.parseInt(value))));
         fs.add(dir + "/hotplug/fail", VirtualFile.readWrite(() -> hotplug.fail(cpu) + "\n",
                 value -> control.writeFail(cpu, KernelParse.parseInt(value))));
         if (arch.isHotpluggable(cpu)) {
-            fs.add(dir + "/online", VirtualFile.readWrite(() -> (control.deviceOnline(cpu) ? "1" : "0") + "\n",
-                    value -> control.setDeviceOnline(cpu, KernelParse.parseBool(value))));
+            fs.add(dir + "/online", VirtualFile.readWrite(() -> (hotplug.deviceOnline(cpu) ? "1" : "0") + "\n",
+                    value -> hotplug.setDeviceOnline(cpu, KernelParse.parseBool(value))));
         }
         CpuTopology me = topology.get(cpu);
         // Once a driver owns base/topology:prepare, the directory follows it (topology_add_dev / topology_remove_dev).

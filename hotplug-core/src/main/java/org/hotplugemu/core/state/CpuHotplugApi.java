@@ -14,19 +14,27 @@ import org.hotplugemu.core.api.SmpbootThreads;
 import org.hotplugemu.core.profile.DynamicRange;
 
 /**
- * The registration API drivers call ({@code __cpuhp_setup_state_cpuslocked} and friends): store
- * the callbacks, invoke them on every present CPU at or above the state, roll back on failure.
+ * The driver API of one machine ({@link CpuHotplug}): the registration calls
+ * ({@code __cpuhp_setup_state_cpuslocked} and friends) that store callbacks, invoke them on every
+ * present CPU at or above the state and roll back on failure; instances; smpboot threads; the
+ * hotplug lock; read-only masks.
  */
-public final class Registration implements CpuHotplug {
-    private final Hotplug hp;
+public final class CpuHotplugApi implements CpuHotplug {
+    private final CpuhpState cpuhp;
+    private final Invoker invoker;
+    private final HotplugThreads threads;
+    private final SmpbootRegistry smpboot;
 
-    public Registration(Hotplug hp) {
-        this.hp = requireNonNull(hp, "hp is null");
+    CpuHotplugApi(CpuhpState state, Invoker invoker, HotplugThreads threads, SmpbootRegistry smpboot) {
+        this.cpuhp = requireNonNull(state, "state is null");
+        this.invoker = requireNonNull(invoker, "invoker is null");
+        this.threads = requireNonNull(threads, "threads is null");
+        this.smpboot = requireNonNull(smpboot, "smpboot is null");
     }
 
     @Override
     public int state(String kernelName) {
-        return hp.profile.number(requireNonNull(kernelName, "kernelName is null"));
+        return cpuhp.profile().number(requireNonNull(kernelName, "kernelName is null"));
     }
 
     @Override
@@ -56,7 +64,7 @@ public final class Registration implements CpuHotplug {
         return locked("cpuhp_setup_state_multi()", () -> {
             checkState(state);
             checkName(name);
-            hp.stateMutex.lock();
+            cpuhp.stateMutex().lock();
             try {
                 int slot = store(state, name, step -> step.installMulti(name, startup, teardown));
                 // Like __cpuhp_setup_state_cpuslocked: the slot for a dynamic state, 0 for a static one
@@ -64,7 +72,7 @@ public final class Registration implements CpuHotplug {
                 return isDynamicBase(state) ? slot : 0;
             }
             finally {
-                hp.stateMutex.unlock();
+                cpuhp.stateMutex().unlock();
             }
         });
     }
@@ -72,28 +80,28 @@ public final class Registration implements CpuHotplug {
     private int setup(int state, String name, boolean invoke, Callback startup, Callback teardown) {
         checkState(state);
         checkName(name);
-        hp.stateMutex.lock();
+        cpuhp.stateMutex().lock();
         try {
             int slot = store(state, name, step -> step.install(name, startup, teardown));
             if (invoke && startup != null) {
-                for (int cpu = 0; cpu < hp.nrCpus(); cpu++) {
-                    if (!hp.masks.present().test(cpu) || hp.cpus[cpu].state < slot) {
+                for (int cpu = 0; cpu < cpuhp.nrCpus(); cpu++) {
+                    if (!cpuhp.masks().present().test(cpu) || cpuhp.cpu(cpu).state < slot) {
                         continue;
                     }
-                    int ret = issueCall(cpu, slot, true, null);
-                    if (ret != 0) {
+                    Outcome outcome = issueCall(cpu, slot, true, null);
+                    if (outcome.failed()) {
                         if (teardown != null) {
                             rollbackInstall(cpu, slot, null);
                         }
-                        hp.table.get(slot).clear();
-                        throw failure(ret, "startup " + startup.symbol() + " of state " + slot + " (" + name + ") failed on CPU " + cpu);
+                        cpuhp.table().get(slot).clear();
+                        outcome.within("startup " + startup.symbol() + " of state " + slot + " (" + name + ") failed on CPU " + cpu).orThrow();
                     }
                 }
             }
             return isDynamicBase(state) ? slot : 0;
         }
         finally {
-            hp.stateMutex.unlock();
+            cpuhp.stateMutex().unlock();
         }
     }
 
@@ -103,7 +111,7 @@ public final class Registration implements CpuHotplug {
         if (isDynamicBase(state)) {
             slot = reserve(state);
         }
-        Step step = hp.table.get(slot);
+        Step step = cpuhp.table().get(slot);
         if (step.name != null) {
             throw new HotplugException(Errno.EBUSY, "state " + slot + " is already registered as '" + step.name + "'");
         }
@@ -112,18 +120,18 @@ public final class Registration implements CpuHotplug {
     }
 
     private int reserve(int base) {
-        DynamicRange range = base == hp.profile.apOnlineDyn().first() ? hp.profile.apOnlineDyn() : hp.profile.bpPrepareDyn();
+        DynamicRange range = base == cpuhp.profile().apOnlineDyn().first() ? cpuhp.profile().apOnlineDyn() : cpuhp.profile().bpPrepareDyn();
         for (int slot = range.first(); slot <= range.last(); slot++) {
-            if (hp.table.get(slot).name == null) {
+            if (cpuhp.table().get(slot).name == null) {
                 return slot;
             }
         }
-        hp.log.warn("WARNING: No more dynamic states available for CPU hotplug");
+        cpuhp.log().warn("WARNING: No more dynamic states available for CPU hotplug");
         throw new HotplugException(Errno.ENOSPC, "all " + range.slots() + " dynamic states of " + range.baseEnumName() + " are taken");
     }
 
     private boolean isDynamicBase(int state) {
-        return state == hp.profile.apOnlineDyn().first() || state == hp.profile.bpPrepareDyn().first();
+        return state == cpuhp.profile().apOnlineDyn().first() || state == cpuhp.profile().bpPrepareDyn().first();
     }
 
     @Override
@@ -139,29 +147,29 @@ public final class Registration implements CpuHotplug {
     private int addInstance(int state, HotplugInstance instance, boolean invoke) {
         requireNonNull(instance, "instance is null");
         checkState(state);
-        Step step = hp.table.get(state);
+        Step step = cpuhp.table().get(state);
         if (!step.multiInstance) {
             throw new HotplugException(Errno.EINVAL, "state " + state + " is not a multi-instance state");
         }
-        hp.stateMutex.lock();
+        cpuhp.stateMutex().lock();
         try {
             if (step.instances().contains(instance)) {
                 // The kernel would link the node a second time and corrupt the state's list.
-                hp.log.warn("WARNING: CPU hotplug: instance " + instance.name() + " is already added to state " + state
+                cpuhp.log().warn("WARNING: CPU hotplug: instance " + instance.name() + " is already added to state " + state
                         + " (" + step.name + "); adding it again would corrupt the instance list");
                 throw new HotplugException(Errno.EINVAL, "instance " + instance.name() + " is already added to state " + state);
             }
             if (invoke && step.startupMulti != null) {
-                for (int cpu = 0; cpu < hp.nrCpus(); cpu++) {
-                    if (!hp.masks.present().test(cpu) || hp.cpus[cpu].state < state) {
+                for (int cpu = 0; cpu < cpuhp.nrCpus(); cpu++) {
+                    if (!cpuhp.masks().present().test(cpu) || cpuhp.cpu(cpu).state < state) {
                         continue;
                     }
-                    int ret = issueCall(cpu, state, true, instance);
-                    if (ret != 0) {
+                    Outcome outcome = issueCall(cpu, state, true, instance);
+                    if (outcome.failed()) {
                         if (step.teardownMulti != null) {
                             rollbackInstall(cpu, state, instance);
                         }
-                        throw failure(ret, "instance " + instance.name() + " of state " + state + " (" + step.name + ") failed on CPU " + cpu);
+                        outcome.within("instance " + instance.name() + " of state " + state + " (" + step.name + ") failed on CPU " + cpu).orThrow();
                     }
                 }
             }
@@ -169,7 +177,7 @@ public final class Registration implements CpuHotplug {
             return 0;
         }
         finally {
-            hp.stateMutex.unlock();
+            cpuhp.stateMutex().unlock();
         }
     }
 
@@ -186,15 +194,15 @@ public final class Registration implements CpuHotplug {
     private int removeInstance(int state, HotplugInstance instance, boolean invoke) {
         requireNonNull(instance, "instance is null");
         checkState(state);
-        Step step = hp.table.get(state);
+        Step step = cpuhp.table().get(state);
         if (!step.multiInstance) {
             throw new HotplugException(Errno.EINVAL, "state " + state + " is not a multi-instance state");
         }
-        hp.stateMutex.lock();
+        cpuhp.stateMutex().lock();
         try {
             if (!step.instances().contains(instance)) {
                 // hlist_del() of a node that was never added dereferences its NULL pprev: the kernel oopses.
-                hp.log.error("BUG: kernel NULL pointer dereference in __cpuhp_state_remove_instance: instance "
+                cpuhp.log().error("BUG: kernel NULL pointer dereference in __cpuhp_state_remove_instance: instance "
                         + instance.name() + " was never added to state " + state + " (" + step.name + ")");
                 throw new HotplugException(Errno.EINVAL, "instance " + instance.name() + " was never added to state " + state);
             }
@@ -205,7 +213,7 @@ public final class Registration implements CpuHotplug {
             return 0;
         }
         finally {
-            hp.stateMutex.unlock();
+            cpuhp.stateMutex().unlock();
         }
     }
 
@@ -221,12 +229,12 @@ public final class Registration implements CpuHotplug {
 
     private int remove(int state, boolean invoke) {
         checkState(state);
-        Step step = hp.table.get(state);
-        hp.stateMutex.lock();
+        Step step = cpuhp.table().get(state);
+        cpuhp.stateMutex().lock();
         try {
             if (step.multiInstance) {
                 if (!step.instances().isEmpty()) {
-                    hp.log.warn("WARNING: Error: Removing state " + state + " which has instances left.");
+                    cpuhp.log().warn("WARNING: Error: Removing state " + state + " which has instances left.");
                 }
             }
             else if (invoke && step.teardown != null) {
@@ -236,16 +244,16 @@ public final class Registration implements CpuHotplug {
             return 0;
         }
         finally {
-            hp.stateMutex.unlock();
+            cpuhp.stateMutex().unlock();
         }
     }
 
     private void teardownEverywhere(int state, HotplugInstance instance) {
-        for (int cpu = 0; cpu < hp.nrCpus(); cpu++) {
-            if (hp.masks.present().test(cpu) && hp.cpus[cpu].state >= state) {
-                int ret = issueCall(cpu, state, false, instance);
-                if (ret != 0) {
-                    hp.log.warn("WARNING: teardown of state " + state + " failed on CPU " + cpu + " (" + ret + ")");
+        for (int cpu = 0; cpu < cpuhp.nrCpus(); cpu++) {
+            if (cpuhp.masks().present().test(cpu) && cpuhp.cpu(cpu).state >= state) {
+                Outcome outcome = issueCall(cpu, state, false, instance);
+                if (outcome.failed()) {
+                    cpuhp.log().warn("WARNING: teardown of state " + state + " failed on CPU " + cpu + " (" + outcome.returnValue() + ")");
                 }
             }
         }
@@ -254,74 +262,72 @@ public final class Registration implements CpuHotplug {
     /** {@code cpuhp_rollback_install}: undo on the CPUs below {@code failedCpu} that got the startup. */
     private void rollbackInstall(int failedCpu, int state, HotplugInstance instance) {
         for (int cpu = 0; cpu < failedCpu; cpu++) {
-            if (hp.masks.present().test(cpu) && hp.cpus[cpu].state >= state) {
+            if (cpuhp.masks().present().test(cpu) && cpuhp.cpu(cpu).state >= state) {
                 issueCall(cpu, state, false, instance);
             }
         }
     }
 
     /** {@code cpuhp_issue_call}: AP states on the CPU's hotplug thread, BP states here. */
-    private int issueCall(int cpu, int state, boolean bringup, HotplugInstance instance) {
-        Step step = hp.table.get(state);
+    private Outcome issueCall(int cpu, int state, boolean bringup, HotplugInstance instance) {
+        Step step = cpuhp.table().get(state);
         if (step.empty(bringup)) {
-            return 0;
+            return Outcome.OK;
         }
-        CpuState st = hp.cpus[cpu];
-        if (hp.profile.isApState(state)) {
+        CpuState st = cpuhp.cpu(cpu);
+        if (cpuhp.profile().isApState(state)) {
             return invokeOnAp(st, state, bringup, instance);
         }
-        return hp.invoker.invoke(st, state, bringup, instance, false);
+        return invoker.invoke(st, state, bringup, instance, false);
     }
 
     /** {@code cpuhp_invoke_ap_callback}: a single invocation on {@code cpuhp/N}, rolled back if partial. */
-    private int invokeOnAp(CpuState st, int state, boolean bringup, HotplugInstance instance) {
-        if (!hp.masks.online().test(st.cpu)) {
-            return 0;
+    private Outcome invokeOnAp(CpuState st, int state, boolean bringup, HotplugInstance instance) {
+        if (!cpuhp.masks().online().test(st.cpu)) {
+            return Outcome.OK;
         }
         if (st.thread == null) {
-            return hp.invoker.invoke(st, state, bringup, instance, false);
+            return invoker.invoke(st, state, bringup, instance, false);
         }
         st.rollback = false;
         st.last = null;
-        st.lastSet = false;
         st.node = instance;
         st.bringup = bringup;
         st.cbState = state;
         st.single = true;
-        hp.kickAp(st);
-        int ret = st.result;
-        if (ret != 0 && st.lastSet) {
+        threads.kick(st);
+        Outcome outcome = st.result;
+        if (outcome.failed() && st.last != null) {
             st.rollback = true;
             st.bringup = !bringup;
-            hp.kickAp(st);
+            threads.kick(st);
         }
         st.node = null;
         st.last = null;
-        st.lastSet = false;
-        return ret;
+        return outcome;
     }
 
     private <T> T locked(String operation, java.util.function.Supplier<T> body) {
         CallbackGuard.checkNotInCallback(operation);
-        hp.cpuHotplugLock.readLock();
+        cpuhp.cpuHotplugLock().readLock();
         try {
             return body.get();
         }
         finally {
-            hp.cpuHotplugLock.readUnlock();
+            cpuhp.cpuHotplugLock().readUnlock();
         }
     }
 
     private void requireReadLock(String operation) {
         CallbackGuard.checkNotInCallback(operation);
-        if (!hp.cpuHotplugLock.isReadLockedByCurrentThread() && !hp.cpuHotplugLock.isWriteLockedByCurrentThread()) {
+        if (!cpuhp.cpuHotplugLock().isReadLockedByCurrentThread() && !cpuhp.cpuHotplugLock().isWriteLockedByCurrentThread()) {
             throw new HotplugException(Errno.EINVAL, operation + " needs cpus_read_lock() held by the caller");
         }
     }
 
     private void checkState(int state) {
-        if (state <= 0 || state >= hp.profile.online()) {
-            throw new HotplugException(Errno.EINVAL, "state " + state + " is out of range: use 1 to " + (hp.profile.online() - 1));
+        if (state <= 0 || state >= cpuhp.profile().online()) {
+            throw new HotplugException(Errno.EINVAL, "state " + state + " is out of range: use 1 to " + (cpuhp.profile().online() - 1));
         }
     }
 
@@ -331,60 +337,55 @@ public final class Registration implements CpuHotplug {
         }
     }
 
-    private static HotplugException failure(int ret, String what) {
-        Errno errno = Errno.ofNumber(ret);
-        return new HotplugException(errno, what + ": " + errno.text());
-    }
-
     @Override
     public void cpusReadLock() {
         CallbackGuard.checkNotInCallback("cpus_read_lock()");
-        hp.cpuHotplugLock.readLock();
+        cpuhp.cpuHotplugLock().readLock();
     }
 
     @Override
     public void cpusReadUnlock() {
-        hp.cpuHotplugLock.readUnlock();
+        cpuhp.cpuHotplugLock().readUnlock();
     }
 
     @Override
     public SmpbootThreads registerSmpbootThread(SmpbootThread thread) {
         requireNonNull(thread, "thread is null");
-        return locked("smpboot_register_percpu_thread()", () -> hp.smpboot.register(thread));
+        return locked("smpboot_register_percpu_thread()", () -> smpboot.register(thread));
     }
 
     @Override
     public CpuMask possibleMask() {
-        return hp.masks.possible();
+        return cpuhp.masks().possible();
     }
 
     @Override
     public CpuMask presentMask() {
-        return hp.masks.present();
+        return cpuhp.masks().present();
     }
 
     @Override
     public CpuMask onlineMask() {
-        return hp.masks.online();
+        return cpuhp.masks().online();
     }
 
     @Override
     public CpuMask activeMask() {
-        return hp.masks.active();
+        return cpuhp.masks().active();
     }
 
     @Override
     public CpuMask dyingMask() {
-        return hp.masks.dying();
+        return cpuhp.masks().dying();
     }
 
     @Override
     public int cpuState(int cpu) {
-        return hp.state(cpu);
+        return cpuhp.cpu(cpu).state;
     }
 
     @Override
     public int nrCpuIds() {
-        return hp.nrCpus();
+        return cpuhp.nrCpus();
     }
 }

@@ -1,0 +1,143 @@
+package org.hotplugemu.core.state;
+
+import org.hotplugemu.arch.spi.Architecture;
+import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.SecondaryStart;
+import org.hotplugemu.core.engine.EngineShutdown;
+
+/**
+ * The plugged CPU's half of hotplug, on its own hardware thread: {@code start_secondary}'s generic
+ * part ({@code notify_cpu_starting}, setting itself online), {@code cpu_startup_entry} and the
+ * idle loop, {@code take_cpu_down} with interrupts off, and reporting itself dead. The backend
+ * runs it through the {@link SecondaryStart} handed to {@code bootSecondary}, or for the boot CPU
+ * to {@code startBootCpuIdle}.
+ */
+final class ApStartup {
+    private final CpuhpState state;
+    private final Invoker invoker;
+    private final Architecture arch;
+    /** Parallel bringup: the AP waits for the control CPU's release after reporting alive. */
+    private final boolean splitStartup;
+
+    ApStartup(CpuhpState state, Invoker invoker, Architecture arch, boolean splitStartup) {
+        this.state = state;
+        this.invoker = invoker;
+        this.arch = arch;
+        this.splitStartup = splitStartup;
+    }
+
+    /** Returns what {@code cpu}'s hardware thread runs after the backend woke it. */
+    SecondaryStart secondary(int cpu) {
+        return new Start(cpu, false);
+    }
+
+    /** Returns the boot CPU's idle entry: it is online already and only idles until taken down. */
+    SecondaryStart bootCpu(int cpu) {
+        return new Start(cpu, true);
+    }
+
+    /** {@code take_cpu_down}, on the dying CPU with interrupts off. */
+    private Outcome takeCpuDown(CpuState st) {
+        state.scheduler().enterAtomic();
+        try {
+            try {
+                arch.cpuDisable(st.cpu);
+            }
+            catch (HotplugException e) {
+                return Outcome.failure(e.errno(), arch.name() + " cpu_disable: " + e.getMessage());
+            }
+            catch (Throwable e) {
+                EngineShutdown.rethrowIfUnwinding(e);
+                state.log().error("CPU" + st.cpu + ": " + arch.name() + " cpu_disable threw " + e + "; treated as -EIO");
+                return Outcome.failure(Errno.EIO, arch.name() + " cpu_disable threw " + e);
+            }
+            state.masks().setOnline(st.cpu, false);
+            int target = Math.max(st.target, state.profile().apOffline());
+            invoker.invokeRange(st, false, target, true);
+            return Outcome.OK;
+        }
+        finally {
+            state.scheduler().exitAtomic();
+        }
+    }
+
+    private final class Start implements SecondaryStart {
+        private final int cpu;
+        /** The boot CPU's idle entry: already online, nothing to complete before idling. */
+        private final boolean bootCpu;
+        private boolean abandoned;
+
+        Start(int cpu, boolean bootCpu) {
+            this.cpu = cpu;
+            this.bootCpu = bootCpu;
+        }
+
+        @Override
+        public int cpu() {
+            return cpu;
+        }
+
+        @Override
+        public void online() {
+            if (bootCpu) {
+                throw new IllegalStateException("CPU" + cpu + " is the boot CPU and already online");
+            }
+            CpuState st = state.cpu(cpu);
+            if (st.sync.state == ApSync.State.SHOULD_DIE) {
+                abandoned = true;
+                return;
+            }
+            st.sync.state = ApSync.State.ALIVE;
+            st.sync.alive.complete();
+            if (splitStartup) {
+                st.sync.release.await();
+            }
+            if (st.sync.state == ApSync.State.SHOULD_DIE) {
+                abandoned = true;
+                return;
+            }
+            state.scheduler().enterAtomic();
+            try {
+                state.masks().setBootedOnce(cpu);
+                invoker.invokeRange(st, true, Math.min(st.target, state.profile().apOnline()), true);
+                state.masks().setOnline(cpu, true);
+            }
+            finally {
+                state.scheduler().exitAtomic();
+            }
+        }
+
+        @Override
+        public void cpuStartupEntry() {
+            CpuState st = state.cpu(cpu);
+            if (abandoned) {
+                st.sync.state = ApSync.State.DEAD;
+                return;
+            }
+            st.sync.idleThread = state.scheduler().current();
+            if (!bootCpu) {
+                st.sync.state = ApSync.State.ONLINE;
+                st.state = state.profile().apOnlineIdle();
+                st.doneUp.complete();
+            }
+            while (true) {
+                while (!st.sync.stopRequested) {
+                    state.scheduler().park("idle");
+                }
+                st.sync.stopRequested = false;
+                Outcome result = takeCpuDown(st);
+                st.sync.stopResult = result;
+                st.sync.stopDone.complete();
+                if (result.ok()) {
+                    break;
+                }
+            }
+            // cpuhp_report_idle_dead: the CPU is off the online mask; tell the control CPU it is dead.
+            st.state = state.profile().apIdleDead();
+            st.sync.state = ApSync.State.DEAD;
+            st.sync.idleThread = null;
+            st.doneDown.complete();
+        }
+    }
+}
