@@ -71,6 +71,7 @@ final class ExploreCommand extends MachineCommand {
             throw usage("--seeds must be at least 0 and --ops at least 1");
         }
         int[] split = parseShard(shard);
+        machine.enableLockdepUnlessSet();
         MachineSettings settings = machine.settings(plugins);
         PluginRegistry registry = EmulatorAssembly.loadPlugins(settings.pluginDirectories());
         EmulatorAssembly assembly = EmulatorAssembly.assemble(settings, registry);

@@ -29,6 +29,7 @@ final class TortureCommand extends MachineCommand {
         if (operations < 1) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--ops must be at least 1, not " + operations);
         }
+        machine.enableLockdepUnlessSet();
         EmulatorAssembly assembly = Startup.assemble(machine, plugins, output, streams);
         try (Machine booted = Startup.boot(assembly, machine.cpus, streams)) {
             Torture.Result result = new Torture(booted, machine.seed, stateControl(), hotplug).run(operations, done -> { });

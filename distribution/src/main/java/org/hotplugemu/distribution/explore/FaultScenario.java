@@ -84,6 +84,7 @@ record FaultScenario(int cpu, int state, String stateName, boolean up) {
             }
         }
         splats.stream().filter(line -> !line.contains("WARNING")).forEach(line -> problems.add(new Problem("kernel-bug", line)));
+        Cpus.lockdep(machine.dmesg(), logStart).forEach(line -> problems.add(new Problem("lockdep", line)));
         problems.addAll(Consistency.check(machine, skip));
         boolean recovered = problems.isEmpty() && StillWorks.check(machine, onCpu, problems);
         return new Outcome(problems, path, recovered && problems.isEmpty());

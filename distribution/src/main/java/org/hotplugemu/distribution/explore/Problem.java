@@ -27,6 +27,10 @@ record Problem(String kind, String message) {
 
     /** Classifies an exception an operation threw where none, or only a clean errno, was expected. */
     static Problem of(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("possible circular locking dependency detected") || message.contains("possible recursive locking detected")) {
+            return new Problem("lockdep", message);
+        }
         Throwable what = e instanceof DriverRegistrationException && e.getCause() != null ? e.getCause() : e;
         String kind = what instanceof HangException hang ? hang.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                 : what instanceof EngineFailureException || what instanceof KernelBugException ? "crash" : "error";

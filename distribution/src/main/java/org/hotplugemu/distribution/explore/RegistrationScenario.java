@@ -45,6 +45,7 @@ record RegistrationScenario(String driver, int call, String kind, String name, i
         }
         recorder.rollbackProblems().forEach(line -> problems.add(new Problem("registration-rollback", line)));
         Cpus.splats(machine.dmesg(), logStart).forEach(line -> problems.add(new Problem(line.contains("WARNING") ? "warning" : "kernel-bug", line)));
+        Cpus.lockdep(machine.dmesg(), logStart).forEach(line -> problems.add(new Problem("lockdep", line)));
         problems.addAll(Consistency.check(machine, -1));
         String path = problems.isEmpty() ? "register: rolled back" : "";
         // The driver is gone or half registered now: the next scenario gets a fresh machine.

@@ -92,7 +92,8 @@ final class SweepPlan {
             machine.write(EVENTS, (wasEnabled.startsWith("1") ? "1" : "0") + "\n");
             machine.write(TRACE, "\n");
         }
-        List<String> broken = Cpus.splats(machine.dmesg(), 0);
+        List<String> broken = new ArrayList<>(Cpus.lockdep(machine.dmesg(), 0));
+        broken.addAll(Cpus.splats(machine.dmesg(), 0));
         if (!broken.isEmpty()) {
             throw new HotplugException(org.hotplugemu.arch.spi.Errno.EIO, "a plain offline and online of CPU " + cpu + " logged " + broken.get(0));
         }

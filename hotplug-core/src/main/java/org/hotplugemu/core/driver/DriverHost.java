@@ -17,6 +17,7 @@ import org.hotplugemu.core.api.CpuHotplug;
 import org.hotplugemu.core.api.DriverContext;
 import org.hotplugemu.core.api.HotplugDriver;
 import org.hotplugemu.core.api.ResourceTracker;
+import org.hotplugemu.core.engine.CallChain;
 import org.hotplugemu.core.engine.EngineActivity;
 import org.hotplugemu.tracing.Tracer;
 
@@ -80,6 +81,8 @@ public final class DriverHost {
             }
             DriverContext context = new Context(hotplug, scheduler, log, tracer, files, ledger.trackerFor(driver.name()), architecture, systemDevices);
             String activity = EngineActivity.enter("register() of driver " + driver.name());
+            CallChain.enter("do_init_module");
+            CallChain.enter(driver.name() + "_init [" + driver.name() + "]");
             try {
                 driver.register(context);
             }
@@ -93,6 +96,8 @@ public final class DriverHost {
                         "driver " + driver.name() + " failed to register: its register() threw " + e, e);
             }
             finally {
+                CallChain.exit();
+                CallChain.exit();
                 EngineActivity.exit(activity);
             }
             loaded.put(driver.name(), new Loaded(driver, context));
@@ -110,7 +115,15 @@ public final class DriverHost {
             if (entry == null) {
                 throw new HotplugException(Errno.ENOENT, "no driver named '" + name + "' is loaded; loaded: " + loaded.keySet());
             }
-            entry.driver().unregister(entry.context());
+            CallChain.enter("__do_sys_delete_module");
+            CallChain.enter(name + "_exit [" + name + "]");
+            try {
+                entry.driver().unregister(entry.context());
+            }
+            finally {
+                CallChain.exit();
+                CallChain.exit();
+            }
             loaded.remove(name);
         }
         finally {

@@ -40,6 +40,19 @@ public final class Lockdep {
     }
 
     /**
+     * Turns lockdep on for {@code engine} and returns it; only locks created afterwards are checked,
+     * so call it before the machine creates any.
+     */
+    public static Lockdep enable(Engine engine) {
+        if (!(engine instanceof EngineSupport support)) {
+            throw new IllegalArgumentException("lockdep needs one of the project's engines, not " + engine);
+        }
+        Lockdep lockdep = new Lockdep();
+        support.lockdep = lockdep;
+        return lockdep;
+    }
+
+    /**
      * Sends reports to {@code sink}, one kernel log line per call, headed with {@code kernelIdent}
      * (e.g. {@code 6.1.0 #1 Not tainted}), with an x86 or arm64 style call trace.
      */
