@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotplugemu.core.machine.Machine;
+import org.hotplugemu.distribution.torture.LockdepReports;
 
 /** The sysfs files a campaign reads and writes, as a shell script would. */
 final class Cpus {
@@ -73,52 +74,15 @@ final class Cpus {
     static List<String> splats(List<String> dmesg, int from) {
         List<String> found = new ArrayList<>();
         for (String line : dmesg.subList(Math.min(from, dmesg.size()), dmesg.size())) {
-            if (!isLockdepTitle(line) && (line.contains("WARNING:") || line.contains("BUG:") || line.contains("Oops"))) {
+            if (!LockdepReports.isTitle(line) && (line.contains("WARNING:") || line.contains("BUG:") || line.contains("Oops"))) {
                 found.add(line);
             }
         }
         return found;
     }
 
-    /**
-     * Lockdep's reports since line {@code from}, one summary each: the title, the lock being taken
-     * and the lock held, e.g. {@code possible circular locking dependency detected: sh/14 is trying
-     * to acquire (cpu_hotplug_lock) ... while holding (foo_mutex) ...}.
-     */
+    /** Lockdep's reports since line {@code from}, one summary line each (see {@link LockdepReports}). */
     static List<String> lockdep(List<String> dmesg, int from) {
-        List<String> found = new ArrayList<>();
-        List<String> lines = dmesg.subList(Math.min(from, dmesg.size()), dmesg.size());
-        for (int i = 0; i < lines.size(); i++) {
-            if (isLockdepTitle(lines.get(i))) {
-                String title = lines.get(i).substring(lines.get(i).indexOf("possible "));
-                String wanted = after(lines, i, "is trying to acquire lock:");
-                String held = after(lines, i, "but task is already holding lock:");
-                found.add(title + ": " + wanted + " while holding " + held);
-            }
-        }
-        return found;
-    }
-
-    /** A dmesg line without its {@code [    1.234567] } time stamp. */
-    private static String withoutTime(String line) {
-        return line.startsWith("[") && line.indexOf("] ") > 0 ? line.substring(line.indexOf("] ") + 2) : line;
-    }
-
-    private static boolean isLockdepTitle(String line) {
-        return line.endsWith("WARNING: possible circular locking dependency detected") || line.endsWith("WARNING: possible recursive locking detected");
-    }
-
-    /** The task and lock a report names after its line ending with {@code label}, within the next few lines. */
-    private static String after(List<String> lines, int title, String label) {
-        for (int i = title; i < Math.min(lines.size() - 1, title + 12); i++) {
-            if (lines.get(i).endsWith(label)) {
-                String line = withoutTime(lines.get(i));
-                String who = label.startsWith("is trying") ? line.substring(0, line.indexOf(" is trying")) + " " : "";
-                String lock = lines.get(i + 1);
-                int open = lock.indexOf(" (");
-                return who + (open >= 0 ? lock.substring(open + 1) : lock);
-            }
-        }
-        return "?";
+        return LockdepReports.summaries(dmesg, from);
     }
 }

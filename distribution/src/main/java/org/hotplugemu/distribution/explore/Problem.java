@@ -11,8 +11,13 @@ import org.hotplugemu.core.engine.HangException;
  *
  * @param kind the failure kind, the key of the summary's "failed by kind" column
  * @param message what was seen
+ * @param detail the kernel log that shows it, for a reproducer that cannot print it itself; may be empty
  */
-record Problem(String kind, String message) {
+record Problem(String kind, String message, String detail) {
+    Problem(String kind, String message) {
+        this(kind, message, "");
+    }
+
     /**
      * Whether {@code e} is an operation failing cleanly with an errno, as the kernel's return value
      * would: a plain {@link HotplugException}, or a driver's {@code register()} passing such a failure

@@ -74,6 +74,7 @@ public final class DriverHost {
 
     /** Registers one driver ({@code insmod}); EEXIST when one of that name is loaded. */
     public void load(HotplugDriver driver, CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files, ResourceLedger ledger) {
+        CallChain.enter("do_init_module");
         moduleMutex.lock();
         try {
             if (loaded.containsKey(driver.name())) {
@@ -81,7 +82,6 @@ public final class DriverHost {
             }
             DriverContext context = new Context(hotplug, scheduler, log, tracer, files, ledger.trackerFor(driver.name()), architecture, systemDevices);
             String activity = EngineActivity.enter("register() of driver " + driver.name());
-            CallChain.enter("do_init_module");
             CallChain.enter(driver.name() + "_init [" + driver.name() + "]");
             try {
                 driver.register(context);
@@ -97,37 +97,37 @@ public final class DriverHost {
             }
             finally {
                 CallChain.exit();
-                CallChain.exit();
                 EngineActivity.exit(activity);
             }
             loaded.put(driver.name(), new Loaded(driver, context));
         }
         finally {
             moduleMutex.unlock();
+            CallChain.exit();
         }
     }
 
     /** Unregisters one driver ({@code rmmod}); ENOENT when none of that name is loaded. */
     public void unload(String name) {
+        CallChain.enter("__do_sys_delete_module");
         moduleMutex.lock();
         try {
             Loaded entry = loaded.get(name);
             if (entry == null) {
                 throw new HotplugException(Errno.ENOENT, "no driver named '" + name + "' is loaded; loaded: " + loaded.keySet());
             }
-            CallChain.enter("__do_sys_delete_module");
             CallChain.enter(name + "_exit [" + name + "]");
             try {
                 entry.driver().unregister(entry.context());
             }
             finally {
                 CallChain.exit();
-                CallChain.exit();
             }
             loaded.remove(name);
         }
         finally {
             moduleMutex.unlock();
+            CallChain.exit();
         }
     }
 
