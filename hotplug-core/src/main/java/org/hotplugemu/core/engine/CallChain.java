@@ -12,6 +12,9 @@ public final class CallChain {
 
     /** Records that the calling emulated thread has entered {@code function}; pair with {@link #exit()}. */
     public static void enter(String function) {
+        if (!Lockdep.everEnabled) {
+            return; // the common case: no thread-local lookup at all
+        }
         Task task = EngineLifecycle.RUNNING.get();
         if (task == null || task.engine.lockdep == null) {
             return;
@@ -28,6 +31,9 @@ public final class CallChain {
 
     /** Leaves the function the last {@link #enter} entered. */
     public static void exit() {
+        if (!Lockdep.everEnabled) {
+            return;
+        }
         Task task = EngineLifecycle.RUNNING.get();
         if (task != null && task.frameDepth > 0) {
             task.frames[--task.frameDepth] = null;

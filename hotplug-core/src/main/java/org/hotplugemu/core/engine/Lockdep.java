@@ -25,6 +25,9 @@ public final class Lockdep {
     /** Where made-up lock addresses start: the kernel's data section on x86_64. */
     private static final long FIRST_ADDRESS = 0xffffffff82a5c000L;
 
+    /** Whether any engine in this JVM has had lockdep: until then call chains cost one static read. */
+    static volatile boolean everEnabled;
+
     private final Object graph = new Object();
     /** Graph lock: every class by name. */
     private final Map<String, LockClass> classes = new HashMap<>();
@@ -48,6 +51,7 @@ public final class Lockdep {
             throw new IllegalArgumentException("lockdep needs one of the project's engines, not " + engine);
         }
         Lockdep lockdep = new Lockdep();
+        everEnabled = true;
         support.lockdep = lockdep;
         return lockdep;
     }

@@ -148,6 +148,22 @@ class LockdepMachineTest {
     }
 
     @Test
+    void theThreadsEngineChecksTheSameWay() {
+        try (Machine machine = new MachineBuilder().architecture(new TestingArchitectureProvider()).cpus(4).engine("threads")
+                .commandLine("emu.lockdep=1").drivers(List.of(new LockOrderDrivers.Inverted())).build()) {
+            machine.boot();
+            machine.write(CPU1_ONLINE, "0");
+            machine.write(CPU1_ONLINE, "1");
+            assertThat(log(machine)).noneMatch(line -> line.contains("locking"));
+
+            machine.write(LockOrderDrivers.RESCAN, "1");
+
+            assertThat(log(machine)).containsSubsequence("WARNING: possible circular locking dependency detected",
+                    "ffffffff82a5c040 (cpu_hotplug_lock){++++}-{0:0}, at: cpus_read_lock", "  cpu_hotplug_lock --> cpuhp_state-up --> inverted_mutex");
+        }
+    }
+
+    @Test
     void lockdepReportsOnceAndThenTurnsItselfOffAsTheKernelDoes() {
         try (Machine machine = booted("emu.lockdep=1", new LockOrderDrivers.Inverted(), new LockOrderDrivers.Rereader())) {
             machine.write(LockOrderDrivers.RESCAN, "1");
