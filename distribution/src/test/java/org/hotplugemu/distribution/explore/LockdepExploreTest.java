@@ -132,6 +132,57 @@ class LockdepExploreTest {
                 "--cmdline", "emu.lockdep=0")).as(output()).isZero();
     }
 
+    /** Takes its two locks in one order when a CPU comes online and in the other when it goes down. */
+    static final class AbBa implements org.hotplugemu.core.api.HotplugDriver {
+        @Override
+        public String name() {
+            return "ab-ba";
+        }
+
+        @Override
+        public void register(org.hotplugemu.core.api.DriverContext context) {
+            var queue = context.scheduler().newMutex("ab_ba_queue_lock");
+            var stats = context.scheduler().newMutex("ab_ba_stats_lock");
+            var hotplug = context.hotplug();
+            hotplug.setupState(hotplug.state("CPUHP_AP_ONLINE_DYN"), "ab-ba:online",
+                    org.hotplugemu.core.api.Callback.of("ab_ba_cpu_online", cpu -> {
+                        queue.lock();
+                        stats.lock();
+                        stats.unlock();
+                        queue.unlock();
+                    }),
+                    org.hotplugemu.core.api.Callback.of("ab_ba_cpu_offline", cpu -> {
+                        stats.lock();
+                        queue.lock();
+                        queue.unlock();
+                        stats.unlock();
+                    }));
+        }
+    }
+
+    @Test
+    void aSweepCatchesTwoLocksTakenInOppositeOrdersByTwoCallbacksWithARunScriptThatShowsTheReport() {
+        MachineSource source = TestingSources.stock("x86", 2, "emu.lockdep=1", () -> List.of(new AbBa()));
+
+        ExploreReport report = new Campaign(source, 0, new Campaign.Options(0, 5, 1, 1, java.util.Optional.empty())).run(total -> done -> { });
+
+        assertThat(report.failedByKind()).containsKey("lockdep");
+        Finding finding = report.failed().stream().filter(f -> f.kind().equals("lockdep")).findFirst().orElseThrow();
+        assertThat(finding.message()).contains("possible circular locking dependency detected: cpuhp/",
+                "is trying to acquire (ab_ba_queue_lock){+.+.}-{3:3}, at: ab_ba_cpu_offline while holding (ab_ba_stats_lock)");
+        assertThat(finding.command()).contains("--cmdline \"emu.lockdep=1\"").endsWith("repro.sh");
+        assertThat(finding.script()).contains("echo 0 > /sys/devices/system/cpu/cpu", "dmesg");
+
+        java.io.ByteArrayOutputStream replayed = new java.io.ByteArrayOutputStream();
+        try (org.hotplugemu.core.machine.Machine machine = source.boot(finding.cpus(), finding.seed(), "")) {
+            PrintStream print = new PrintStream(replayed, true, StandardCharsets.UTF_8);
+            new org.hotplugemu.distribution.shell.Interpreter(machine, print, print).runScript("repro.sh", finding.script().lines().toList());
+        }
+        assertThat(replayed.toString(StandardCharsets.UTF_8)).contains("WARNING: possible circular locking dependency detected",
+                "-> #1 (ab_ba_stats_lock){+.+.}-{3:3}:", "       ab_ba_cpu_online", "-> #0 (ab_ba_queue_lock){+.+.}-{3:3}:",
+                "       ab_ba_cpu_offline", "       cpuhp_thread_fun");
+    }
+
     /** Splits a printed command line as a shell would: words, with '...' and "..." quoting. */
     private static String[] arguments(String command) {
         List<String> words = new ArrayList<>();
