@@ -64,6 +64,29 @@ class LockdepExploreTest {
             }
             """;
 
+    /** Takes its two locks in one order when a CPU comes online and in the other when it goes down. */
+    private static final String AB_BA = """
+            package abba;
+
+            import org.hotplugemu.arch.spi.sched.Mutex;
+            import org.hotplugemu.core.api.Callback;
+            import org.hotplugemu.core.api.DriverContext;
+            import org.hotplugemu.core.api.HotplugDriver;
+
+            public final class Driver implements HotplugDriver {
+                public String name() { return "ab-ba"; }
+
+                public void register(DriverContext context) {
+                    Mutex queue = context.scheduler().newMutex("ab_ba_queue_lock");
+                    Mutex stats = context.scheduler().newMutex("ab_ba_stats_lock");
+                    var hotplug = context.hotplug();
+                    hotplug.setupState(hotplug.state("CPUHP_AP_ONLINE_DYN"), "ab-ba:online",
+                            Callback.of("ab_ba_cpu_online", cpu -> { queue.lock(); stats.lock(); stats.unlock(); queue.unlock(); }),
+                            Callback.of("ab_ba_cpu_offline", cpu -> { stats.lock(); queue.lock(); queue.unlock(); stats.unlock(); }));
+                }
+            }
+            """;
+
     @TempDir
     Path directory;
 
@@ -122,6 +145,20 @@ class LockdepExploreTest {
         assertThat(run(arguments(replay.group(1)))).as(output()).isEqualTo(1);
         assertThat(output()).contains("explore: 1 scenarios, 0 passed, 1 failed", "FAILED lockdep: " + replay.group(2),
                 "possible circular locking dependency detected");
+    }
+
+    @Test
+    void tortureFailsOnALockdepReport() throws IOException {
+        Path plugins = directory.resolve("abba-plugins");
+        java.nio.file.Files.createDirectories(plugins);
+        PluginJars.build(plugins, "ab-ba", "1", Map.of("abba.Driver", AB_BA), Map.of("org.hotplugemu.core.api.HotplugDriver", "abba.Driver"));
+
+        assertThat(run("torture", "--arch", "x86", "--cpus", "3", "--ops", "30", "--plugins", plugins.toString())).as(output()).isEqualTo(1);
+        assertThat(output()).contains("torture: FAILED:", "lockdep: possible circular locking dependency detected: cpuhp/",
+                "(ab_ba_queue_lock){+.+.}-{3:3}, at: ab_ba_cpu_offline while holding (ab_ba_stats_lock)");
+
+        assertThat(run("torture", "--arch", "x86", "--cpus", "3", "--ops", "30", "--plugins", plugins.toString(), "--cmdline", "emu.lockdep=0"))
+                .as(output()).isZero();
     }
 
     @Test
