@@ -45,9 +45,10 @@ record RegistrationScenario(String driver, int call, String kind, String name, i
             });
         }
         recorder.rollbackProblems().forEach(line -> problems.add(new Problem("registration-rollback", line)));
-        Cpus.splats(machine.dmesg(), logStart).forEach(line -> problems.add(new Problem(line.contains("WARNING") ? "warning" : "kernel-bug", line)));
-        List<String> reports = LockdepReports.reports(machine.dmesg(), logStart);
-        List<String> summaries = Cpus.lockdep(machine.dmesg(), logStart);
+        List<String> log = machine.dmesg(); // formatted afresh on each call: read it once
+        Cpus.splats(log, logStart).forEach(line -> problems.add(new Problem(line.contains("WARNING") ? "warning" : "kernel-bug", line)));
+        List<String> reports = LockdepReports.reports(log, logStart);
+        List<String> summaries = Cpus.lockdep(log, logStart);
         for (int i = 0; i < summaries.size(); i++) {
             problems.add(new Problem("lockdep", summaries.get(i), reports.get(i)));
         }
