@@ -103,7 +103,8 @@ public final class BenchSuite {
         }
         progress.accept("explore sweep of " + CYCLE_CPUS + " CPUs");
         long sweepStart = System.nanoTime();
-        ExploreReport sweep = new Campaign(new MachineSource(() -> new MachineBuilder().architecture(architecture), this::freshDrivers, "",
+        // As explore runs it: with lockdep on.
+        ExploreReport sweep = new Campaign(new MachineSource(() -> new MachineBuilder().architecture(architecture), this::freshDrivers, "emu.lockdep=1",
                 CYCLE_CPUS, ""), 0, new Campaign.Options(0, 1, 1, 1, java.util.Optional.empty())).run(total -> done -> { });
         double sweepSeconds = (System.nanoTime() - sweepStart) / 1e9;
         return new BenchReport(handoffSim, handoffThreads, handoffJdk, cycleSim, cycleThreads, switchesPerCycle, boots,

@@ -27,6 +27,7 @@ import picocli.CommandLine.Parameters;
         description = {"Fail every hotplug step of every hotpluggable CPU, up and down, and every dynamic-state and instance registration",
             "on each CPU in turn, checking the rollback the kernel promises, consistency and that the machine still works; then run",
             "random operation sequences under load, one per seed. Each failure comes with a shrunk reproducer. Exits 1 on any failure.",
+            "Lock checking is on (emu.lockdep=1) unless --cmdline sets emu.lockdep: a lockdep report fails the scenario.",
             "--merge FILE... adds up the --json reports of shards instead."})
 final class ExploreCommand extends MachineCommand {
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "20", description = "Random sequences to run, seeds 1..N (default: ${DEFAULT-VALUE}).")
@@ -71,6 +72,7 @@ final class ExploreCommand extends MachineCommand {
             throw usage("--seeds must be at least 0 and --ops at least 1");
         }
         int[] split = parseShard(shard);
+        machine.enableLockdepUnlessSet();
         MachineSettings settings = machine.settings(plugins);
         PluginRegistry registry = EmulatorAssembly.loadPlugins(settings.pluginDirectories());
         EmulatorAssembly assembly = EmulatorAssembly.assemble(settings, registry);

@@ -40,6 +40,18 @@ public final class MachineOptions {
                     + " Enables cpuhp events unless --cmdline has trace_event=.")
     Path trace;
 
+    /**
+     * Turns lockdep on ({@code emu.lockdep=1}) unless the command line already says: the checking
+     * commands run like a kernel developer's debug kernel, where a Debian kernel has it off.
+     */
+    void enableLockdepUnlessSet() {
+        boolean set = java.util.Arrays.stream(commandLine.strip().split("\\s+")).anyMatch(word -> word.equals("emu.lockdep")
+                || word.startsWith("emu.lockdep="));
+        if (!set) {
+            commandLine = (commandLine.strip() + " emu.lockdep=1").strip();
+        }
+    }
+
     /** Returns the settings these options and {@code plugins} describe. */
     public MachineSettings settings(PluginOptions plugins) {
         return new MachineSettings(architecture, cpus, threadsPerCore, Optional.ofNullable(profile), engine.name(), seed,

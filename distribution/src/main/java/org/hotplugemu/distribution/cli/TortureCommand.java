@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 @Command(name = "torture", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Boot, then offline and online random CPUs under work, timer, RCU and tasklet load (kernel/torture.c torture_onoff),",
             "checking every driver's per-CPU resources after each operation and that no work item is lost or run twice.",
-            "With --cmdline cpuhp.state_control=1 it also writes random hotplug/target states. Exits 1 when anything broke."})
+            "With --cmdline cpuhp.state_control=1 it also writes random hotplug/target states. Exits 1 when anything broke.",
+            "Lock checking is on (emu.lockdep=1) unless --cmdline sets emu.lockdep: a lockdep report fails the run."})
 final class TortureCommand extends MachineCommand {
     @Option(names = "--hotplug", description = "Also hot-remove and hot-add CPUs (ACPI eject request and device check) now and then.")
     boolean hotplug;
@@ -29,6 +30,7 @@ final class TortureCommand extends MachineCommand {
         if (operations < 1) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--ops must be at least 1, not " + operations);
         }
+        machine.enableLockdepUnlessSet();
         EmulatorAssembly assembly = Startup.assemble(machine, plugins, output, streams);
         try (Machine booted = Startup.boot(assembly, machine.cpus, streams)) {
             Torture.Result result = new Torture(booted, machine.seed, stateControl(), hotplug).run(operations, done -> { });

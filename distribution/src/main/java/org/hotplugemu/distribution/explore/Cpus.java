@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotplugemu.core.machine.Machine;
+import org.hotplugemu.distribution.torture.LockdepReports;
 
 /** The sysfs files a campaign reads and writes, as a shell script would. */
 final class Cpus {
@@ -69,15 +70,19 @@ final class Cpus {
         return names;
     }
 
-    /** Kernel log lines that say something broke: warnings, BUGs, oopses, lockdep splats. */
+    /** Kernel log lines that say something broke: warnings, BUGs, oopses; lockdep's reports are {@link #lockdep}'s. */
     static List<String> splats(List<String> dmesg, int from) {
         List<String> found = new ArrayList<>();
         for (String line : dmesg.subList(Math.min(from, dmesg.size()), dmesg.size())) {
-            if (line.contains("WARNING:") || line.contains("BUG:") || line.contains("Oops") || line.contains("possible circular locking")
-                    || line.contains("possible recursive locking")) {
+            if (!LockdepReports.isTitle(line) && (line.contains("WARNING:") || line.contains("BUG:") || line.contains("Oops"))) {
                 found.add(line);
             }
         }
         return found;
+    }
+
+    /** Lockdep's reports since line {@code from}, one summary line each (see {@link LockdepReports}). */
+    static List<String> lockdep(List<String> dmesg, int from) {
+        return LockdepReports.summaries(dmesg, from);
     }
 }

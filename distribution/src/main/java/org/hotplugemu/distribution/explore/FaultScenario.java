@@ -67,7 +67,8 @@ record FaultScenario(int cpu, int state, String stateName, boolean up) {
         }
         String path = "";
         int skip = -1;
-        List<String> splats = Cpus.splats(machine.dmesg(), logStart);
+        List<String> log = machine.dmesg(); // formatted afresh on each call: read it once
+        List<String> splats = Cpus.splats(log, logStart);
         if (problems.isEmpty()) {
             int now = Cpus.state(machine, onCpu);
             if (now == start && Cpus.target(machine, onCpu) == start) {
@@ -84,6 +85,7 @@ record FaultScenario(int cpu, int state, String stateName, boolean up) {
             }
         }
         splats.stream().filter(line -> !line.contains("WARNING")).forEach(line -> problems.add(new Problem("kernel-bug", line)));
+        Cpus.lockdep(log, logStart).forEach(line -> problems.add(new Problem("lockdep", line)));
         problems.addAll(Consistency.check(machine, skip));
         boolean recovered = problems.isEmpty() && StillWorks.check(machine, onCpu, problems);
         return new Outcome(problems, path, recovered && problems.isEmpty());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.core.machine.Machine;
+import org.hotplugemu.distribution.torture.LockdepReports;
 
 /**
  * One point of the registration sweep: driver {@code driver} is unloaded and loaded again, and its
@@ -44,7 +45,13 @@ record RegistrationScenario(String driver, int call, String kind, String name, i
             });
         }
         recorder.rollbackProblems().forEach(line -> problems.add(new Problem("registration-rollback", line)));
-        Cpus.splats(machine.dmesg(), logStart).forEach(line -> problems.add(new Problem(line.contains("WARNING") ? "warning" : "kernel-bug", line)));
+        List<String> log = machine.dmesg(); // formatted afresh on each call: read it once
+        Cpus.splats(log, logStart).forEach(line -> problems.add(new Problem(line.contains("WARNING") ? "warning" : "kernel-bug", line)));
+        List<String> reports = LockdepReports.reports(log, logStart);
+        List<String> summaries = Cpus.lockdep(log, logStart);
+        for (int i = 0; i < summaries.size(); i++) {
+            problems.add(new Problem("lockdep", summaries.get(i), reports.get(i)));
+        }
         problems.addAll(Consistency.check(machine, -1));
         String path = problems.isEmpty() ? "register: rolled back" : "";
         // The driver is gone or half registered now: the next scenario gets a fresh machine.
@@ -54,5 +61,15 @@ record RegistrationScenario(String driver, int call, String kind, String name, i
     /** Registration failures have no shell spelling: the reproducer is explore itself, narrowed to this scenario. */
     String script() {
         return "# " + id() + "\n# no shell command reloads a driver with an injected failure: replay with the command line above\n";
+    }
+
+    /** The script, with the kernel log that shows {@code problem} as comments when there is one. */
+    String script(Problem problem) {
+        if (problem.detail().isEmpty()) {
+            return script();
+        }
+        StringBuilder script = new StringBuilder(script()).append("# dmesg:\n");
+        problem.detail().lines().forEach(line -> script.append("#   ").append(line).append('\n'));
+        return script.toString();
     }
 }

@@ -36,7 +36,7 @@ final class Reproducers {
                     source.replayCommand(source.cpus(), seed, "", "repro.sh"), cycle.script());
             case RegistrationScenario registration -> new Finding(first.kind(), registration.id(), message, seed, source.cpus(),
                     source.command("explore", source.cpus(), seed, "") + " --seeds 0 --scenario '" + registration.id() + "'",
-                    registration.script());
+                    registration.script(first));
             default -> throw new IllegalArgumentException(String.valueOf(scenario));
         };
     }

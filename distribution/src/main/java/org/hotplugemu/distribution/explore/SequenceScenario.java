@@ -84,6 +84,7 @@ record SequenceScenario(long seed, int keep, List<Op> ops) {
                 }
                 List<String> dmesg = machine.dmesg();
                 Cpus.splats(dmesg, logged).forEach(line -> problems.add(new Problem(line.contains("WARNING") ? "warning" : "kernel-bug", line)));
+                Cpus.lockdep(dmesg, logged).forEach(line -> problems.add(new Problem("lockdep", line)));
                 logged = dmesg.size();
                 problems.addAll(Consistency.check(machine, -1));
             }

@@ -92,7 +92,9 @@ final class SweepPlan {
             machine.write(EVENTS, (wasEnabled.startsWith("1") ? "1" : "0") + "\n");
             machine.write(TRACE, "\n");
         }
-        List<String> broken = Cpus.splats(machine.dmesg(), 0);
+        List<String> log = machine.dmesg();
+        List<String> broken = new ArrayList<>(Cpus.lockdep(log, 0));
+        broken.addAll(Cpus.splats(log, 0));
         if (!broken.isEmpty()) {
             throw new HotplugException(org.hotplugemu.arch.spi.Errno.EIO, "a plain offline and online of CPU " + cpu + " logged " + broken.get(0));
         }

@@ -111,6 +111,8 @@ public final class Torture {
         }
         machine.sleep(Duration.ofMillis(200));
         problems.addAll(machine.control().checkInvariants());
+        // As the kernel's torture scripts do with the console: any lockdep report fails the run.
+        LockdepReports.summaries(machine.dmesg(), 0).forEach(report -> problems.add("lockdep: " + report));
         Map<String, Map<String, Long>> ledgers = load ? ledgers(machine, problems) : Map.of();
         return new Result(seed, attempts, successes, ledgers, problems);
     }

@@ -17,6 +17,7 @@ import org.hotplugemu.core.api.CpuHotplug;
 import org.hotplugemu.core.api.DriverContext;
 import org.hotplugemu.core.api.HotplugDriver;
 import org.hotplugemu.core.api.ResourceTracker;
+import org.hotplugemu.core.engine.CallChain;
 import org.hotplugemu.core.engine.EngineActivity;
 import org.hotplugemu.tracing.Tracer;
 
@@ -73,6 +74,7 @@ public final class DriverHost {
 
     /** Registers one driver ({@code insmod}); EEXIST when one of that name is loaded. */
     public void load(HotplugDriver driver, CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files, ResourceLedger ledger) {
+        CallChain.enter("do_init_module");
         moduleMutex.lock();
         try {
             if (loaded.containsKey(driver.name())) {
@@ -80,6 +82,7 @@ public final class DriverHost {
             }
             DriverContext context = new Context(hotplug, scheduler, log, tracer, files, ledger.trackerFor(driver.name()), architecture, systemDevices);
             String activity = EngineActivity.enter("register() of driver " + driver.name());
+            CallChain.enter(driver.name() + "_init [" + driver.name() + "]");
             try {
                 driver.register(context);
             }
@@ -93,28 +96,38 @@ public final class DriverHost {
                         "driver " + driver.name() + " failed to register: its register() threw " + e, e);
             }
             finally {
+                CallChain.exit();
                 EngineActivity.exit(activity);
             }
             loaded.put(driver.name(), new Loaded(driver, context));
         }
         finally {
             moduleMutex.unlock();
+            CallChain.exit();
         }
     }
 
     /** Unregisters one driver ({@code rmmod}); ENOENT when none of that name is loaded. */
     public void unload(String name) {
+        CallChain.enter("__do_sys_delete_module");
         moduleMutex.lock();
         try {
             Loaded entry = loaded.get(name);
             if (entry == null) {
                 throw new HotplugException(Errno.ENOENT, "no driver named '" + name + "' is loaded; loaded: " + loaded.keySet());
             }
-            entry.driver().unregister(entry.context());
+            CallChain.enter(name + "_exit [" + name + "]");
+            try {
+                entry.driver().unregister(entry.context());
+            }
+            finally {
+                CallChain.exit();
+            }
             loaded.remove(name);
         }
         finally {
             moduleMutex.unlock();
+            CallChain.exit();
         }
     }
 

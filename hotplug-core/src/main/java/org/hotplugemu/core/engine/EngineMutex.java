@@ -13,11 +13,15 @@ final class EngineMutex implements Mutex, Blocker {
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Task> waiters = new ArrayDeque<>();
     private Task owner;
+    /** This lock as lockdep knows it; null without lockdep. */
+    private final LockInstance dep;
 
     EngineMutex(EngineSupport engine, String name) {
         this.engine = engine;
         this.name = name;
         this.reason = "mutex " + name;
+        Lockdep lockdep = engine.lockdep;
+        this.dep = lockdep == null ? null : lockdep.register(name, LockClass.Kind.MUTEX);
     }
 
     @Override
@@ -29,6 +33,9 @@ final class EngineMutex implements Mutex, Blocker {
     public void lock() {
         Task self = engine.self("lock");
         EngineSupport.mightSleep(self, "mutex_lock");
+        if (dep != null) {
+            engine.lockdep.acquire(self, dep, false, "mutex_lock");
+        }
         lock.lock();
         try {
             if (owner == self) {
@@ -54,6 +61,9 @@ final class EngineMutex implements Mutex, Blocker {
         try {
             if (owner == null) {
                 owner = self;
+                if (dep != null) {
+                    engine.lockdep.tryAcquired(self, dep, false);
+                }
                 return true;
             }
             return false;
@@ -71,6 +81,9 @@ final class EngineMutex implements Mutex, Blocker {
             if (owner != self) {
                 throw new KernelBugException("BUG: mutex " + name + " unlocked by " + self.name + "/" + self.pid
                         + " but owned by " + (owner == null ? "nobody" : owner.name + "/" + owner.pid));
+            }
+            if (dep != null) {
+                engine.lockdep.release(self, dep);
             }
             next = waiters.pollFirst();
             owner = next;

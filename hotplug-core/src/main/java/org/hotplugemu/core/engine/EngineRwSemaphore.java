@@ -9,7 +9,9 @@ import org.hotplugemu.arch.spi.sched.RwSemaphore;
 
 /**
  * A reader-writer semaphore over the engine's block/wake. Waiters are served in arrival order, so a
- * waiting writer holds back readers that come after it; a thread already reading may read again.
+ * waiting writer holds back readers that come after it, a thread already reading included: as with
+ * {@code percpu_down_read} once a writer has set {@code block}, such a recursive read deadlocks
+ * (lockdep, when on, reports it first as {@code possible recursive locking detected}).
  */
 final class EngineRwSemaphore implements RwSemaphore, Blocker {
     private final EngineSupport engine;
@@ -21,12 +23,22 @@ final class EngineRwSemaphore implements RwSemaphore, Blocker {
     /** One entry per read hold, so recursive reads count. */
     private final List<Task> readers = new ArrayList<>();
     private Task writer;
+    /** This lock as lockdep knows it; null without lockdep. */
+    private final LockInstance dep;
+    private final String readFunction;
+    private final String writeFunction;
 
     EngineRwSemaphore(EngineSupport engine, String name) {
         this.engine = engine;
         this.name = name;
         this.readReason = "rwsem " + name + " (read)";
         this.writeReason = "rwsem " + name + " (write)";
+        // cpu_hotplug_lock is the kernel's one percpu_rw_semaphore among the emulated locks.
+        boolean percpu = name.equals("cpu_hotplug_lock");
+        Lockdep lockdep = engine.lockdep;
+        this.dep = lockdep == null ? null : lockdep.register(name, percpu ? LockClass.Kind.PERCPU_RWSEM : LockClass.Kind.RWSEM);
+        this.readFunction = percpu ? "percpu_down_read" : "down_read";
+        this.writeFunction = percpu ? "percpu_down_write" : "down_write";
     }
 
     @Override
@@ -38,13 +50,16 @@ final class EngineRwSemaphore implements RwSemaphore, Blocker {
     public void readLock() {
         Task self = engine.self("readLock");
         EngineSupport.mightSleep(self, "down_read");
+        if (dep != null) {
+            engine.lockdep.acquire(self, dep, true, readFunction);
+        }
         lock.lock();
         try {
             if (writer == self) {
                 throw selfDeadlock(self, "read", "write");
             }
-            // A recursive read passes a queued writer: blocking it would deadlock this thread.
-            if (writer == null && (waiters.isEmpty() || readers.contains(self))) {
+            // No reader passes a queued writer, not even one that already reads: that one deadlocks.
+            if (writer == null && waiters.isEmpty()) {
                 readers.add(self);
                 return;
             }
@@ -67,6 +82,9 @@ final class EngineRwSemaphore implements RwSemaphore, Blocker {
                 throw new KernelBugException("BUG: rwsem " + name + " read-unlocked by " + describe(self)
                         + " which does not hold it for read");
             }
+            if (dep != null) {
+                engine.lockdep.release(self, dep);
+            }
             woken = readers.isEmpty() ? grantWaiters() : List.of();
         } finally {
             lock.unlock();
@@ -78,6 +96,9 @@ final class EngineRwSemaphore implements RwSemaphore, Blocker {
     public void writeLock() {
         Task self = engine.self("writeLock");
         EngineSupport.mightSleep(self, "down_write");
+        if (dep != null) {
+            engine.lockdep.acquire(self, dep, false, writeFunction);
+        }
         lock.lock();
         try {
             if (writer == self) {
@@ -110,6 +131,9 @@ final class EngineRwSemaphore implements RwSemaphore, Blocker {
                         + " but the writer is " + (writer == null ? "nobody" : describe(writer)));
             }
             writer = null;
+            if (dep != null) {
+                engine.lockdep.release(self, dep);
+            }
             woken = grantWaiters();
         } finally {
             lock.unlock();

@@ -23,6 +23,8 @@ import org.hotplugemu.arch.spi.sched.RwSemaphore;
  */
 abstract class EngineSupport implements Engine {
     final EngineOptions options;
+    /** The lock validator, or null when lockdep is off; set before any primitive is created. */
+    volatile Lockdep lockdep;
     final ConcurrentSkipListMap<Integer, Task> live = new ConcurrentSkipListMap<>();
     private final ReentrantLock parkLock = new ReentrantLock();
     private int nextPid = 1;
@@ -66,6 +68,14 @@ abstract class EngineSupport implements Engine {
         task.started = true;
         live.put(pid, task);
         return task;
+    }
+
+    /** Starts a spawned thread's call chain as a kernel thread's: {@code ret_from_fork}, {@code kthread}. */
+    final void kthreadFrames(Task task) {
+        if (lockdep != null) {
+            task.frames = new String[] {"ret_from_fork", "kthread", null, null, null, null, null, null};
+            task.frameDepth = 2;
+        }
     }
 
     final long toNanos(Duration duration, String method) {

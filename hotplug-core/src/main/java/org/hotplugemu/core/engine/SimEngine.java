@@ -82,6 +82,7 @@ final class SimEngine extends EngineLifecycle {
         Task self = currentOrNull();
         if (self != null) {
             Task task = newTask(name, cpu, body);
+            kthreadFrames(task);
             runnable.add(task);
             start(task);
             preempt(self);
@@ -91,6 +92,7 @@ final class SimEngine extends EngineLifecycle {
         try {
             checkOpen("spawn");
             Task task = newTask(name, cpu, body);
+            kthreadFrames(task);
             runnable.add(task);
             start(task);
             return task;

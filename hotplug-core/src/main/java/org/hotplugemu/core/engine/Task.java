@@ -51,6 +51,13 @@ final class Task implements EmulatedThread {
     /** sim: generation of the current timer, so cancelled timers are recognised. */
     int timerGeneration;
 
+    /** Lockdep, own thread only: the locks held, oldest first; null until lockdep sees one here. */
+    HeldLock[] heldLocks;
+    int heldDepth;
+    /** Lockdep, own thread only: the emulated call chain, outermost first (see {@link CallChain}). */
+    String[] frames;
+    int frameDepth;
+
     /** threads: 0 runnable, 1 runnable with a pending wake, 2 blocked. */
     final AtomicInteger wakeState = new AtomicInteger();
     /** threads: set by close() to unwind the task. */

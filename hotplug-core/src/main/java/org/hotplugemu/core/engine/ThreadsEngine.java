@@ -63,6 +63,7 @@ final class ThreadsEngine extends EngineLifecycle {
     public EmulatedThread spawn(String name, int cpu, Runnable body) {
         checkOpen("spawn");
         Task task = newTask(name, cpu, body);
+        kthreadFrames(task);
         startCounted(task);
         return task;
     }

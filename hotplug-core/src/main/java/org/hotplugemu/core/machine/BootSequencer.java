@@ -18,6 +18,7 @@ import org.hotplugemu.core.api.HotplugInstance;
 import org.hotplugemu.core.api.MultiCallback;
 import org.hotplugemu.core.api.SmpbootThread;
 import org.hotplugemu.core.api.SmpbootThreads;
+import org.hotplugemu.core.engine.CallChain;
 import org.hotplugemu.core.profile.BootPhase;
 import org.hotplugemu.core.profile.BootPlan;
 import org.hotplugemu.core.profile.BootStep;
@@ -79,10 +80,12 @@ final class BootSequencer implements CpuHotplug {
             // The boot context's flags show in the trace only: early boot sleeps nowhere, and
             // might_sleep() stays quiet while the system is booting.
             bootContext.set(entry.step.irqsOff(), entry.step.preemptDepth());
+            CallChain.enter("do_one_initcall"); // a later initcall level, as lockdep's call traces show it
             try {
                 entry.actions.forEach(Runnable::run);
             }
             finally {
+                CallChain.exit();
                 bootContext.set(false, 0);
             }
         }

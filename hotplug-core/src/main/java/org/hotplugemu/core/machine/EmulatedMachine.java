@@ -17,9 +17,11 @@ import org.hotplugemu.arch.spi.VirtualFiles;
 import org.hotplugemu.arch.spi.sched.Scheduler;
 import org.hotplugemu.core.driver.DriverHost;
 import org.hotplugemu.core.driver.ResourceLedger;
+import org.hotplugemu.core.engine.CallChain;
 import org.hotplugemu.core.engine.Engine;
 import org.hotplugemu.core.engine.EngineOptions;
 import org.hotplugemu.core.engine.Engines;
+import org.hotplugemu.core.engine.Lockdep;
 import org.hotplugemu.core.engine.PluginCall;
 import org.hotplugemu.core.engine.SimSchedule;
 import org.hotplugemu.core.profile.BootPhase;
@@ -45,6 +47,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
     private static final Set<String> CORE_PARAMETERS = Set.of("cpuhp.parallel", "nosmt", "maxcpus", "trace_event",
             "cpuhp.state_control", "emu.callback_cost_ns", "emu.trace_offline_cpus", "emu.hung_task_timeout_secs",
             "emu.time_scale", "emu.softlockup_thresh_secs", "emu.livelock_switches", "emu.sched", "emu.sched_window_us",
+            "emu.lockdep",
             // Accepted as the reference kernels accept them (their captures boot with the last two).
             "console", "panic", "loglevel", "trace_buf_size", "trace_clock");
 
@@ -74,6 +77,8 @@ final class EmulatedMachine implements Machine, HotplugControl {
         this.commandLine = commandLine;
         this.engine = engine;
         this.log = new KernelLogBuffer(engine::nanoTime);
+        // Before anything creates a lock: lockdep only checks the locks it saw being created.
+        Lockdep lockdep = commandLine.getBoolean("emu.lockdep", false) ? Lockdep.enable(engine) : null;
         this.taskContext = new BootTaskContext(engine);
         this.tracing = new Tracing(taskContext, builder.cpus);
         this.fs = new VirtualFs();
@@ -81,6 +86,9 @@ final class EmulatedMachine implements Machine, HotplugControl {
         this.arch = builder.architecture.create(new Context(config, engine, log, tracing.tracer(), fs));
         TopologyCheck.check(arch.name(), builder.cpus, arch.topology());
         this.profile = builder.profile != null ? builder.profile : Profiles.builtIn(arch.defaultProfile());
+        if (lockdep != null) {
+            lockdep.attach(log::warn, profile.kernel() + " #1 Not tainted", !arch.name().equals("arm64"));
+        }
         tracing.fixEventIds(profile.eventIds());
         tracing.setTraceClocks(arch.name().equals("x86")
                 ? List.of("local", "global", "counter", "uptime", "perf", "mono", "mono_raw", "boot", "tai", "x86-tsc")
@@ -249,12 +257,32 @@ final class EmulatedMachine implements Machine, HotplugControl {
 
     @Override
     public String read(String path) {
-        return engine.execute("sh", shellCpu(), () -> fs.read(path));
+        return engine.execute("sh", shellCpu(), () -> {
+            CallChain.enter("vfs_read");
+            CallChain.enter("show " + path);
+            try {
+                return fs.read(path);
+            }
+            finally {
+                CallChain.exit();
+                CallChain.exit();
+            }
+        });
     }
 
     @Override
     public void write(String path, String value) {
-        engine.execute("sh", shellCpu(), () -> fs.write(path, value));
+        engine.execute("sh", shellCpu(), () -> {
+            CallChain.enter("vfs_write");
+            CallChain.enter("store " + path);
+            try {
+                fs.write(path, value);
+            }
+            finally {
+                CallChain.exit();
+                CallChain.exit();
+            }
+        });
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.hotplugemu.core.smpboot;
 
 import static java.util.Objects.requireNonNull;
 
+import org.hotplugemu.core.engine.CallChain;
+
 import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 import org.hotplugemu.arch.spi.KernelLog;
@@ -44,6 +46,7 @@ public final class KThread {
     }
 
     private void loop() {
+        CallChain.enter("smpboot_thread_fn");
         boolean everRan = false;
         while (true) {
             // Created parked, like kthread_create_on_cpu + kthread_park: even when unparked before it

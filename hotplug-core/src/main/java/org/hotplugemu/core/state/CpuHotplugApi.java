@@ -11,6 +11,7 @@ import org.hotplugemu.core.api.HotplugInstance;
 import org.hotplugemu.core.api.MultiCallback;
 import org.hotplugemu.core.api.SmpbootThread;
 import org.hotplugemu.core.api.SmpbootThreads;
+import org.hotplugemu.core.engine.CallChain;
 import org.hotplugemu.core.profile.DynamicRange;
 
 /**
@@ -275,16 +276,29 @@ public final class CpuHotplugApi implements CpuHotplug {
             return Outcome.OK;
         }
         CpuState st = cpuhp.cpu(cpu);
-        if (cpuhp.profile().isApState(state)) {
-            return invokeOnAp(st, state, bringup, instance);
+        CallChain.enter("cpuhp_issue_call");
+        try {
+            if (cpuhp.profile().isApState(state)) {
+                return invokeOnAp(st, state, bringup, instance);
+            }
+            return invoker.invoke(st, state, bringup, instance, false);
         }
-        return invoker.invoke(st, state, bringup, instance, false);
+        finally {
+            CallChain.exit();
+        }
     }
 
     /** {@code cpuhp_invoke_ap_callback}: a single invocation on {@code cpuhp/N}, rolled back if partial. */
     private Outcome invokeOnAp(CpuState st, int state, boolean bringup, HotplugInstance instance) {
         if (!cpuhp.masks().online().test(st.cpu)) {
             return Outcome.OK;
+        }
+        CallChain.enter("cpuhp_invoke_ap_callback");
+        try {
+            cpuhp.touchCpuhpMaps();
+        }
+        finally {
+            CallChain.exit();
         }
         if (st.thread == null) {
             return invoker.invoke(st, state, bringup, instance, false);
@@ -309,12 +323,29 @@ public final class CpuHotplugApi implements CpuHotplug {
 
     private <T> T locked(String operation, java.util.function.Supplier<T> body) {
         CallbackGuard.checkNotInCallback(operation);
-        cpuhp.cpuHotplugLock().readLock();
+        CallChain.enter(operation.substring(0, operation.length() - 2));
         try {
-            return body.get();
+            readLock();
+            try {
+                return body.get();
+            }
+            finally {
+                cpuhp.cpuHotplugLock().readUnlock();
+            }
         }
         finally {
-            cpuhp.cpuHotplugLock().readUnlock();
+            CallChain.exit();
+        }
+    }
+
+    /** {@code cpus_read_lock}, as its own frame of the call chain. */
+    private void readLock() {
+        CallChain.enter("cpus_read_lock");
+        try {
+            cpuhp.cpuHotplugLock().readLock();
+        }
+        finally {
+            CallChain.exit();
         }
     }
 
@@ -340,7 +371,7 @@ public final class CpuHotplugApi implements CpuHotplug {
     @Override
     public void cpusReadLock() {
         CallbackGuard.checkNotInCallback("cpus_read_lock()");
-        cpuhp.cpuHotplugLock().readLock();
+        readLock();
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.hotplugemu.arch.spi.KernelLog;
 import org.hotplugemu.arch.spi.sched.Mutex;
 import org.hotplugemu.arch.spi.sched.RwSemaphore;
 import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.core.engine.LockMap;
 import org.hotplugemu.core.profile.Profile;
 
 /**
@@ -40,6 +41,9 @@ final class CpuhpState {
     private final Mutex cpuAddRemoveLock;
     private final RwSemaphore cpuHotplugLock;
     private final Mutex stateMutex;
+    /** Lockdep's {@code cpuhp_state-up} and {@code -down}: what the hotplug thread runs callbacks under. */
+    private final LockMap upMap;
+    private final LockMap downMap;
     /** Written under {@link #cpuAddRemoveLock}; read anywhere. */
     private volatile SmtControl smtControl;
     /** {@code cpu_hotplug_disabled}: guarded by {@link #cpuAddRemoveLock}. */
@@ -59,6 +63,8 @@ final class CpuhpState {
         this.cpuAddRemoveLock = scheduler.newMutex("cpu_add_remove_lock");
         this.cpuHotplugLock = scheduler.newRwSemaphore("cpu_hotplug_lock");
         this.stateMutex = scheduler.newMutex("cpuhp_state_mutex");
+        this.upMap = LockMap.create(scheduler, "cpuhp_state-up");
+        this.downMap = LockMap.create(scheduler, "cpuhp_state-down");
     }
 
     Scheduler scheduler() {
@@ -103,6 +109,20 @@ final class CpuhpState {
 
     Mutex stateMutex() {
         return stateMutex;
+    }
+
+    /** Lockdep's map of the hotplug thread's walk up ({@code cpuhp_state-up}) or down. */
+    LockMap cpuhpMap(boolean bringup) {
+        return bringup ? upMap : downMap;
+    }
+
+    /**
+     * {@code cpuhp_lock_acquire}/{@code release} of both maps at once, as the kernel does before it
+     * kicks {@code cpuhp/N}: lockdep learns what the callbacks run under, the caller's locks.
+     */
+    void touchCpuhpMaps() {
+        downMap.touch();
+        upMap.touch();
     }
 
     SmtControl smtControl() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.core.engine.CallChain;
 import org.hotplugemu.core.profile.Profile;
 
 /**
@@ -111,6 +112,7 @@ public final class Hotplug implements HotplugOperations {
             state.log().error("can't online cpu " + cpu + " because it is not configured as may-hotadd at boot time");
             throw new HotplugException(Errno.EINVAL, "CPU " + cpu + " is not possible on this machine (CPUs 0-" + (nrCpus() - 1) + ")");
         }
+        CallChain.enter("cpu_up");
         state.cpuAddRemoveLock().lock();
         try {
             if (state.hotplugDisabled()) {
@@ -123,6 +125,7 @@ public final class Hotplug implements HotplugOperations {
         }
         finally {
             state.cpuAddRemoveLock().unlock();
+            CallChain.exit();
         }
     }
 
@@ -131,6 +134,7 @@ public final class Hotplug implements HotplugOperations {
         CallbackGuard.checkNotInCallback("cpu_down()");
         checkTarget(target);
         state.cpu(cpu);
+        CallChain.enter("cpu_down");
         state.cpuAddRemoveLock().lock();
         try {
             if (state.hotplugDisabled()) {
@@ -140,6 +144,7 @@ public final class Hotplug implements HotplugOperations {
         }
         finally {
             state.cpuAddRemoveLock().unlock();
+            CallChain.exit();
         }
     }
 
@@ -152,6 +157,7 @@ public final class Hotplug implements HotplugOperations {
     /** {@code _cpu_up} with {@code cpu_add_remove_lock} held. */
     Outcome doCpuUp(int cpu, int target) {
         CpuState st = state.cpu(cpu);
+        CallChain.enter("_cpu_up");
         state.cpuHotplugLock().writeLock();
         try {
             if (!masks().present().test(cpu)) {
@@ -172,6 +178,7 @@ public final class Hotplug implements HotplugOperations {
         }
         finally {
             state.cpuHotplugLock().writeUnlock();
+            CallChain.exit();
         }
     }
 
@@ -184,7 +191,15 @@ public final class Hotplug implements HotplugOperations {
         if (control < 0) {
             return Outcome.failure(Errno.EBUSY, "CPU " + cpu + " is the last online CPU");
         }
-        return workOnCpu.run(control, () -> doCpuDown(cpu, target));
+        return workOnCpu.run(control, () -> {
+            CallChain.enter("__cpu_down_maps_locked");
+            try {
+                return doCpuDown(cpu, target);
+            }
+            finally {
+                CallChain.exit();
+            }
+        });
     }
 
     /** {@code _cpu_down} with {@code cpu_add_remove_lock} held. */
@@ -196,6 +211,7 @@ public final class Hotplug implements HotplugOperations {
         if (!masks().present().test(cpu)) {
             return Outcome.failure(Errno.EINVAL, "CPU " + cpu + " is not present");
         }
+        CallChain.enter("_cpu_down");
         state.cpuHotplugLock().writeLock();
         try {
             int previous = invoker.setState(st, target);
@@ -222,6 +238,7 @@ public final class Hotplug implements HotplugOperations {
         }
         finally {
             state.cpuHotplugLock().writeUnlock();
+            CallChain.exit();
         }
     }
 

@@ -1,5 +1,7 @@
 package org.hotplugemu.core.state;
 
+import org.hotplugemu.core.engine.CallChain;
+import org.hotplugemu.core.engine.LockMap;
 import org.hotplugemu.core.smpboot.KThread;
 
 /**
@@ -29,10 +31,17 @@ final class HotplugThreads {
     /** {@code cpuhp_kick_ap_work}: traced as a step of its own, from the previous state to the final one. */
     Outcome kickApWork(CpuState st) {
         int previous = st.state;
-        invoker.trace().enter(st.cpu, st.target, previous, "cpuhp_kick_ap_work");
-        Outcome outcome = kickAp(st, st.target);
-        invoker.trace().exit(st.cpu, st.state, previous, outcome.returnValue());
-        return outcome;
+        CallChain.enter("cpuhp_kick_ap_work");
+        try {
+            state.touchCpuhpMaps();
+            invoker.trace().enter(st.cpu, st.target, previous, "cpuhp_kick_ap_work");
+            Outcome outcome = kickAp(st, st.target);
+            invoker.trace().exit(st.cpu, st.state, previous, outcome.returnValue());
+            return outcome;
+        }
+        finally {
+            CallChain.exit();
+        }
     }
 
     /** {@code cpuhp_kick_ap}: lets {@code cpuhp/N} walk to {@code target}, and back on failure. */
@@ -62,6 +71,20 @@ final class HotplugThreads {
     private void threadFun(int cpu) {
         CpuState st = state.cpu(cpu);
         boolean bringup = st.bringup;
+        LockMap map = state.cpuhpMap(bringup);
+        CallChain.enter("cpuhp_thread_fun");
+        map.acquire();
+        try {
+            threadFun(st, bringup);
+        }
+        finally {
+            map.release();
+            CallChain.exit();
+        }
+    }
+
+    private void threadFun(CpuState st, boolean bringup) {
+        int cpu = st.cpu;
         int number;
         if (st.single) {
             number = st.cbState;

@@ -1,5 +1,6 @@
 package org.hotplugemu.core.state;
 
+import org.hotplugemu.core.engine.CallChain;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -122,6 +123,8 @@ final class Invoker {
             state.scheduler().delay(Duration.ofNanos(cost));
         }
         String previous = CallbackGuard.enter(symbol);
+        CallChain.enter("cpuhp_invoke_callback");
+        CallChain.enter(symbol);
         try {
             body.run();
             return Outcome.OK;
@@ -135,6 +138,8 @@ final class Invoker {
             return Outcome.failure(Errno.EIO, symbol + " threw " + e);
         }
         finally {
+            CallChain.exit();
+            CallChain.exit();
             CallbackGuard.exit(previous);
         }
     }

@@ -4,6 +4,8 @@ import java.util.function.Supplier;
 import org.hotplugemu.arch.spi.sched.Completion;
 import org.hotplugemu.arch.spi.sched.EmulatedThread;
 import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.core.engine.CallChain;
+import org.hotplugemu.core.engine.LockMap;
 
 /**
  * {@code work_on_cpu}: runs a function on a per-CPU worker ({@code kworker/N:1}) and waits for its
@@ -13,10 +15,13 @@ import org.hotplugemu.arch.spi.sched.Scheduler;
 final class WorkOnCpu {
     private final Scheduler scheduler;
     private final Worker[] workers;
+    /** Lockdep's map of the on-stack work item, as {@code INIT_WORK_ONSTACK} gives it. */
+    private final LockMap workMap;
 
     WorkOnCpu(Scheduler scheduler, int nrCpus) {
         this.scheduler = scheduler;
         this.workers = new Worker[nrCpus];
+        this.workMap = LockMap.create(scheduler, "(work_completion)(&wfc.work)");
     }
 
     Outcome run(int cpu, Supplier<Outcome> work) {
@@ -43,6 +48,8 @@ final class WorkOnCpu {
         }
 
         Outcome submit(Supplier<Outcome> submitted) {
+            // flush_work(): lockdep learns that the work runs under what the caller holds.
+            workMap.touch();
             work = submitted;
             scheduler.unpark(thread);
             done.await();
@@ -50,6 +57,7 @@ final class WorkOnCpu {
         }
 
         private void loop() {
+            CallChain.enter("worker_thread");
             while (true) {
                 Supplier<Outcome> next = work;
                 if (next == null) {
@@ -57,10 +65,16 @@ final class WorkOnCpu {
                     continue;
                 }
                 work = null;
+                CallChain.enter("process_one_work");
+                workMap.acquire();
+                CallChain.enter("work_for_cpu_fn");
                 try {
                     result = next.get();
                 }
                 finally {
+                    CallChain.exit();
+                    workMap.release();
+                    CallChain.exit();
                     done.complete();
                 }
             }
