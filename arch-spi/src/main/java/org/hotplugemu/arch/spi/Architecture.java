@@ -62,6 +62,25 @@ public interface Architecture {
         return false;
     }
 
+    /**
+     * Runs once on the boot CPU first thing at boot, before the kernel's {@code Linux version}
+     * banner ({@code smp_setup_processor_id}); logs what that logs, e.g. arm64's
+     * {@code Booting Linux on physical CPU}. Since 0.2.
+     */
+    default void smpSetupProcessorId() {
+    }
+
+    /**
+     * Runs once on the boot CPU after the banner and before {@code Kernel command line:}
+     * ({@code setup_arch} and {@code smp_prepare_boot_cpu}); logs what those log (x86's
+     * {@code Command line:} and CPU enumeration, arm64's PSCI probe). {@code kernel} is the
+     * version the machine's profile emulates: a backend whose messages differ between versions
+     * keeps it and prints that kernel's from now on; before this call it prints its default
+     * profile's. Since 0.2.
+     */
+    default void setupArch(KernelVersion kernel) {
+    }
+
     /** Runs once on the boot CPU before any secondary CPU is brought up ({@code smp_prepare_cpus}). */
     default void smpPrepareCpus() {
     }

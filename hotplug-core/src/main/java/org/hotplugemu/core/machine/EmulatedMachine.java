@@ -209,7 +209,10 @@ final class EmulatedMachine implements Machine, HotplugControl {
         BootSequencer sequencer = new BootSequencer(registration, profile, taskContext::idleFlags, slot -> hotplug.stepName(slot) != null);
         try {
             engine.execute("swapper/0", 0, () -> {
-                log.notice("Linux version " + profile.kernel() + " (hotplug-emu) " + arch.name() + ", profile " + profile.name());
+                // start_kernel's order: the boot CPU's id, the banner, setup_arch, then the command line.
+                arch.smpSetupProcessorId();
+                log.notice(profile.banner());
+                arch.setupArch(profile.kernelVersion());
                 log.notice("Kernel command line: " + commandLine);
                 reportUnknownParameters();
                 hotplug.initBootCpu(0, profile.bootPlan().bootCpuTargetOnline() ? profile.online() : 0);
