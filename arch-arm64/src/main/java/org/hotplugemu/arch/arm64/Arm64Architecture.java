@@ -136,6 +136,20 @@ public final class Arm64Architecture implements Architecture {
         log.info("Detected PIPT I-cache on CPU0");
     }
 
+    /** The device tree model of qemu's virt machine, which the reference kernels booted on. */
+    @Override
+    public String hardwareName() {
+        return "linux,dummy-virt (DT)";
+    }
+
+    /** arm64's {@code dump_backtrace}: lowercase header, the unwinder's own frames first, no markers. */
+    @Override
+    public List<String> callTrace(List<String> frames) {
+        List<String> lines = new ArrayList<>(List.of("Call trace:", " dump_backtrace", " show_stack", " dump_stack_lvl", " dump_stack"));
+        frames.forEach(frame -> lines.add(" " + frame));
+        return lines;
+    }
+
     @Override
     public void bootSecondary(int cpu, SecondaryStart start) {
         smp.cpuUp(cpu, start);

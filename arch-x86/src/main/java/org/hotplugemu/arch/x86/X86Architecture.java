@@ -152,6 +152,12 @@ public final class X86Architecture implements Architecture {
         log.info("CPU topo: Allowing " + cpus + " present CPUs plus 0 hotplug CPUs");
     }
 
+    /** The DMI line of the reference machine (qemu's q35 with its SeaBIOS), as its dmesg shows it. */
+    @Override
+    public String hardwareName() {
+        return "QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.2-debian-1.16.2-1 04/01/2014";
+    }
+
     @Override
     public void smpPrepareCpus() {
         log.info("smpboot: CPU0: hotplug-emu x86-64 CPU (family: 0x6, model: 0x55, stepping: 0x4)");

@@ -100,6 +100,8 @@ final class EmulatedMachine implements Machine, HotplugControl {
         this.costs = commandLine.has("emu.callback_cost_ns")
                 ? CostModel.flat(commandLine.getLong("emu.callback_cost_ns", 0)) : profile.costs();
         this.costRandom = new java.util.Random(builder.seed ^ 0x636f7374L);
+        MightSleepReport mightSleep = new MightSleepReport(engine, log, arch, profile);
+        engine.onSleepInAtomic(mightSleep::report);
         Cpuhp cpuhp = Cpuhp.create(engine, arch, profile, log, trace, symbol -> costs.nanos(symbol, booting, costRandom::nextDouble));
         this.hotplug = cpuhp.hotplug();
         this.registration = cpuhp.api();
