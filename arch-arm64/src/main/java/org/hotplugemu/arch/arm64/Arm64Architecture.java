@@ -22,6 +22,7 @@ import org.hotplugemu.arch.spi.ArchContext;
 import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.CpuTopology;
 import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.arch.spi.KernelVersion;
 import org.hotplugemu.arch.spi.MachineConfig;
 import org.hotplugemu.arch.spi.SecondaryStart;
 import org.hotplugemu.arch.spi.sched.Scheduler;
@@ -30,9 +31,9 @@ import org.hotplugemu.arch.spi.sched.Scheduler;
  * The arm64 backend of one machine: MPIDR topology, emulated PSCI firmware, Linux's psci and
  * spin-table enable methods, serial bringup only.
  *
- * <p>The PSCI probe lines appear at time 0 in a real dmesg ({@code setup_arch}); here they are
- * printed when the core calls {@link #smpPrepareCpus}, together with "Booting Linux on physical
- * CPU" and CPU 0's I-cache line. Kernel parameters: see {@link Arm64Options}; fault switches: see
+ * <p>Boot messages come where the kernel prints them: "Booting Linux on physical CPU" before the
+ * banner ({@link #smpSetupProcessorId}), the PSCI probe and CPU 0's I-cache line before
+ * {@code Kernel command line:} ({@link #setupArch}). Kernel parameters: see {@link Arm64Options}; fault switches: see
  * {@link FaultFiles}; costs: see {@link BootCosts}. Experimental.
  */
 public final class Arm64Architecture implements Architecture {
@@ -43,6 +44,8 @@ public final class Arm64Architecture implements Architecture {
     private final PsciDriver driver;
     private final Arm64Smp smp;
     private final int tosResidentCpu;
+    /** The kernel whose messages are printed: the default profile's until {@link #setupArch} says. */
+    private volatile KernelVersion kernel = new KernelVersion(6, 12);
 
     public Arm64Architecture(ArchContext context) {
         requireNonNull(context, "context is null");
@@ -72,13 +75,13 @@ public final class Arm64Architecture implements Architecture {
                 scheduler::nanoTime, this::powerOn, trace);
         this.driver = new PsciDriver(firmware, topology, scheduler, log);
         BootCosts costs = BootCosts.defaults(options.cpuOnLatency());
-        CpuOperations psci = new PsciCpuOperations(driver, topology, scheduler, log);
+        CpuOperations psci = new PsciCpuOperations(driver, topology, scheduler, log, () -> kernel);
         CpuOperations spinTable = new SpinTableCpuOperations(this::releaseFromSpinTable);
         List<CpuOperations> ops = new ArrayList<>();
         for (int cpu = 0; cpu < config.cpus(); cpu++) {
             ops.add(options.spinTable().get(cpu) ? spinTable : psci);
         }
-        this.smp = new Arm64Smp(scheduler, log, topology, costs, ops);
+        this.smp = new Arm64Smp(scheduler, log, topology, costs, ops, () -> kernel);
         FaultFiles.register(context.files(), firmware, topology, config.cpus());
     }
 
@@ -118,12 +121,33 @@ public final class Arm64Architecture implements Architecture {
         return false;
     }
 
+    /** {@code smp_setup_processor_id}: the boot CPU's MPIDR, before the banner. */
     @Override
-    public void smpPrepareCpus() {
+    public void smpSetupProcessorId() {
         log.info("Booting Linux on physical CPU " + Mpidr.format(Mpidr.mask(topology.registerValue(0)))
                 + " [0x" + Integer.toHexString(Mpidr.MIDR) + "]");
+    }
+
+    /** {@code setup_arch}'s PSCI probe, then {@code smp_prepare_boot_cpu}'s cache line for CPU 0. */
+    @Override
+    public void setupArch(KernelVersion version) {
+        this.kernel = requireNonNull(version, "version is null");
         driver.probe();
         log.info("Detected PIPT I-cache on CPU0");
+    }
+
+    /** The device tree model of qemu's virt machine, which the reference kernels booted on. */
+    @Override
+    public String hardwareName() {
+        return "linux,dummy-virt (DT)";
+    }
+
+    /** arm64's {@code dump_backtrace}: lowercase header, the unwinder's own frames first, no markers. */
+    @Override
+    public List<String> callTrace(List<String> frames) {
+        List<String> lines = new ArrayList<>(List.of("Call trace:", " dump_backtrace", " show_stack", " dump_stack_lvl", " dump_stack"));
+        frames.forEach(frame -> lines.add(" " + frame));
+        return lines;
     }
 
     @Override

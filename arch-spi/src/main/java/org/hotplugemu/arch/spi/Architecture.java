@@ -62,6 +62,49 @@ public interface Architecture {
         return false;
     }
 
+    /**
+     * Runs once on the boot CPU first thing at boot, before the kernel's {@code Linux version}
+     * banner ({@code smp_setup_processor_id}); logs what that logs, e.g. arm64's
+     * {@code Booting Linux on physical CPU}. Since 0.2.
+     */
+    default void smpSetupProcessorId() {
+    }
+
+    /**
+     * Runs once on the boot CPU after the banner and before {@code Kernel command line:}
+     * ({@code setup_arch} and {@code smp_prepare_boot_cpu}); logs what those log (x86's
+     * {@code Command line:} and CPU enumeration, arm64's PSCI probe). {@code kernel} is the
+     * version the machine's profile emulates: a backend whose messages differ between versions
+     * keeps it and prints that kernel's from now on; before this call it prints its default
+     * profile's. Since 0.2.
+     */
+    default void setupArch(KernelVersion kernel) {
+    }
+
+    /**
+     * Returns what {@code dump_stack} prints after {@code Hardware name:} (the DMI product or the
+     * device tree model), or an empty string to print no such line. Since 0.2.
+     */
+    default String hardwareName() {
+        return "";
+    }
+
+    /**
+     * Returns the call-trace lines of {@code dump_stack} as this architecture's {@code show_stack}
+     * prints them, for {@code frames} (the emulated functions, innermost first, from the splat's
+     * own function outwards); the backend adds its unwinder's frames and markers. The default is
+     * x86's shape. Since 0.2.
+     */
+    default List<String> callTrace(List<String> frames) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("Call Trace:");
+        lines.add(" <TASK>");
+        lines.add(" dump_stack_lvl");
+        frames.forEach(frame -> lines.add(" " + frame));
+        lines.add(" </TASK>");
+        return lines;
+    }
+
     /** Runs once on the boot CPU before any secondary CPU is brought up ({@code smp_prepare_cpus}). */
     default void smpPrepareCpus() {
     }

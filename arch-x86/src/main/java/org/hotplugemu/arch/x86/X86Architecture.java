@@ -11,6 +11,7 @@ import org.hotplugemu.arch.spi.CpuTopology;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.arch.spi.KernelVersion;
 import org.hotplugemu.arch.spi.SecondaryStart;
 import org.hotplugemu.arch.spi.VirtualFile;
 import org.hotplugemu.arch.spi.sched.Scheduler;
@@ -59,6 +60,8 @@ public final class X86Architecture implements Architecture {
     private final WakeupSequence wakeup;
     private final BootAnnouncer announcer;
     private volatile boolean booting = true;
+    /** The kernel whose messages are printed: the default profile's until {@link #setupArch} says. */
+    private volatile KernelVersion kernel = new KernelVersion(6, 12);
 
     public X86Architecture(ArchContext context, X86CostModel costs) {
         this.context = requireNonNull(context, "context is null");
@@ -71,7 +74,7 @@ public final class X86Architecture implements Architecture {
         this.bus = new ApicBus(topology.cpus(), faults, apStartup::started, trace);
         long initUdelay = context.config().commandLine().getLong(CPU_INIT_UDELAY, 0);
         this.wakeup = new WakeupSequence(context.scheduler(), bus, log, initUdelay, costs.icrWrite(), topology.x2apic());
-        this.announcer = new BootAnnouncer(log, context.config().cpus());
+        this.announcer = new BootAnnouncer(log, context.config().cpus(), () -> kernel);
         faults.register(context.files());
         context.files().add(X86Faults.DIRECTORY + "lapic", VirtualFile.readOnly(this::lapicStates));
     }
@@ -125,10 +128,38 @@ public final class X86Architecture implements Architecture {
         return faults;
     }
 
+    /**
+     * {@code setup_arch}: the command line, then the CPU enumeration: 6.1's
+     * {@code prefill_possible_map} line, or from 6.9 the topology summary of
+     * {@code topology_init_possible_cpus}.
+     */
+    @Override
+    public void setupArch(KernelVersion version) {
+        this.kernel = requireNonNull(version, "version is null");
+        log.info("Command line: " + context.config().commandLine());
+        int cpus = context.config().cpus();
+        if (!version.atLeast(6, 9)) {
+            log.info("smpboot: Allowing " + cpus + " CPUs, 0 hotplug CPUs");
+            return;
+        }
+        int threads = context.config().threadsPerCore();
+        log.info(String.format(java.util.Locale.ROOT, "CPU topo: Max. logical packages: %3d", 1));
+        log.info(String.format(java.util.Locale.ROOT, "CPU topo: Max. logical dies:     %3d", 1));
+        log.info(String.format(java.util.Locale.ROOT, "CPU topo: Max. dies per package: %3d", 1));
+        log.info(String.format(java.util.Locale.ROOT, "CPU topo: Max. threads per core: %3d", threads));
+        log.info(String.format(java.util.Locale.ROOT, "CPU topo: Num. cores per package:   %3d", cpus / threads));
+        log.info(String.format(java.util.Locale.ROOT, "CPU topo: Num. threads per package: %3d", cpus));
+        log.info("CPU topo: Allowing " + cpus + " present CPUs plus 0 hotplug CPUs");
+    }
+
+    /** The DMI line of the reference machine (qemu's q35 with its SeaBIOS), as its dmesg shows it. */
+    @Override
+    public String hardwareName() {
+        return "QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.2-debian-1.16.2-1 04/01/2014";
+    }
+
     @Override
     public void smpPrepareCpus() {
-        int cpus = context.config().cpus();
-        log.info("smpboot: Allowing " + cpus + " CPUs, 0 hotplug CPUs");
         log.info("smpboot: CPU0: hotplug-emu x86-64 CPU (family: 0x6, model: 0x55, stepping: 0x4)");
     }
 
@@ -182,7 +213,11 @@ public final class X86Architecture implements Architecture {
     @Override
     public void cpuDie(int cpu, boolean reportedDead) {
         if (!reportedDead) {
-            log.error("smpboot: CPU " + cpu + " didn't die...");
+            // From 6.5 the core's dead synchronisation reports it ("failed to report dead state") and
+            // arch_cpuhp_cleanup_dead_cpu is not called; up to 6.4 common_cpu_die reported it.
+            if (!kernel.atLeast(6, 5)) {
+                log.error("smpboot: CPU " + cpu + " didn't die...");
+            }
             return;
         }
         if (!booting) {
@@ -195,7 +230,10 @@ public final class X86Architecture implements Architecture {
         announcer.flush();
         booting = false;
         long bogosum = onlineCpus * LOOPS_PER_JIFFY;
-        log.info("smpboot: Max logical packages: 1");
+        if (!kernel.atLeast(6, 9)) {
+            // From 6.9 the package count is part of the CPU topo summary at setup_arch.
+            log.info("smpboot: Max logical packages: 1");
+        }
         log.info(String.format(java.util.Locale.ROOT, "smpboot: Total of %d processors activated (%d.%02d BogoMIPS)",
                 onlineCpus, bogosum / (500_000 / HZ), (bogosum / (5_000 / HZ)) % 100));
     }

@@ -8,6 +8,7 @@ import java.util.ServiceLoader;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.KernelVersion;
 import org.hotplugemu.arch.x86.apic.ApState;
 import org.hotplugemu.arch.x86.smpboot.ApStartup;
 import org.hotplugemu.arch.x86.testing.TestingScheduler;
@@ -84,7 +85,8 @@ class X86ArchitectureTest {
     }
 
     @Test
-    void bootMessagesListTheCpusOnOneLineAndReonlineAnnouncesEachCpu() {
+    void bootMessagesListTheCpusOnOneLineAndReonlineAnnouncesEachCpuAs61Does() {
+        x86.setupArch(new KernelVersion(6, 1));
         x86.smpPrepareCpus();
         bringUp(1);
         bringUp(2);
@@ -96,6 +98,7 @@ class X86ArchitectureTest {
         bringUp(2);
 
         assertThat(context.messages()).containsExactly(
+                "Command line: ",
                 "smpboot: Allowing 4 CPUs, 0 hotplug CPUs",
                 "smpboot: CPU0: hotplug-emu x86-64 CPU (family: 0x6, model: 0x55, stepping: 0x4)",
                 "x86: Booting SMP configuration:",
@@ -110,11 +113,51 @@ class X86ArchitectureTest {
     }
 
     @Test
-    void cpuThatNeverReportedDeadIsLoggedAsTheKernelDoes() {
+    void bootMessagesOf612HaveTheTopologySummaryAndOneConfigurationHeader() {
+        x86.setupArch(new KernelVersion(6, 12));
+        x86.smpPrepareCpus();
+        bringUp(1);
+        bringUp(2);
+        bringUp(3);
+        x86.smpCpusDone(4);
+        x86.cpuDie(1, true);
+        bringUp(1);
+
+        // reference/linux-6.12-x86_64/dmesg-smp.txt, less what the emulator does not model.
+        assertThat(context.messages()).containsExactly(
+                "Command line: ",
+                "CPU topo: Max. logical packages:   1",
+                "CPU topo: Max. logical dies:       1",
+                "CPU topo: Max. dies per package:   1",
+                "CPU topo: Max. threads per core:   1",
+                "CPU topo: Num. cores per package:     4",
+                "CPU topo: Num. threads per package:   4",
+                "CPU topo: Allowing 4 present CPUs plus 0 hotplug CPUs",
+                "smpboot: CPU0: hotplug-emu x86-64 CPU (family: 0x6, model: 0x55, stepping: 0x4)",
+                "smpboot: x86: Booting SMP configuration:",
+                ".... node  #0, CPUs:      #1 #2 #3",
+                "smpboot: Total of 4 processors activated (20768.84 BogoMIPS)",
+                "smpboot: CPU 1 is now offline",
+                "smpboot: Booting Node 0 Processor 1 APIC 0x1");
+    }
+
+    @Test
+    void cpuThatNeverReportedDeadIsLoggedAs61Does() {
+        x86.setupArch(new KernelVersion(6, 1));
         x86.smpCpusDone(4);
         x86.cpuDie(3, false);
 
         assertThat(context.messages()).last().isEqualTo("smpboot: CPU 3 didn't die...");
+    }
+
+    @Test
+    void cpuThatNeverReportedDeadIsLeftToTheCoresMessageFrom65() {
+        x86.setupArch(new KernelVersion(6, 12));
+        x86.smpCpusDone(4);
+        int before = context.messages().size();
+        x86.cpuDie(3, false);
+
+        assertThat(context.messages()).hasSize(before);
     }
 
     @Test

@@ -172,7 +172,10 @@ public final class Interpreter {
             if (output.isEmpty()) {
                 // Nothing is written, so the kernel's store handler never runs; only the open can fail.
                 if (!machine.exists(path)) {
-                    throw new HotplugException(Errno.ENOENT, path + " does not exist");
+                    // The open has O_CREAT: sysfs refuses a new file in an existing directory.
+                    int slash = path.lastIndexOf('/');
+                    boolean inDirectory = slash > 0 && machine.isDirectory(path.substring(0, slash));
+                    throw new HotplugException(inDirectory ? Errno.EACCES : Errno.ENOENT, path + " does not exist");
                 }
             } else {
                 machine.write(path, output.toString());
@@ -180,7 +183,9 @@ public final class Interpreter {
             return 0;
         } catch (HotplugException e) {
             if (OPEN_ERRORS.contains(e.errno())) {
-                err.println("hotplug-emu: " + path + ": " + e.errno().text());
+                // Busybox ash's wording for a redirection it cannot open.
+                boolean noDirectory = e.errno() == Errno.ENOENT || e.errno() == Errno.ENOTDIR;
+                err.println("hotplug-emu: can't create " + path + ": " + (noDirectory ? "nonexistent directory" : e.errno().text()));
             } else {
                 err.println(line.command() + ": write error: " + e.errno().text());
                 Reasons.print(e, err, verbose);

@@ -91,7 +91,20 @@ class InterpreterTest {
     void writeToReadOnlyFileReportsPermissionDenied() {
         interpreter.execute("echo 1 > " + CPU + "/hotplug/states");
 
-        assertThat(err()).isEqualTo("hotplug-emu: " + CPU + "/hotplug/states: Permission denied\n");
+        assertThat(err()).isEqualTo("hotplug-emu: can't create " + CPU + "/hotplug/states: Permission denied\n");
+        assertThat(interpreter.lastStatus()).isEqualTo(1);
+    }
+
+    @Test
+    void redirectionToAFileThatDoesNotExistIsRefusedInBusyboxWords() {
+        // sysfs refuses to create a file in an existing directory; a missing directory is ENOENT.
+        interpreter.execute("echo 1 > " + CPU + "/cpu1/nonexistent");
+        interpreter.execute("echo -n > " + CPU + "/cpu1/nonexistent");
+        interpreter.execute("echo 1 > " + CPU + "/cpu9/online");
+
+        assertThat(err()).isEqualTo("hotplug-emu: can't create " + CPU + "/cpu1/nonexistent: Permission denied\n"
+                + "hotplug-emu: can't create " + CPU + "/cpu1/nonexistent: Permission denied\n"
+                + "hotplug-emu: can't create " + CPU + "/cpu9/online: nonexistent directory\n");
         assertThat(interpreter.lastStatus()).isEqualTo(1);
     }
 

@@ -58,7 +58,9 @@ final class TestingMachine implements Machine {
             throw writeFailure;
         }
         if (!files.containsKey(path)) {
-            throw new HotplugException(Errno.ENOENT, path + " does not exist");
+            // As sysfs: no new file in an existing directory (EACCES); a missing directory is ENOENT.
+            boolean inDirectory = path.lastIndexOf('/') > 0 && isDirectory(path.substring(0, path.lastIndexOf('/')));
+            throw new HotplugException(inDirectory ? Errno.EACCES : Errno.ENOENT, path + " does not exist");
         }
         if (readOnly.contains(path)) {
             throw new HotplugException(Errno.EACCES, path + " is read-only");

@@ -39,6 +39,15 @@ public interface Engine extends Scheduler, TaskContext, AutoCloseable {
      */
     void onHang(java.util.function.Supplier<String> appendix);
 
+    /**
+     * Installs what reports an emulated thread blocking in atomic context: {@code handler} gets the
+     * blocking primitive's kernel name (e.g. {@code mutex_lock}, {@code msleep}) on the offending
+     * thread, and the thread then blocks as asked, as the kernel carries on after its report. With
+     * no handler (the default) blocking in atomic context throws a {@link
+     * org.hotplugemu.arch.spi.sched.KernelBugException}.
+     */
+    void onSleepInAtomic(java.util.function.Consumer<String> handler);
+
     /** Returns every live emulated thread in pid order. */
     List<ThreadReport> threads();
 

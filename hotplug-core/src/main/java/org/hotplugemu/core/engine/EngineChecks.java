@@ -28,9 +28,17 @@ final class EngineChecks {
         return duration.toNanos();
     }
 
-    /** The kernel's might_sleep(): blocking in atomic context is a bug of the emulated code. */
+    /**
+     * The kernel's might_sleep(): blocking in atomic context is a bug of the emulated code, reported
+     * by the engine's handler (after which the caller blocks as asked) or, without one, thrown.
+     */
     static void mightSleep(Task self, String where) {
         if (self.atomicDepth > 0) {
+            java.util.function.Consumer<String> handler = self.engine.sleepInAtomic;
+            if (handler != null) {
+                handler.accept(where);
+                return;
+            }
             throw new KernelBugException("BUG: sleeping function called from invalid context at " + where
                     + ", in_atomic(): 1, name: " + self.name + ", pid: " + self.pid);
         }

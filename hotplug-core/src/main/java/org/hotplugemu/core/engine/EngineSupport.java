@@ -30,6 +30,17 @@ abstract class EngineSupport implements Engine {
     private int nextPid = 1;
     private final Object pidLock = new Object();
 
+    /** Reports blocking in atomic context; null: throw instead. */
+    volatile java.util.function.Consumer<String> sleepInAtomic;
+
+    @Override
+    public final void onSleepInAtomic(java.util.function.Consumer<String> handler) {
+        if (handler != null) {
+            CallChain.reporting = true;
+        }
+        this.sleepInAtomic = handler;
+    }
+
     EngineSupport(EngineOptions options) {
         this.options = requireNonNull(options, "options is null");
     }

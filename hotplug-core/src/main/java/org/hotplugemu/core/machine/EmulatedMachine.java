@@ -100,6 +100,8 @@ final class EmulatedMachine implements Machine, HotplugControl {
         this.costs = commandLine.has("emu.callback_cost_ns")
                 ? CostModel.flat(commandLine.getLong("emu.callback_cost_ns", 0)) : profile.costs();
         this.costRandom = new java.util.Random(builder.seed ^ 0x636f7374L);
+        MightSleepReport mightSleep = new MightSleepReport(engine, log, arch, profile);
+        engine.onSleepInAtomic(mightSleep::report);
         Cpuhp cpuhp = Cpuhp.create(engine, arch, profile, log, trace, symbol -> costs.nanos(symbol, booting, costRandom::nextDouble));
         this.hotplug = cpuhp.hotplug();
         this.registration = cpuhp.api();
@@ -209,7 +211,10 @@ final class EmulatedMachine implements Machine, HotplugControl {
         BootSequencer sequencer = new BootSequencer(registration, profile, taskContext::idleFlags, slot -> hotplug.stepName(slot) != null);
         try {
             engine.execute("swapper/0", 0, () -> {
-                log.notice("Linux version " + profile.kernel() + " (hotplug-emu) " + arch.name() + ", profile " + profile.name());
+                // start_kernel's order: the boot CPU's id, the banner, setup_arch, then the command line.
+                arch.smpSetupProcessorId();
+                log.notice(profile.banner());
+                arch.setupArch(profile.kernelVersion());
                 log.notice("Kernel command line: " + commandLine);
                 reportUnknownParameters();
                 hotplug.initBootCpu(0, profile.bootPlan().bootCpuTargetOnline() ? profile.online() : 0);

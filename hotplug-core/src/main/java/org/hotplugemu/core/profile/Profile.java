@@ -116,6 +116,27 @@ public final class Profile {
     }
 
     private java.util.Map<String, Integer> eventIds = java.util.Map.of();
+    private String banner;
+
+    /** Sets the kernel's banner (used by the loader; null for the default); returns this profile. */
+    Profile withBanner(String value) {
+        this.banner = value;
+        return this;
+    }
+
+    /**
+     * Returns the kernel's banner, the first line of its dmesg and its {@code /proc/version}, e.g.
+     * {@code Linux version 6.1.0-56-amd64 (debian-kernel@lists.debian.org) ...}; a profile that
+     * gives none gets {@code Linux version KERNEL (hotplug-emu) ARCH, profile NAME}.
+     */
+    public String banner() {
+        return banner != null ? banner : "Linux version " + kernel + " (hotplug-emu) " + arch + ", profile " + name;
+    }
+
+    /** Returns {@link #kernel()} as a version. */
+    public org.hotplugemu.arch.spi.KernelVersion kernelVersion() {
+        return org.hotplugemu.arch.spi.KernelVersion.parse(kernel);
+    }
 
     /** Sets the trace event ids (used by the loader); returns this profile. */
     Profile withEventIds(java.util.Map<String, Integer> ids) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.KernelVersion;
 
 /**
  * Reads a {@link Profile} from JSON and validates it, reporting every problem at once as one
@@ -31,7 +32,8 @@ import org.hotplugemu.arch.spi.HotplugException;
  *   "bootRegistrations": [ {"number": 201, "name": "mm/writeback:online"}, ... ],
  *   "boot": {...} (optional, see {@link BootPlan}), "costs": {...} (optional, see {@link CostModel}),
  *   "nrCpus": 8192 (optional: the kernel's CONFIG_NR_CPUS; cpu/kernel_max shows one less),
- *   "eventIds": {"cpuhp:cpuhp_exit": 135, ...} (optional: the kernel's trace event ids) }
+ *   "eventIds": {"cpuhp:cpuhp_exit": 135, ...} (optional: the kernel's trace event ids),
+ *   "banner": "Linux version ..." (optional: the kernel's {@code /proc/version}, first line of dmesg) }
  * </pre>
  * {@code states} lists every {@code enum cpuhp_state} entry in ascending order, including the
  * dynamic range bases and ends; the slots between them are not enum entries. A state's
@@ -44,7 +46,7 @@ public final class ProfileLoader {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> TOP_FIELDS =
-            Set.of("name", "kernel", "arch", "description", "states", "dynamic", "bootRegistrations", "boot", "costs", "nrCpus", "eventIds");
+            Set.of("name", "kernel", "arch", "description", "states", "dynamic", "bootRegistrations", "boot", "costs", "nrCpus", "eventIds", "banner");
     private static final Set<String> STATE_FIELDS = Set.of("number", "enum", "name", "cantStop");
     private static final Set<String> DYNAMIC_FIELDS = Set.of("bpPrepareDyn", "apOnlineDyn");
     private static final Set<String> RANGE_FIELDS = Set.of("first", "last");
@@ -99,6 +101,20 @@ public final class ProfileLoader {
         String kernel = text(root, "kernel", "$", problems);
         String arch = text(root, "arch", "$", problems);
         String description = text(root, "description", "$", problems);
+        if (kernel != null) {
+            try {
+                KernelVersion.parse(kernel);
+            } catch (HotplugException e) {
+                problems.add("$.kernel: \"" + kernel + "\" is not a kernel version MAJOR.MINOR (e.g. \"6.12\")");
+            }
+        }
+        String banner = null;
+        if (root.has("banner")) {
+            banner = text(root, "banner", "$", problems);
+            if (banner != null && !banner.startsWith("Linux version ")) {
+                problems.add("$.banner: must be the kernel's banner, starting with \"Linux version \"");
+            }
+        }
         if (arch != null && !arch.equals("x86") && !arch.equals("arm64")) {
             problems.add("$.arch: \"" + arch + "\" is not a known architecture (use \"x86\" or \"arm64\")");
         }
@@ -128,7 +144,7 @@ public final class ProfileLoader {
         }
         return new Profile(name, kernel, arch, description, states,
                 new DynamicRange("CPUHP_BP_PREPARE_DYN", bp.first(), bp.last()),
-                new DynamicRange("CPUHP_AP_ONLINE_DYN", ap.first(), ap.last()), registrations, bootPlan, costs).withNrCpus(nrCpus).withEventIds(eventIds(root.get("eventIds"), problems));
+                new DynamicRange("CPUHP_AP_ONLINE_DYN", ap.first(), ap.last()), registrations, bootPlan, costs).withNrCpus(nrCpus).withBanner(banner).withEventIds(eventIds(root.get("eventIds"), problems));
     }
 
     /** {@code "eventIds": {"cpuhp:cpuhp_exit": 135, ...}}: the trace event ids of the kernel. */

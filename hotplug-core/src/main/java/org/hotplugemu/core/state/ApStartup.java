@@ -5,6 +5,7 @@ import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.spi.SecondaryStart;
 import org.hotplugemu.core.engine.EngineShutdown;
+import org.hotplugemu.core.engine.CallChain;
 
 /**
  * The plugged CPU's half of hotplug, on its own hardware thread: {@code start_secondary}'s generic
@@ -40,6 +41,7 @@ final class ApStartup {
     /** {@code take_cpu_down}, on the dying CPU with interrupts off. */
     private Outcome takeCpuDown(CpuState st) {
         state.scheduler().enterAtomic();
+        CallChain.enter("take_cpu_down");
         try {
             try {
                 arch.cpuDisable(st.cpu);
@@ -58,6 +60,7 @@ final class ApStartup {
             return Outcome.OK;
         }
         finally {
+            CallChain.exit();
             state.scheduler().exitAtomic();
         }
     }
@@ -98,12 +101,14 @@ final class ApStartup {
                 return;
             }
             state.scheduler().enterAtomic();
+            CallChain.enter("notify_cpu_starting");
             try {
                 state.masks().setBootedOnce(cpu);
                 invoker.invokeRange(st, true, Math.min(st.target, state.profile().apOnline()), true);
                 state.masks().setOnline(cpu, true);
             }
             finally {
+                CallChain.exit();
                 state.scheduler().exitAtomic();
             }
         }

@@ -113,7 +113,10 @@ final class CpuBringup {
         }
         boolean reportedDead = st.doneDown.await(SYNC_TIMEOUT);
         if (!reportedDead) {
-            state.log().error("CPU" + cpu + " failed to report dead state");
+            // CONFIG_HOTPLUG_CORE_SYNC_DEAD (6.5+); before it the architecture's __cpu_die says so.
+            if (state.profile().kernelVersion().atLeast(6, 5)) {
+                state.log().error("CPU" + cpu + " failed to report dead state");
+            }
             st.state = state.profile().apIdleDead();
             st.sync.state = ApSync.State.DEAD;
         }

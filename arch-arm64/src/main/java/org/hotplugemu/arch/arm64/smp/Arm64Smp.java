@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Supplier;
 import org.hotplugemu.arch.arm64.topology.Mpidr;
 import org.hotplugemu.arch.arm64.topology.MpidrTopology;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.arch.spi.KernelVersion;
 import org.hotplugemu.arch.spi.SecondaryStart;
 import org.hotplugemu.arch.spi.sched.Completion;
 import org.hotplugemu.arch.spi.sched.Scheduler;
@@ -18,8 +20,9 @@ import org.hotplugemu.arch.spi.sched.Scheduler;
 /**
  * The arm64 SMP code of {@code arch/arm64/kernel/smp.c} (6.1): {@code __cpu_up} with its 5 s wait
  * for {@code cpu_running}, {@code secondary_start_kernel} and {@code cpu_die} on the CPU's own
- * hardware thread, {@code __cpu_disable} and {@code __cpu_die}. Messages are the kernel's.
- * Experimental.
+ * hardware thread, {@code __cpu_disable} and {@code __cpu_die}. Messages are the kernel's, of
+ * the version the machine emulates: from 6.5 the core's dead synchronisation reports a CPU that
+ * did not die, from 6.11 a CPU firmware denies (EPERM) fails to boot silently. Experimental.
  */
 public final class Arm64Smp {
     static final Duration CPU_RUNNING_TIMEOUT = Duration.ofSeconds(5);
@@ -29,12 +32,15 @@ public final class Arm64Smp {
     private final MpidrTopology topology;
     private final BootCosts costs;
     private final List<CpuOperations> ops;
+    private final Supplier<KernelVersion> kernel;
     private final AtomicReferenceArray<SecondaryStart> secondaryData;
     private final AtomicIntegerArray online;
     private Completion cpuRunning;
 
     /** @param ops the enable method of each CPU, indexed by logical CPU */
-    public Arm64Smp(Scheduler scheduler, KernelLog log, MpidrTopology topology, BootCosts costs, List<CpuOperations> ops) {
+    public Arm64Smp(Scheduler scheduler, KernelLog log, MpidrTopology topology, BootCosts costs, List<CpuOperations> ops,
+            Supplier<KernelVersion> kernel) {
+        this.kernel = requireNonNull(kernel, "kernel is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.log = requireNonNull(log, "log is null");
         this.topology = requireNonNull(topology, "topology is null");
@@ -60,7 +66,10 @@ public final class Arm64Smp {
         online.set(cpu, 0);
         int ret = ops.get(cpu).boot(cpu);
         if (ret != 0) {
-            log.error("CPU" + cpu + ": failed to boot: " + ret);
+            // "arm64: psci: Ignore DENIED CPUs" (6.11): a CPU firmware keeps disabled is not an error.
+            if (ret != -Errno.EPERM.number() || !kernel.get().atLeast(6, 11)) {
+                log.error("CPU" + cpu + ": failed to boot: " + ret);
+            }
             secondaryData.set(cpu, null);
             Errno errno = Errno.ofNumber(ret);
             throw new HotplugException(errno, "CPU" + cpu + " was not started: the " + ops.get(cpu).name()
@@ -131,7 +140,10 @@ public final class Arm64Smp {
     /** {@code __cpu_die} (control thread) after the core's wait for the dead report. */
     public void cpuDie(int cpu, boolean reportedDead) {
         if (!reportedDead) {
-            log.log(KernelLog.Level.CRIT, "CPU" + cpu + ": cpu didn't die");
+            // From 6.5 (HOTPLUG_CORE_SYNC_DEAD) the core reports it and the arch cleanup is not called.
+            if (!kernel.get().atLeast(6, 5)) {
+                log.log(KernelLog.Level.CRIT, "CPU" + cpu + ": cpu didn't die");
+            }
             return;
         }
         // "CPU%u: shutdown" is pr_debug in 6.1: not printed.

@@ -28,8 +28,11 @@ public final class PsciCpuOperations implements CpuOperations {
     private final MpidrTopology topology;
     private final Scheduler scheduler;
     private final KernelLog log;
+    private final java.util.function.Supplier<org.hotplugemu.arch.spi.KernelVersion> kernel;
 
-    public PsciCpuOperations(PsciDriver driver, MpidrTopology topology, Scheduler scheduler, KernelLog log) {
+    public PsciCpuOperations(PsciDriver driver, MpidrTopology topology, Scheduler scheduler, KernelLog log,
+            java.util.function.Supplier<org.hotplugemu.arch.spi.KernelVersion> kernel) {
+        this.kernel = requireNonNull(kernel, "kernel is null");
         this.driver = requireNonNull(driver, "driver is null");
         this.topology = requireNonNull(topology, "topology is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
@@ -44,7 +47,8 @@ public final class PsciCpuOperations implements CpuOperations {
     @Override
     public int boot(int cpu) {
         int err = driver.cpuOn(topology.mpidr(cpu), SECONDARY_ENTRY);
-        if (err != 0) {
+        // From 6.11 a CPU the firmware denies (DENIED, -EPERM) is expected: not logged.
+        if (err != 0 && (err != -org.hotplugemu.arch.spi.Errno.EPERM.number() || !kernel.get().atLeast(6, 11))) {
             log.error("psci: failed to boot CPU" + cpu + " (" + err + ")");
         }
         return err;

@@ -11,6 +11,7 @@ import org.hotplugemu.core.testing.TestingSecondaryStart;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.KernelVersion;
 import org.hotplugemu.core.engine.Engine;
 import org.hotplugemu.core.engine.EngineOptions;
 import org.hotplugemu.core.engine.Engines;
@@ -58,7 +59,11 @@ class Arm64ArchitectureEngineTest {
     @Test
     void bootPrintsTheReferenceLinesInOrder() {
         create(4, "");
-        engine.execute("control", 0, arch::smpPrepareCpus);
+        engine.execute("control", 0, () -> {
+            arch.smpSetupProcessorId();
+            arch.setupArch(new KernelVersion(6, 12));
+            arch.smpPrepareCpus();
+        });
         for (int cpu = 1; cpu < 4; cpu++) {
             assertThat(up(cpu).isOnline()).isTrue();
         }
@@ -109,6 +114,7 @@ class Arm64ArchitectureEngineTest {
     @Test
     void cpuOnRefusedAfterCpuOffFailsTheSecondOnlineWithEpermUntilReset() {
         create(4, "");
+        as61();
         engine.execute("debugfs", 0, () -> context.file("/sys/kernel/debug/arm64/psci_deny_on_after_off").write("1"));
         down(1, up(1));
         assertThat(upFails(1).errno()).isEqualTo(Errno.EPERM);
@@ -145,19 +151,43 @@ class Arm64ArchitectureEngineTest {
         assertThat(start.hardwareThread().isAlive()).as("the hardware thread ended at CPU_OFF").isFalse();
     }
 
+    /** Tells the backend it emulates 6.1 (which prints the PSCI probe lines). */
+    private void as61() {
+        engine.execute("control", 0, () -> arch.setupArch(new KernelVersion(6, 1)));
+    }
+
     @Test
-    void aCpuThatDidNotReportDeadIsNotKilled() {
+    void aCpuThatDidNotReportDeadIsNotKilledAnd61SaysSo() {
         create(2, "");
+        as61();
         up(1);
         engine.execute("control", 0, () -> arch.cpuDie(1, false));
         assertThat(context.messages()).endsWith("CPU1: cpu didn't die");
     }
 
     @Test
-    void aCpuFirmwareKeepsDisabledIsRefusedWithEperm() {
+    void aCpuThatDidNotReportDeadIsLeftToTheCoresMessageFrom65() {
+        create(2, "");
+        up(1);
+        int before = context.messages().size();
+        engine.execute("control", 0, () -> arch.cpuDie(1, false));
+        assertThat(context.messages()).hasSize(before);
+        assertThat(arch.firmware().affinityInfo(0x1)).as("not killed").isZero();
+    }
+
+    @Test
+    void aCpuFirmwareKeepsDisabledIsRefusedWithEpermAnd61LogsIt() {
+        create(4, "psci.disabled=3");
+        as61();
+        assertThat(upFails(3).errno()).isEqualTo(Errno.EPERM);
+        assertThat(context.messages()).endsWith("Detected PIPT I-cache on CPU0", "psci: failed to boot CPU3 (-1)", "CPU3: failed to boot: -1");
+    }
+
+    @Test
+    void aCpuFirmwareKeepsDisabledIsRefusedSilentlyFrom611() {
         create(4, "psci.disabled=3");
         assertThat(upFails(3).errno()).isEqualTo(Errno.EPERM);
-        assertThat(context.messages()).containsExactly("psci: failed to boot CPU3 (-1)", "CPU3: failed to boot: -1");
+        assertThat(context.messages()).isEmpty();
     }
 
     @Test
@@ -178,7 +208,7 @@ class Arm64ArchitectureEngineTest {
     @Test
     void aTrustedOsCpuIsReportedAndCannotGoOffline() {
         create(2, "psci.tos_resident_on=1 psci.conduit=smc");
-        engine.execute("control", 0, arch::smpPrepareCpus);
+        engine.execute("control", 0, () -> arch.setupArch(new KernelVersion(6, 12)));
         assertThat(context.messages()).contains("psci: Trusted OS resident on physical CPU 0x1");
         assertThat(arch.isHotpluggable(1)).isFalse();
         assertThat(up(1).isOnline()).isTrue();

@@ -63,8 +63,10 @@ public interface Scheduler {
 
     /**
      * Enters atomic context ({@code local_irq_disable}/{@code preempt_disable}) on the calling
-     * thread; nests. Blocking in atomic context fails with a {@link KernelBugException} that reads
-     * like the kernel's {@code BUG: sleeping function called from invalid context}.
+     * thread; nests. Blocking in atomic context is a bug of the emulated code: an emulated machine
+     * reports it as the kernel does ({@code BUG: sleeping function called from invalid context} in
+     * the kernel log) and the thread blocks anyway; an engine with no machine around it fails
+     * with a {@link KernelBugException} that reads like that report.
      */
     void enterAtomic();
 
