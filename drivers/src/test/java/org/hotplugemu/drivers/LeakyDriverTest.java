@@ -7,7 +7,9 @@ import org.hotplugemu.core.api.Callback;
 import org.hotplugemu.core.api.DriverContext;
 import org.hotplugemu.core.api.HotplugDriver;
 import org.hotplugemu.core.api.PerCpuResource;
-import org.hotplugemu.core.machine.Machine;
+import org.hotplugemu.core.driver.ResourceViolation;
+import org.hotplugemu.testkit.MachineSpec;
+import org.hotplugemu.testkit.TestMachine;
 import org.junit.jupiter.api.Test;
 
 class LeakyDriverTest {
@@ -28,27 +30,43 @@ class LeakyDriverTest {
         }
     }
 
+    private static TestMachine booted(String architecture, List<? extends HotplugDriver> extra) {
+        List<HotplugDriver> drivers = new java.util.ArrayList<>(StockDrivers.forArchitecture(architecture));
+        drivers.addAll(extra);
+        String profile = architecture.equals("x86") ? "linux-6.1-x86_64" : "linux-6.1-arm64";
+        return TestMachine.boot(new MachineSpec(architecture, 4, profile, "sim", 7, ""), drivers);
+    }
+
     @Test
     void invariantCheckerNamesTheLeakyDriverStateAndCpu() {
-        try (Machine machine = Machines.booted("x86", 4, 7, "", List.of(new LeakyDriver()))) {
-            assertThat(machine.control().checkInvariants()).isEmpty();
+        try (TestMachine machine = booted("x86", List.of(new LeakyDriver()))) {
+            machine.assertInvariants();
 
-            machine.write("/sys/devices/system/cpu/cpu2/online", "0\n");
+            machine.offline(2);
 
-            List<String> violations = machine.control().checkInvariants();
-            assertThat(violations).hasSize(1);
-            assertThat(violations.get(0)).contains("leaky", "leaky_buffer", "211", "leaky:online", "CPU 2");
+            assertThat(machine.machine().control().resourceViolations()).containsExactly(
+                    new ResourceViolation(ResourceViolation.Kind.LEAKED, "leaky", "leaky_buffer", 211, "leaky:online", null, 2, 0));
+        }
+    }
+
+    @Test
+    void invariantCheckerPrintsTheViolation() {
+        try (TestMachine machine = booted("x86", List.of(new LeakyDriver()))) {
+            machine.offline(2);
+
+            assertThat(machine.invariantViolations()).containsExactly(
+                    "driver leaky: resource 'leaky_buffer' of state 211 (leaky:online) is leaked on CPU 2 at state 0");
         }
     }
 
     @Test
     void stockDriversAloneAreNeverReported() {
-        try (Machine machine = Machines.booted("arm64", 4, 7, "", List.of())) {
-            machine.write("/sys/devices/system/cpu/cpu2/online", "0\n");
-            machine.write("/sys/devices/system/cpu/cpu3/online", "0\n");
-            machine.write("/sys/devices/system/cpu/cpu2/online", "1\n");
+        try (TestMachine machine = booted("arm64", List.of())) {
+            machine.offline(2);
+            machine.offline(3);
+            machine.online(2);
 
-            assertThat(machine.control().checkInvariants()).isEmpty();
+            machine.assertInvariants();
         }
     }
 }

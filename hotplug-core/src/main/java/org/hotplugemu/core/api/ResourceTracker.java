@@ -3,7 +3,12 @@ package org.hotplugemu.core.api;
 /**
  * Where a driver declares the per-CPU resources it accounts for.
  *
- * <p>Stable since 0.1.
+ * <p>A resource of a state the driver set up through its own context is retired when that state is
+ * removed or its setup failed: from then on it must be held on no CPU. A resource of an instance
+ * must be held only while that instance is linked to its state.
+ *
+ * <p>Stable since 0.1; {@link #track(int, HotplugInstance, String)} and {@link #untrack} are
+ * experimental since 0.2.
  */
 public interface ResourceTracker {
     /**
@@ -19,4 +24,27 @@ public interface ResourceTracker {
      * checker skips it, and neither it nor asymmetric acquires and releases are reported.
      */
     PerCpuResource track(String resourceName);
+
+    /**
+     * Declares a resource of one instance of a multi-instance state: it must be held on the CPUs at
+     * or above {@code state} while {@code instance} is linked to it, and on none otherwise.
+     *
+     * @throws org.hotplugemu.arch.spi.HotplugException EOPNOTSUPP from a tracker that cannot
+     */
+    default PerCpuResource track(int state, HotplugInstance instance, String resourceName) {
+        throw new org.hotplugemu.arch.spi.HotplugException(org.hotplugemu.arch.spi.Errno.EOPNOTSUPP,
+                "this resource tracker has no per-instance resources");
+    }
+
+    /**
+     * Stops accounting for {@code resource}, e.g. once the driver freed it outside any callback;
+     * nothing about it is reported afterwards.
+     *
+     * @throws org.hotplugemu.arch.spi.HotplugException EINVAL when this tracker does not track it,
+     *         EOPNOTSUPP from a tracker that cannot untrack
+     */
+    default void untrack(PerCpuResource resource) {
+        throw new org.hotplugemu.arch.spi.HotplugException(org.hotplugemu.arch.spi.Errno.EOPNOTSUPP,
+                "this resource tracker cannot untrack");
+    }
 }

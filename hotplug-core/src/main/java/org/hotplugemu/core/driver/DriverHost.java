@@ -80,7 +80,7 @@ public final class DriverHost {
             if (loaded.containsKey(driver.name())) {
                 throw new HotplugException(Errno.EEXIST, "driver " + driver.name() + " is already loaded");
             }
-            DriverContext context = new Context(hotplug, scheduler, log, tracer, files, ledger.trackerFor(driver.name()), architecture, systemDevices);
+            DriverContext context = new Context(ledger.observe(driver.name(), hotplug), scheduler, log, tracer, files, ledger.trackerFor(driver.name()), architecture, systemDevices);
             String activity = EngineActivity.enter("register() of driver " + driver.name());
             CallChain.enter(driver.name() + "_init [" + driver.name() + "]");
             try {

@@ -4,20 +4,30 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
+import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.core.api.CpuHotplug;
+import org.hotplugemu.core.api.HotplugInstance;
 import org.hotplugemu.core.api.PerCpuResource;
 import org.hotplugemu.core.api.ResourceTracker;
+import org.hotplugemu.core.driver.ResourceViolation.Kind;
 
 /**
  * Per-driver accounting of per-CPU resources and the invariant checker: a resource of state S must
- * be held exactly on the CPUs whose hotplug state is at or above S.
+ * be held exactly on the CPUs whose hotplug state is at or above S while S is installed (and, for a
+ * per-instance resource, its instance linked), and on no CPU once the driver removed S, its setup
+ * failed or the instance was removed.
  */
 public final class ResourceLedger {
-    private final List<Tracked> tracked = new CopyOnWriteArrayList<>();
-    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final List<LedgerResource> tracked = new CopyOnWriteArrayList<>();
+    private final List<ResourceViolation> events = new CopyOnWriteArrayList<>();
+    private final Map<String, Lifecycle> lifecycles = new ConcurrentHashMap<>();
     private final int nrCpus;
 
     public ResourceLedger(int nrCpus) {
@@ -30,23 +40,51 @@ public final class ResourceLedger {
         return new ResourceTracker() {
             @Override
             public PerCpuResource track(int state, String resourceName) {
-                Tracked resource = new Tracked(driver, state, requireNonNull(resourceName, "resourceName is null"), nrCpus);
-                tracked.add(resource);
-                return resource;
+                return add(new LedgerResource(driver, state, requireNonNull(resourceName, "resourceName is null"), null, nrCpus, events));
             }
 
             @Override
             public PerCpuResource track(String resourceName) {
-                return track(UNBOUND, resourceName);
+                return track(LedgerResource.UNBOUND, resourceName);
+            }
+
+            @Override
+            public PerCpuResource track(int state, HotplugInstance instance, String resourceName) {
+                requireNonNull(instance, "instance is null");
+                return add(new LedgerResource(driver, state, requireNonNull(resourceName, "resourceName is null"), instance, nrCpus, events));
+            }
+
+            @Override
+            public void untrack(PerCpuResource resource) {
+                boolean removed = resource instanceof LedgerResource own && own.driver().equals(driver) && tracked.remove(own);
+                if (!removed) {
+                    throw new HotplugException(Errno.EINVAL, "driver " + driver + " does not track resource " + resource);
+                }
             }
         };
     }
 
-    private static final int UNBOUND = -1;
+    private PerCpuResource add(LedgerResource resource) {
+        tracked.add(resource);
+        return resource;
+    }
+
+    /**
+     * Returns the hotplug API {@code driver} should see: it tells this ledger which of the driver's
+     * states are installed and which instances linked.
+     */
+    public CpuHotplug observe(String driver, CpuHotplug hotplug) {
+        return new ObservedHotplug(hotplug, lifecycle(driver));
+    }
+
+    private Lifecycle lifecycle(String driver) {
+        return lifecycles.computeIfAbsent(requireNonNull(driver, "driver is null"), name -> new Lifecycle());
+    }
 
     /** Stops checking the resources of {@code driver}, once it is unloaded. */
     public void forget(String driver) {
-        tracked.removeIf(resource -> resource.driver.equals(driver));
+        tracked.removeIf(resource -> resource.driver().equals(driver));
+        lifecycles.remove(driver);
     }
 
     /**
@@ -54,78 +92,60 @@ public final class ResourceLedger {
      * asymmetric acquire/release first; reported asymmetries are cleared once returned.
      */
     public List<String> check(IntUnaryOperator cpuState, IntFunction<String> stateName) {
-        List<String> violations = new ArrayList<>(events);
-        events.clear();
-        for (Tracked resource : tracked) {
-            if (resource.state == UNBOUND) {
+        return violations(cpuState, stateName).stream().map(ResourceViolation::message).toList();
+    }
+
+    /** Like {@link #check}, as structured values. */
+    public List<ResourceViolation> violations(IntUnaryOperator cpuState, IntFunction<String> stateName) {
+        List<ResourceViolation> violations = new ArrayList<>(events);
+        events.removeAll(violations);
+        for (LedgerResource resource : tracked) {
+            int state = resource.state();
+            if (state == LedgerResource.UNBOUND) {
                 continue;
             }
+            Lifecycle lifecycle = lifecycles.get(resource.driver());
+            boolean live = lifecycle == null || lifecycle.live(state, resource.instance());
             for (int cpu = 0; cpu < nrCpus; cpu++) {
-                boolean shouldHold = cpuState.applyAsInt(cpu) >= resource.state;
+                int at = cpuState.applyAsInt(cpu);
+                boolean shouldHold = live && at >= state;
                 boolean holds = resource.isHeld(cpu);
                 if (shouldHold != holds) {
-                    violations.add(String.format("driver %s: resource '%s' of state %d (%s) is %s on CPU %d at state %d",
-                            resource.driver, resource.name, resource.state, stateName.apply(resource.state),
-                            holds ? "leaked" : "missing", cpu, cpuState.applyAsInt(cpu)));
+                    violations.add(new ResourceViolation(holds ? Kind.LEAKED : Kind.MISSING, resource.driver(), resource.name(),
+                            state, stateName.apply(state), resource.instanceName(), cpu, at));
                 }
             }
         }
         return violations;
     }
 
-    private final class Tracked implements PerCpuResource {
-        private final String driver;
-        private volatile int state;
-        private final String name;
-        private final AtomicLongArray held;
+    /** Which of one driver's states are retired and which of its instances are linked. */
+    static final class Lifecycle {
+        private final Set<Integer> retired = ConcurrentHashMap.newKeySet();
+        private final Set<Link> linked = ConcurrentHashMap.newKeySet();
 
-        Tracked(String driver, int state, String name, int nrCpus) {
-            this.driver = driver;
-            this.state = state;
-            this.name = name;
-            this.held = new AtomicLongArray((nrCpus + 63) / 64);
+        private record Link(int state, HotplugInstance instance) {
         }
 
-        @Override
-        public void acquire(int cpu) {
-            if (!flip(cpu, true) && state != UNBOUND) {
-                events.add(String.format("driver %s: resource '%s' of state %d acquired twice on CPU %d", driver, name, state, cpu));
-            }
+        void install(int state) {
+            retired.remove(state);
         }
 
-        @Override
-        public void release(int cpu) {
-            if (!flip(cpu, false) && state != UNBOUND) {
-                events.add(String.format("driver %s: resource '%s' of state %d released on CPU %d where it was not held", driver, name, state, cpu));
-            }
+        void retire(int state) {
+            retired.add(state);
+            linked.removeIf(link -> link.state() == state);
         }
 
-        /** Sets the bit to {@code value}; returns false when it already had that value. */
-        private boolean flip(int cpu, boolean value) {
-            int index = cpu >>> 6;
-            long bit = 1L << (cpu & 63);
-            while (true) {
-                long old = held.get(index);
-                if (((old & bit) != 0) == value) {
-                    return false;
-                }
-                if (held.compareAndSet(index, old, value ? old | bit : old & ~bit)) {
-                    return true;
-                }
-            }
+        void link(int state, HotplugInstance instance) {
+            linked.add(new Link(state, instance));
         }
 
-        @Override
-        public void bind(int boundState) {
-            if (state != UNBOUND && state != boundState) {
-                throw new IllegalStateException("resource '" + name + "' of driver " + driver + " is bound to state " + state + " already");
-            }
-            state = boundState;
+        void unlink(int state, HotplugInstance instance) {
+            linked.remove(new Link(state, instance));
         }
 
-        @Override
-        public boolean isHeld(int cpu) {
-            return (held.get(cpu >>> 6) & (1L << (cpu & 63))) != 0;
+        boolean live(int state, HotplugInstance instance) {
+            return !retired.contains(state) && (instance == null || linked.contains(new Link(state, instance)));
         }
     }
 }

@@ -426,11 +426,21 @@ final class EmulatedMachine implements Machine, HotplugControl {
     @Override
     public List<String> checkInvariants() {
         List<String> violations = new ArrayList<>(hotplug.consistencyViolations());
-        violations.addAll(ledger.check(hotplug::state, state -> {
+        resourceViolations().forEach(violation -> violations.add(violation.message()));
+        return violations;
+    }
+
+    @Override
+    public List<org.hotplugemu.core.driver.ResourceViolation> resourceViolations() {
+        return ledger.violations(hotplug::state, state -> {
             String name = hotplug.stepName(state);
             return name == null ? "unnamed" : name;
-        }));
-        return violations;
+        });
+    }
+
+    @Override
+    public <T> T execute(String threadName, int cpu, java.util.concurrent.Callable<T> body) {
+        return engine.execute(threadName, cpu, body);
     }
 
     @Override

@@ -44,4 +44,13 @@ public interface HotplugControl {
      * @return one line per violation (driver, state, CPU, what is wrong); empty when all holds
      */
     java.util.List<String> checkInvariants();
+
+    /**
+     * Returns the drivers' resource accounting violations as values ({@link #checkInvariants()}
+     * prints the same); reported acquire/release asymmetries are cleared once returned.
+     * Experimental since 0.2.
+     */
+    default java.util.List<org.hotplugemu.core.driver.ResourceViolation> resourceViolations() {
+        throw new org.hotplugemu.arch.spi.HotplugException(org.hotplugemu.arch.spi.Errno.EOPNOTSUPP, "this machine has no resource ledger");
+    }
 }

@@ -83,6 +83,17 @@ public interface Machine extends AutoCloseable {
         throw new org.hotplugemu.arch.spi.HotplugException(org.hotplugemu.arch.spi.Errno.EOPNOTSUPP, "this machine has no system device hot-plug");
     }
 
+    /**
+     * Runs {@code body} on a new emulated thread named {@code threadName} bound to {@code cpu} and
+     * returns its result when it ends, for tests and tools that must call emulated-thread-only API
+     * (engine primitives, {@code CpuHotplug}). Experimental since 0.2.
+     *
+     * @throws org.hotplugemu.arch.spi.HotplugException EOPNOTSUPP when this machine has no engine
+     */
+    default <T> T execute(String threadName, int cpu, java.util.concurrent.Callable<T> body) {
+        throw new org.hotplugemu.arch.spi.HotplugException(org.hotplugemu.arch.spi.Errno.EOPNOTSUPP, "this machine runs no emulated threads");
+    }
+
     /** Direct calls into the state machine, for tests and tools. */
     HotplugControl control();
 

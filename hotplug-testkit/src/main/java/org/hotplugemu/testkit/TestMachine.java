@@ -1,0 +1,229 @@
+package org.hotplugemu.testkit;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.core.machine.Machine;
+
+/**
+ * A booted emulated machine for a test, with helpers that assert as they go: CPUs on- and
+ * offline with the errno the kernel returns, code run on an emulated thread, the machine settled.
+ *
+ * <p>Experimental since 0.2.
+ */
+public final class TestMachine implements AutoCloseable {
+    /** Where the CPU files live. */
+    public static final String CPU = "/sys/devices/system/cpu";
+
+    private static final Duration SETTLE_STEP = Duration.ofMillis(10);
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(30);
+
+    private final MachineSpec spec;
+    private final Machine machine;
+    /** CPUs online at boot whose target was never set (6.1 leaves the boot CPU's target 0 while it is online). */
+    private final java.util.Set<Integer> targetUnset = new java.util.HashSet<>();
+
+    private TestMachine(MachineSpec spec, Machine machine) {
+        this.spec = spec;
+        this.machine = machine;
+        for (int cpu = 0; cpu < machine.cpus(); cpu++) {
+            if (machine.control().target(cpu) == 0 && machine.control().state(cpu) == machine.profile().online()) {
+                targetUnset.add(cpu);
+            }
+        }
+    }
+
+    /**
+     * Builds and boots a machine with {@code drivers}.
+     *
+     * @throws HotplugException when the machine cannot be built or boot fails
+     */
+    public static TestMachine boot(MachineSpec spec, List<? extends HotplugDriver> drivers) {
+        Machine machine = requireNonNull(spec, "spec is null").builder().drivers(drivers).build();
+        try {
+            machine.boot();
+        }
+        catch (RuntimeException e) {
+            machine.close();
+            throw e;
+        }
+        return new TestMachine(spec, machine);
+    }
+
+    public MachineSpec spec() {
+        return spec;
+    }
+
+    /** Returns the machine underneath, for what these helpers do not cover. */
+    public Machine machine() {
+        return machine;
+    }
+
+    /** Runs {@code code} on a new emulated thread bound to {@code cpu} and returns its result. */
+    public <T> T exec(int cpu, Callable<T> code) {
+        return machine.execute("test/" + cpu, cpu, code);
+    }
+
+    /** Runs {@code code} on a new emulated thread bound to {@code cpu}. */
+    public void exec(int cpu, Runnable code) {
+        exec(cpu, () -> {
+            code.run();
+            return null;
+        });
+    }
+
+    /**
+     * Lets engine time pass until every CPU rests at its hotplug target (a hotplug thread may still
+     * be finishing an asynchronous step); a boot CPU whose target the kernel never set counts as
+     * resting while it is online.
+     *
+     * @throws AssertionError naming the CPUs still moving after 30 s of engine time
+     */
+    public void settle() {
+        for (Duration waited = Duration.ZERO; waited.compareTo(SETTLE_LIMIT) < 0; waited = waited.plus(SETTLE_STEP)) {
+            if (moving().isEmpty()) {
+                return;
+            }
+            machine.sleep(SETTLE_STEP);
+        }
+        throw new AssertionError("machine did not settle in " + SETTLE_LIMIT.toSeconds() + " s: " + String.join(", ", moving()));
+    }
+
+    private List<String> moving() {
+        List<String> moving = new ArrayList<>();
+        for (int cpu = 0; cpu < machine.cpus(); cpu++) {
+            int state = state(cpu);
+            int target = machine.control().target(cpu);
+            boolean unset = target == 0 && state == onlineState() && targetUnset.contains(cpu);
+            if (state != target && !unset) {
+                moving.add("CPU " + cpu + " at " + state + " towards " + target);
+            }
+        }
+        return moving;
+    }
+
+    /** Reads a file as {@code cat} does. */
+    public String read(String path) {
+        return machine.read(path);
+    }
+
+    /** Reads a one-line file without its newline. */
+    public String readLine(String path) {
+        return machine.read(path).strip();
+    }
+
+    /** Writes {@code value} (a newline is added when missing) as {@code echo value > path} does. */
+    public void write(String path, String value) {
+        machine.write(path, value.endsWith("\n") ? value : value + "\n");
+    }
+
+    /** Returns {@code cpuN/hotplug/state}. */
+    public int state(int cpu) {
+        return machine.control().state(cpu);
+    }
+
+    /** Returns the profile's number of the ONLINE state. */
+    public int onlineState() {
+        return machine.profile().online();
+    }
+
+    /** Brings {@code cpu} online through {@code cpuN/online} and asserts it reached ONLINE. */
+    public void online(int cpu) {
+        writeOnline(cpu, "1");
+        assertState(cpu, onlineState(), "online");
+    }
+
+    /** Takes {@code cpu} offline through {@code cpuN/online} and asserts it reached OFFLINE. */
+    public void offline(int cpu) {
+        writeOnline(cpu, "0");
+        assertState(cpu, 0, "offline");
+    }
+
+    /** Asserts that bringing {@code cpu} online fails with {@code errno}; returns the error. */
+    public HotplugException assertOnlineFails(int cpu, Errno errno) {
+        return assertFails(cpu, "1", errno);
+    }
+
+    /** Asserts that taking {@code cpu} offline fails with {@code errno}; returns the error. */
+    public HotplugException assertOfflineFails(int cpu, Errno errno) {
+        return assertFails(cpu, "0", errno);
+    }
+
+    private void writeOnline(int cpu, String value) {
+        try {
+            write(CPU + "/cpu" + cpu + "/online", value);
+        }
+        catch (HotplugException e) {
+            throw new AssertionError("echo " + value + " > cpu" + cpu + "/online failed with " + e.errno() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void assertState(int cpu, int expected, String what) {
+        int state = state(cpu);
+        if (state != expected) {
+            throw new AssertionError("CPU " + cpu + " should be " + what + " (state " + expected + ") but is at state " + state);
+        }
+    }
+
+    private HotplugException assertFails(int cpu, String value, Errno errno) {
+        try {
+            write(CPU + "/cpu" + cpu + "/online", value);
+        }
+        catch (HotplugException e) {
+            if (e.errno() != errno) {
+                throw new AssertionError("echo " + value + " > cpu" + cpu + "/online failed with " + e.errno() + " instead of " + errno
+                        + ": " + e.getMessage(), e);
+            }
+            return e;
+        }
+        throw new AssertionError("echo " + value + " > cpu" + cpu + "/online succeeded; expected " + errno);
+    }
+
+    /** Loads a driver after boot, as {@code insmod} does (its registration runs on an emulated thread). */
+    public void load(HotplugDriver driver) {
+        machine.control().loadDriver(driver);
+    }
+
+    /** Unloads a loaded driver, as {@code rmmod} does. */
+    public void unload(String name) {
+        machine.control().unloadDriver(name);
+    }
+
+    /** Returns the machine's invariant violations (state machine and resource ledgers); empty when all holds. */
+    public List<String> invariantViolations() {
+        return machine.control().checkInvariants();
+    }
+
+    /** Asserts that every invariant holds. */
+    public void assertInvariants() {
+        List<String> violations = invariantViolations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("invariants broken:\n  " + String.join("\n  ", violations));
+        }
+    }
+
+    public List<String> dmesg() {
+        return machine.dmesg();
+    }
+
+    /** Returns the trace buffer as {@code /sys/kernel/tracing/trace} shows it. */
+    public String trace() {
+        return machine.tracing().formatText();
+    }
+
+    @Override
+    public void close() {
+        machine.close();
+    }
+
+    @Override
+    public String toString() {
+        return spec.replayCommand();
+    }
+}
