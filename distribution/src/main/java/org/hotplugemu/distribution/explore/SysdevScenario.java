@@ -108,6 +108,7 @@ record SysdevScenario(int cpu, HotplugOperation operation, HotplugPhase phase, S
             }
         }
         Cpus.splats(dmesg, logStart).forEach(line -> problems.add(new Problem(line.contains("WARNING") ? "warning" : "kernel-bug", line)));
+        Cpus.lockdep(dmesg, logStart).forEach(line -> problems.add(new Problem("lockdep", line)));
         problems.addAll(Consistency.check(machine, -1));
         boolean recovered = problems.isEmpty() && restore(machine, onCpu, problems) && StillWorks.check(machine, onCpu, problems);
         return new FaultScenario.Outcome(problems, path, recovered && problems.isEmpty());
