@@ -93,6 +93,11 @@ final class InterceptingDriver implements HotplugDriver {
         public String architecture() {
             return inner.architecture();
         }
+
+        @Override
+        public org.hotplugemu.core.api.SystemDeviceHandlers systemDevices() {
+            return inner.systemDevices();
+        }
     }
 
     /** A resource whose acquires and releases the recorder counts while a registration call runs. */
