@@ -9,6 +9,7 @@ import org.hotplugemu.arch.spi.ArchContext;
 import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.KernelBool;
 import org.hotplugemu.arch.spi.KernelCommandLine;
 import org.hotplugemu.arch.spi.KernelLog;
 import org.hotplugemu.arch.spi.MachineConfig;
@@ -196,7 +197,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
         String dir = "/sys/kernel/debug/hotplug-emu/";
         fs.add(dir + "freeze_secondary_cpus", VirtualFile.readWrite(() -> "", value -> suspend.freeze(KernelParse.parseInt(value))));
         fs.add(dir + "thaw_secondary_cpus", VirtualFile.readWrite(() -> "", value -> suspend.thaw()));
-        fs.add(dir + "pm_wakeup_pending", VirtualFile.readWrite(() -> "", value -> suspend.setWakeupPending(KernelParse.parseBool(value))));
+        fs.add(dir + "pm_wakeup_pending", VirtualFile.readWrite(() -> "", value -> suspend.setWakeupPending(KernelBool.parse(value))));
         // The invariant checker for scripts, e.g. explore's reproducers: one line per violation, empty when all holds.
         fs.add(dir + "invariants", VirtualFile.readOnly(() -> checkInvariants().stream().map(line -> line + "\n").reduce("", String::concat)));
     }

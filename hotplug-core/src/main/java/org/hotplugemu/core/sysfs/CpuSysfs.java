@@ -7,6 +7,7 @@ import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.CpuTopology;
+import org.hotplugemu.arch.spi.KernelBool;
 import org.hotplugemu.arch.spi.VirtualFile;
 import org.hotplugemu.core.state.HotplugOperations;
 
@@ -53,7 +54,7 @@ public final class CpuSysfs {
                 value -> control.writeFail(cpu, KernelParse.parseInt(value))));
         if (arch.isHotpluggable(cpu)) {
             fs.add(dir + "/online", VirtualFile.readWrite(() -> (hotplug.deviceOnline(cpu) ? "1" : "0") + "\n",
-                    value -> hotplug.setDeviceOnline(cpu, KernelParse.parseBool(value))));
+                    value -> hotplug.setDeviceOnline(cpu, KernelBool.parse(value))));
         }
         CpuTopology me = topology.get(cpu);
         // Once a driver owns base/topology:prepare, the directory follows it (topology_add_dev / topology_remove_dev).
