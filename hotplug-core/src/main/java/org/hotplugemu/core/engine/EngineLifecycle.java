@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.PrintkTime;
 
 /**
  * The driver-facing frame both engines share: task threads, the root of a run, crash collection and
@@ -229,7 +230,7 @@ abstract class EngineLifecycle extends EngineSupport {
 
     final Hang deadlock() {
         return new Hang(HangException.Kind.DEADLOCK,
-                "deadlock: every emulated thread is blocked and no timer is pending at " + formatTime(nanoTime()));
+                "deadlock: every emulated thread is blocked and no timer is pending at " + PrintkTime.seconds(nanoTime()));
     }
 
     final Hang hung(Task task) {

@@ -101,10 +101,6 @@ abstract class EngineSupport implements Engine {
         EngineChecks.mightSleep(self, where);
     }
 
-    static String formatTime(long nanos) {
-        return EngineChecks.formatTime(nanos);
-    }
-
     static RuntimeException rethrow(Throwable error) {
         return EngineChecks.rethrow(error);
     }

@@ -1,6 +1,7 @@
 package org.hotplugemu.core.engine;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hotplugemu.arch.spi.PrintkTime;
 import org.hotplugemu.arch.spi.sched.EmulatedThread;
 
 /**
@@ -95,7 +96,7 @@ final class Task implements EmulatedThread {
     public String waitingOn() {
         int s = state;
         if (s == SLEEPING) {
-            return reason + " until " + EngineSupport.formatTime(deadline);
+            return reason + " until " + PrintkTime.seconds(deadline);
         }
         return s == BLOCKED ? reason : "";
     }
