@@ -165,7 +165,7 @@ abstract class EngineLifecycle extends EngineSupport {
                 throw hangFailure(hang);
             }
             if (rootError != null) {
-                throw rethrow(rootError);
+                throw EngineChecks.rethrow(rootError);
             }
             return (T) rootResult;
         } finally {

@@ -97,14 +97,6 @@ abstract class EngineSupport implements Engine {
         });
     }
 
-    static void mightSleep(Task self, String where) {
-        EngineChecks.mightSleep(self, where);
-    }
-
-    static RuntimeException rethrow(Throwable error) {
-        return EngineChecks.rethrow(error);
-    }
-
     final Task self(String method) {
         Task task = currentOrNull();
         if (task == null) {
@@ -192,7 +184,7 @@ abstract class EngineSupport implements Engine {
     public final void sleep(Duration duration) {
         Task task = self("sleep");
         long nanos = toNanos(duration, "sleep");
-        mightSleep(task, "msleep");
+        EngineChecks.mightSleep(task, "msleep");
         waitUntil(task, "sleep", nanos);
     }
 
@@ -213,7 +205,7 @@ abstract class EngineSupport implements Engine {
     public final void park(String reason) {
         Task task = self("park");
         requireNonNull(reason, "reason is null");
-        mightSleep(task, "kthread_parkme");
+        EngineChecks.mightSleep(task, "kthread_parkme");
         parkLock.lock();
         try {
             if (task.parkPermit) {

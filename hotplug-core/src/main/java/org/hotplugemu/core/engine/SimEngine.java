@@ -185,7 +185,7 @@ final class SimEngine extends EngineLifecycle {
         if (closing) {
             throw EngineShutdown.INSTANCE; // a thread looping on cond_resched would keep close() waiting
         }
-        mightSleep(self, "cond_resched");
+        EngineChecks.mightSleep(self, "cond_resched");
         if (livelocked()) {
             // Alone on the CPU, a cond_resched loop never switches: end the run from here.
             runnable.add(self);

@@ -190,7 +190,7 @@ final class ThreadsEngine extends EngineLifecycle {
         if (self.killed) {
             throw EngineShutdown.INSTANCE; // a thread looping on cond_resched would outlive close()
         }
-        mightSleep(self, "cond_resched");
+        EngineChecks.mightSleep(self, "cond_resched");
         self.touched = System.nanoTime();
         Thread.yield();
     }
