@@ -89,7 +89,7 @@ abstract class EngineLifecycle extends EngineSupport {
         } catch (Throwable error) {
             recordCrash(task, error);
         } finally {
-            task.state = Task.DEAD;
+            task.state = Task.State.DEAD;
             live.remove(task.pid);
             if (task == root) {
                 rootDone = true;

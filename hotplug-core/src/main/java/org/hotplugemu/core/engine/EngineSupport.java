@@ -54,7 +54,7 @@ abstract class EngineSupport implements Engine {
      * Blocks {@code self} until {@link #wake} or, when {@code deadline >= 0}, until the clock reaches
      * it. A wake that came before is not lost. Returns false only when the deadline passed.
      */
-    abstract boolean block(Task self, int kind, String reason, long deadline);
+    abstract boolean block(Task self, Task.State kind, String reason, long deadline);
 
     /** Makes {@code task} runnable, or remembers the wake if it is not blocked. Never switches. */
     abstract void wake(Task task);
@@ -197,7 +197,7 @@ abstract class EngineSupport implements Engine {
     private void waitUntil(Task task, String reason, long nanos) {
         long deadline = nanoTime() + nanos;
         while (nanoTime() < deadline) {
-            block(task, Task.SLEEPING, reason, deadline);
+            block(task, Task.State.SLEEPING, reason, deadline);
         }
     }
 
@@ -261,7 +261,7 @@ abstract class EngineSupport implements Engine {
 
     private boolean awaitGrant(Task self, String reason, long deadline, ReentrantLock lock, ArrayDeque<Task> queue) {
         while (!self.granted) {
-            if (!block(self, Task.BLOCKED, reason, deadline) && !self.granted) {
+            if (!block(self, Task.State.BLOCKED, reason, deadline) && !self.granted) {
                 lock.lock();
                 try {
                     if (self.granted) {
