@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.KernelBool;
 import org.hotplugemu.arch.spi.KernelLog;
 import org.hotplugemu.arch.spi.VirtualFile;
 import org.hotplugemu.core.engine.Engine;
@@ -73,10 +74,10 @@ public final class SystemDevices {
         fs.add(DEBUG_DIR + "fault", VirtualFile.readWrite(faults::render, this::writeFault));
         fs.add(DEBUG_DIR + "fail_handler", VirtualFile.readWrite(() -> faults.armedHandler() + "\n", this::writeFailHandler));
         fs.add(DEBUG_DIR + "auto_online", VirtualFile.readWrite(() -> (autoOnline ? "1" : "0") + "\n",
-                value -> autoOnline = KernelParse.parseBool(value)));
+                value -> autoOnline = KernelBool.parse(value)));
         fs.add(DEBUG_DIR + "uevents", VirtualFile.readOnly(uevents::render));
         fs.add("/sys/firmware/acpi/hotplug/processor/enabled", VirtualFile.readWrite(() -> (acpi.ejectEnabled() ? "1" : "0") + "\n",
-                value -> acpi.setEjectEnabled(KernelParse.parseBool(value))));
+                value -> acpi.setEjectEnabled(KernelBool.parse(value))));
     }
 
     /** Plugin and test handlers register here. */
