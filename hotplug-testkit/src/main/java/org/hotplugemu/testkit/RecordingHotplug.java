@@ -5,6 +5,7 @@ import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.sched.Scheduler;
 import org.hotplugemu.core.api.Callback;
 import org.hotplugemu.core.api.CpuHotplug;
+import org.hotplugemu.core.api.ForwardingCpuHotplug;
 import org.hotplugemu.core.api.CpuMask;
 import org.hotplugemu.core.api.HotplugInstance;
 import org.hotplugemu.core.api.MultiCallback;
@@ -14,13 +15,14 @@ import org.hotplugemu.testkit.CallbackRecorder.Direction;
 import org.hotplugemu.testkit.CallbackRecorder.Registration;
 
 /** The hotplug API of one driver with its callbacks and registration calls recorded. */
-final class RecordingHotplug implements CpuHotplug {
+final class RecordingHotplug extends ForwardingCpuHotplug {
     private final CpuHotplug inner;
     private final Scheduler scheduler;
     private final String driver;
     private final CallbackRecorder recorder;
 
     RecordingHotplug(CpuHotplug inner, Scheduler scheduler, String driver, CallbackRecorder recorder) {
+        super(inner);
         this.inner = inner;
         this.scheduler = scheduler;
         this.driver = driver;
@@ -94,11 +96,6 @@ final class RecordingHotplug implements CpuHotplug {
 
     private static String symbol(MultiCallback callback) {
         return callback == null ? null : callback.symbol();
-    }
-
-    @Override
-    public int state(String kernelName) {
-        return inner.state(kernelName);
     }
 
     @Override
@@ -190,53 +187,4 @@ final class RecordingHotplug implements CpuHotplug {
         stateCall("removeStateNoCalls", state, () -> inner.removeStateNoCalls(state));
     }
 
-    @Override
-    public void cpusReadLock() {
-        inner.cpusReadLock();
-    }
-
-    @Override
-    public void cpusReadUnlock() {
-        inner.cpusReadUnlock();
-    }
-
-    @Override
-    public SmpbootThreads registerSmpbootThread(SmpbootThread thread) {
-        return inner.registerSmpbootThread(thread);
-    }
-
-    @Override
-    public CpuMask possibleMask() {
-        return inner.possibleMask();
-    }
-
-    @Override
-    public CpuMask presentMask() {
-        return inner.presentMask();
-    }
-
-    @Override
-    public CpuMask onlineMask() {
-        return inner.onlineMask();
-    }
-
-    @Override
-    public CpuMask activeMask() {
-        return inner.activeMask();
-    }
-
-    @Override
-    public CpuMask dyingMask() {
-        return inner.dyingMask();
-    }
-
-    @Override
-    public int cpuState(int cpu) {
-        return inner.cpuState(cpu);
-    }
-
-    @Override
-    public int nrCpuIds() {
-        return inner.nrCpuIds();
-    }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.hotplugemu.core.api.Callback;
 import org.hotplugemu.core.api.CpuHotplug;
+import org.hotplugemu.core.api.ForwardingCpuHotplug;
 import org.hotplugemu.core.api.CpuMask;
 import org.hotplugemu.core.api.HotplugInstance;
 import org.hotplugemu.core.api.MultiCallback;
@@ -16,7 +17,7 @@ import org.hotplugemu.core.api.SmpbootThreads;
  * dynamic, and an instance add) routed through a {@link RegistrationRecorder}; everything else
  * passes straight through.
  */
-final class InterceptingHotplug implements CpuHotplug {
+final class InterceptingHotplug extends ForwardingCpuHotplug {
     private final CpuHotplug inner;
     private final RegistrationRecorder recorder;
     private final Map<Integer, String> multiNames = new HashMap<>();
@@ -24,6 +25,7 @@ final class InterceptingHotplug implements CpuHotplug {
     private final Map<Integer, Boolean> multiStartups = new HashMap<>();
 
     InterceptingHotplug(CpuHotplug inner, RegistrationRecorder recorder) {
+        super(inner);
         this.inner = inner;
         this.recorder = recorder;
     }
@@ -80,16 +82,6 @@ final class InterceptingHotplug implements CpuHotplug {
     }
 
     @Override
-    public int setupStateNoCalls(int state, String name, Callback startup, Callback teardown) {
-        return inner.setupStateNoCalls(state, name, startup, teardown);
-    }
-
-    @Override
-    public int setupStateNoCallsCpusLocked(int state, String name, Callback startup, Callback teardown) {
-        return inner.setupStateNoCallsCpusLocked(state, name, startup, teardown);
-    }
-
-    @Override
     public int setupMultiState(int state, String name, MultiCallback startup, MultiCallback teardown) {
         MultiCallback up = startup == null ? null : MultiCallback.of(startup.symbol(), (cpu, instance) -> {
             recorder.startup(cpu);
@@ -122,88 +114,4 @@ final class InterceptingHotplug implements CpuHotplug {
         }
     }
 
-    @Override
-    public int state(String kernelName) {
-        return inner.state(kernelName);
-    }
-
-    @Override
-    public OptionalInt findState(String kernelName) {
-        return inner.findState(kernelName);
-    }
-
-    @Override
-    public void addInstanceNoCalls(int state, HotplugInstance instance) {
-        inner.addInstanceNoCalls(state, instance);
-    }
-
-    @Override
-    public void removeInstance(int state, HotplugInstance instance) {
-        inner.removeInstance(state, instance);
-    }
-
-    @Override
-    public void removeInstanceNoCalls(int state, HotplugInstance instance) {
-        inner.removeInstanceNoCalls(state, instance);
-    }
-
-    @Override
-    public void removeState(int state) {
-        inner.removeState(state);
-    }
-
-    @Override
-    public void removeStateNoCalls(int state) {
-        inner.removeStateNoCalls(state);
-    }
-
-    @Override
-    public void cpusReadLock() {
-        inner.cpusReadLock();
-    }
-
-    @Override
-    public void cpusReadUnlock() {
-        inner.cpusReadUnlock();
-    }
-
-    @Override
-    public SmpbootThreads registerSmpbootThread(SmpbootThread thread) {
-        return inner.registerSmpbootThread(thread);
-    }
-
-    @Override
-    public CpuMask possibleMask() {
-        return inner.possibleMask();
-    }
-
-    @Override
-    public CpuMask presentMask() {
-        return inner.presentMask();
-    }
-
-    @Override
-    public CpuMask onlineMask() {
-        return inner.onlineMask();
-    }
-
-    @Override
-    public CpuMask activeMask() {
-        return inner.activeMask();
-    }
-
-    @Override
-    public CpuMask dyingMask() {
-        return inner.dyingMask();
-    }
-
-    @Override
-    public int cpuState(int cpu) {
-        return inner.cpuState(cpu);
-    }
-
-    @Override
-    public int nrCpuIds() {
-        return inner.nrCpuIds();
-    }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import org.hotplugemu.core.api.Callback;
 import org.hotplugemu.core.api.CpuHotplug;
+import org.hotplugemu.core.api.ForwardingCpuHotplug;
 import org.hotplugemu.core.api.CpuMask;
 import org.hotplugemu.core.api.HotplugInstance;
 import org.hotplugemu.core.api.MultiCallback;
@@ -15,11 +16,12 @@ import org.hotplugemu.core.api.SmpbootThreads;
  * are installed and which instances are linked, so that resources of a removed state or instance
  * are expected nowhere instead of reported missing.
  */
-final class ObservedHotplug implements CpuHotplug {
+final class ObservedHotplug extends ForwardingCpuHotplug {
     private final CpuHotplug inner;
     private final ResourceLedger.Lifecycle lifecycle;
 
     ObservedHotplug(CpuHotplug inner, ResourceLedger.Lifecycle lifecycle) {
+        super(inner);
         this.inner = requireNonNull(inner, "inner is null");
         this.lifecycle = requireNonNull(lifecycle, "lifecycle is null");
     }
@@ -41,11 +43,6 @@ final class ObservedHotplug implements CpuHotplug {
         }
         lifecycle.install(slot > 0 ? slot : state);
         return slot;
-    }
-
-    @Override
-    public int state(String kernelName) {
-        return inner.state(kernelName);
     }
 
     @Override
@@ -109,53 +106,4 @@ final class ObservedHotplug implements CpuHotplug {
         lifecycle.retire(state);
     }
 
-    @Override
-    public void cpusReadLock() {
-        inner.cpusReadLock();
-    }
-
-    @Override
-    public void cpusReadUnlock() {
-        inner.cpusReadUnlock();
-    }
-
-    @Override
-    public SmpbootThreads registerSmpbootThread(SmpbootThread thread) {
-        return inner.registerSmpbootThread(thread);
-    }
-
-    @Override
-    public CpuMask possibleMask() {
-        return inner.possibleMask();
-    }
-
-    @Override
-    public CpuMask presentMask() {
-        return inner.presentMask();
-    }
-
-    @Override
-    public CpuMask onlineMask() {
-        return inner.onlineMask();
-    }
-
-    @Override
-    public CpuMask activeMask() {
-        return inner.activeMask();
-    }
-
-    @Override
-    public CpuMask dyingMask() {
-        return inner.dyingMask();
-    }
-
-    @Override
-    public int cpuState(int cpu) {
-        return inner.cpuState(cpu);
-    }
-
-    @Override
-    public int nrCpuIds() {
-        return inner.nrCpuIds();
-    }
 }
