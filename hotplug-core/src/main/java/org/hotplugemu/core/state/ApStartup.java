@@ -87,11 +87,11 @@ final class ApStartup {
                 throw new IllegalStateException("CPU" + cpu + " is the boot CPU and already online");
             }
             CpuState st = state.cpu(cpu);
-            if (st.sync.state == ApSync.State.SHOULD_DIE) {
+            if (!st.sync.reportAlive(this)) {
+                // Late: the control CPU gave up on this kick. The CPU stays off the online mask.
                 abandoned = true;
                 return;
             }
-            st.sync.state = ApSync.State.ALIVE;
             st.sync.alive.complete();
             if (splitStartup) {
                 st.sync.release.await();
@@ -117,7 +117,7 @@ final class ApStartup {
         public void cpuStartupEntry() {
             CpuState st = state.cpu(cpu);
             if (abandoned) {
-                st.sync.state = ApSync.State.DEAD;
+                st.sync.abandoned(this);
                 return;
             }
             st.sync.idleThread = state.scheduler().current();

@@ -34,6 +34,17 @@ public final class TestingArchitecture implements Architecture {
     public final java.util.Map<Integer, Throwable> throwOnDie = new ConcurrentHashMap<>();
     /** CPUs whose kick fails with EIO. */
     public final Set<Integer> failKick = ConcurrentHashMap.newKeySet();
+    /** CPUs whose hardware starts kernel code only after this much time: an AP that may be late. */
+    public final java.util.Map<Integer, Duration> lateBy = new ConcurrentHashMap<>();
+    /**
+     * CPUs whose backend waits for alive itself, as backends had to before {@code bringupWaits}:
+     * it spawns the AP, sleeps this long, and throws EIO when the CPU is not online by then.
+     */
+    public final java.util.Map<Integer, Duration> ownAliveWait = new ConcurrentHashMap<>();
+    /** The alive and dead waits this backend declares; the kernel's generic ones unless a test sets others. */
+    public volatile org.hotplugemu.arch.spi.BringupWaits waits = org.hotplugemu.arch.spi.BringupWaits.KERNEL;
+    /** The profile and kernel the core asked {@link #bringupWaits} about, or null before it asked. */
+    public volatile String waitsAskedFor;
     private final boolean parallel;
 
     public TestingArchitecture(ArchContext context, boolean parallel) {
@@ -90,11 +101,23 @@ public final class TestingArchitecture implements Architecture {
         if (neverAlive.contains(cpu)) {
             return;
         }
+        Duration late = lateBy.getOrDefault(cpu, Duration.ZERO);
         context.scheduler().spawn("swapper/" + cpu, cpu, () -> {
-            context.scheduler().sleep(AP_INIT);
+            context.scheduler().sleep(AP_INIT.plus(late));
             start.online();
             start.cpuStartupEntry();
         });
+        Duration own = ownAliveWait.get(cpu);
+        if (own != null) {
+            context.scheduler().sleep(own);
+            throw new HotplugException(Errno.EIO, "testing: CPU " + cpu + " did not come online within " + own.toMillis() + " ms");
+        }
+    }
+
+    @Override
+    public org.hotplugemu.arch.spi.BringupWaits bringupWaits(String profile, String kernel) {
+        waitsAskedFor = profile + " " + kernel;
+        return waits;
     }
 
     @Override
