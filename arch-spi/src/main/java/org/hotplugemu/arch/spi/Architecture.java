@@ -150,8 +150,9 @@ public interface Architecture {
     void cpuDisable(int cpu);
 
     /**
-     * Runs on the control thread after the dying CPU reported itself dead, or after the core gave up
-     * waiting ({@code reportedDead == false}): confirm the CPU is really off (PSCI
+     * Runs on the control thread after the dying CPU reported itself dead (from {@code play_dead}
+     * when {@link #reportsDeadFromPlayDead}), or after the core gave up waiting for the backend's
+     * dead wait ({@code reportedDead == false}): confirm the CPU is really off (PSCI
      * {@code AFFINITY_INFO}) and log what the kernel logs. Problems are logged, never thrown: the
      * CPU is offline for the kernel either way.
      */
@@ -167,6 +168,19 @@ public interface Architecture {
      */
     default BringupWaits bringupWaits(String profile, String kernel) {
         return BringupWaits.KERNEL;
+    }
+
+    /**
+     * Returns whether the dying CPU's {@code play_dead} tells the core when it is done, by calling
+     * {@link SecondaryStart#reportDead()} after its last action ({@code CONFIG_HOTPLUG_CORE_SYNC_DEAD}:
+     * {@code cpuhp_ap_report_dead}). Then {@link #cpuDie} runs only after that report (or after the
+     * dead wait ran out, with {@code reportedDead == false}), so its check of the CPU's power state
+     * never races the CPU's own stop. When false (the default), the core counts the CPU dead as soon
+     * as {@code cpuStartupEntry()} returns, and {@code cpuDie} may run while {@code play_dead} still
+     * runs.
+     */
+    default boolean reportsDeadFromPlayDead() {
+        return false;
     }
 
     /** Runs once on the boot CPU after boot brought the secondary CPUs up ({@code smp_cpus_done}). */

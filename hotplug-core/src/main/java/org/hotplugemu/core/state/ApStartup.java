@@ -142,7 +142,21 @@ final class ApStartup {
             st.state = state.profile().apIdleDead();
             st.sync.state = ApSync.State.DEAD;
             st.sync.idleThread = null;
+            st.sync.mayReportDead = true;
             st.doneDown.complete();
+        }
+
+        @Override
+        public void reportDead() {
+            CpuState st = state.cpu(cpu);
+            if (!arch.reportsDeadFromPlayDead()) {
+                throw new IllegalStateException(arch.name() + " does not report dead from play_dead (reportsDeadFromPlayDead is false)");
+            }
+            if (!st.sync.mayReportDead) {
+                throw new IllegalStateException("CPU" + cpu + " reported dead but is not dead");
+            }
+            st.sync.mayReportDead = false;
+            st.sync.deadReport.complete();
         }
     }
 }

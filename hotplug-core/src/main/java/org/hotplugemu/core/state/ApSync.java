@@ -33,6 +33,10 @@ final class ApSync {
     volatile boolean stopRequested;
     volatile Outcome stopResult = Outcome.OK;
     final Completion stopDone;
+    /** Completed by the backend's {@code play_dead} ({@code cpuhp_ap_report_dead}) when it reports dead. */
+    final Completion deadReport;
+    /** Whether the CPU has reported itself idle-dead and may now report dead from {@code play_dead}. */
+    volatile boolean mayReportDead;
 
     /** The AP's report: ALIVE if {@code start} is still the kick in progress; false if it was given up. */
     synchronized boolean reportAlive(SecondaryStart start) {
@@ -74,5 +78,6 @@ final class ApSync {
         this.alive = scheduler.newCompletion("ap_sync alive");
         this.release = scheduler.newCompletion("ap_sync should_online");
         this.stopDone = scheduler.newCompletion("stop_machine take_cpu_down");
+        this.deadReport = scheduler.newCompletion("ap_sync dead");
     }
 }

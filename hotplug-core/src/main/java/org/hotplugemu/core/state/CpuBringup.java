@@ -129,6 +129,8 @@ final class CpuBringup {
     void takedownCpu(int cpu) {
         CpuState st = state.cpu(cpu);
         st.thread.park();
+        st.sync.deadReport.reinit();
+        st.sync.mayReportDead = false;
         st.sync.stopRequested = true;
         if (st.sync.idleThread != null) {
             state.scheduler().unpark(st.sync.idleThread);
@@ -141,7 +143,13 @@ final class CpuBringup {
             stopped.within("CPU" + cpu + " refused to go offline").orThrow();
         }
         BringupWaits waits = waits();
+        long deadline = state.scheduler().nanoTime() + waits.dead().toNanos();
         boolean reportedDead = st.doneDown.await(waits.dead());
+        if (reportedDead && arch.reportsDeadFromPlayDead()) {
+            // cpuhp_bp_sync_dead: the backend's play_dead says when its last action is done.
+            long left = Math.max(1, deadline - state.scheduler().nanoTime());
+            reportedDead = st.sync.deadReport.await(java.time.Duration.ofNanos(left));
+        }
         if (!reportedDead) {
             // CONFIG_HOTPLUG_CORE_SYNC_DEAD (6.5+) logs the generic message; before it the
             // architecture's __cpu_die logs its own, if the backend declared one.

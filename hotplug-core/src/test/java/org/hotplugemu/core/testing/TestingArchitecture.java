@@ -45,6 +45,16 @@ public final class TestingArchitecture implements Architecture {
     public volatile org.hotplugemu.arch.spi.BringupWaits waits = org.hotplugemu.arch.spi.BringupWaits.KERNEL;
     /** The profile and kernel the core asked {@link #bringupWaits} about, or null before it asked. */
     public volatile String waitsAskedFor;
+    /**
+     * Models a RISC-V-like firmware stop: play_dead spends {@link #hartStopCost} and then marks the
+     * hart stopped; cpu_die checks the firmware once and warns when the hart is not stopped yet.
+     */
+    public volatile boolean firmwareStop;
+    /** With {@link #firmwareStop}: play_dead reports dead after the hart stopped, and the core waits for it. */
+    public volatile boolean reportsDead;
+    /** How long the firmware's {@code hart_stop} takes to stop the hart. */
+    public volatile Duration hartStopCost = Duration.ofMillis(1);
+    private final Set<Integer> hartsStopped = ConcurrentHashMap.newKeySet();
     private final boolean parallel;
 
     public TestingArchitecture(ArchContext context, boolean parallel) {
@@ -101,11 +111,13 @@ public final class TestingArchitecture implements Architecture {
         if (neverAlive.contains(cpu)) {
             return;
         }
+        hartsStopped.remove(cpu);
         Duration late = lateBy.getOrDefault(cpu, Duration.ZERO);
         context.scheduler().spawn("swapper/" + cpu, cpu, () -> {
             context.scheduler().sleep(AP_INIT.plus(late));
             start.online();
             start.cpuStartupEntry();
+            playDead(cpu, start);
         });
         Duration own = ownAliveWait.get(cpu);
         if (own != null) {
@@ -118,6 +130,23 @@ public final class TestingArchitecture implements Architecture {
     public org.hotplugemu.arch.spi.BringupWaits bringupWaits(String profile, String kernel) {
         waitsAskedFor = profile + " " + kernel;
         return waits;
+    }
+
+    private void playDead(int cpu, org.hotplugemu.arch.spi.SecondaryStart start) {
+        if (!firmwareStop) {
+            return;
+        }
+        // sbi_hsm_hart_stop: the hart stops once the firmware is done with it.
+        context.scheduler().delay(hartStopCost);
+        hartsStopped.add(cpu);
+        if (reportsDead) {
+            start.reportDead();
+        }
+    }
+
+    @Override
+    public boolean reportsDeadFromPlayDead() {
+        return reportsDead;
     }
 
     @Override
@@ -136,6 +165,9 @@ public final class TestingArchitecture implements Architecture {
         Throwable thrown = throwOnDie.get(cpu);
         if (thrown != null) {
             throw sneaky(thrown);
+        }
+        if (firmwareStop && !hartsStopped.contains(cpu)) {
+            context.log().warn("CPU" + cpu + " may not have stopped: -" + Errno.EIO.number());
         }
         context.log().info(reportedDead ? "testing: CPU " + cpu + " is now offline" : "testing: CPU " + cpu + " did not die");
     }
