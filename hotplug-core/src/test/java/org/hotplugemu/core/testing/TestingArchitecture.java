@@ -68,6 +68,11 @@ public final class TestingArchitecture implements Architecture {
         this.topology = List.copyOf(cpus);
     }
 
+    /** Returns the context the machine created this backend with. */
+    public ArchContext context() {
+        return context;
+    }
+
     @Override
     public String name() {
         return TestingArchitectureProvider.NAME;
