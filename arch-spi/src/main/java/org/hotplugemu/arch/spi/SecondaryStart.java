@@ -17,7 +17,9 @@ public interface SecondaryStart {
     /**
      * Reports the CPU alive and waits for the control CPU's release (parallel bringup), runs the
      * STARTING callbacks with interrupts off ({@code notify_cpu_starting}) and sets the CPU in
-     * the online mask.
+     * the online mask. When the control CPU has already given up on this kick (its alive wait ran
+     * out, or {@code bootSecondary} threw), it returns at once and the CPU stays offline; the
+     * following {@link #cpuStartupEntry()} then returns at once too, and the backend stops the CPU.
      */
     void online();
 

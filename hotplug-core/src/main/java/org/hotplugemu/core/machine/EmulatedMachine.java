@@ -87,7 +87,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
         ArchMasks archMasks = new ArchMasks();
         this.arch = builder.architecture.create(new Context(config, engine, log, tracing.tracer(), fs, archMasks));
         TopologyCheck.check(arch.name(), builder.cpus, arch.topology());
-        this.profile = builder.profile != null ? builder.profile : Profiles.builtIn(arch.defaultProfile());
+        this.profile = builder.profile != null ? builder.profile : Profiles.named(arch.defaultProfile(), builder.architecture);
         if (lockdep != null) {
             lockdep.attach(log::warn, profile.kernel() + " #1 Not tainted", !arch.name().equals("arm64"));
         }

@@ -78,9 +78,12 @@ public final class TestingArchitecture implements Architecture {
         return TestingArchitectureProvider.NAME;
     }
 
+    /** The profile a machine uses when its builder names none. */
+    public volatile String defaultProfileName = "linux-6.1-x86_64";
+
     @Override
     public String defaultProfile() {
-        return "linux-6.1-x86_64";
+        return defaultProfileName;
     }
 
     @Override
