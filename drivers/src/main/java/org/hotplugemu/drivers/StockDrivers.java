@@ -1,8 +1,6 @@
 package org.hotplugemu.drivers;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.hotplugemu.core.api.HotplugDriver;
 import org.hotplugemu.drivers.arm64.ArchTimerDriver;
@@ -88,16 +86,12 @@ public final class StockDrivers {
                         new PercpuCounterDriver(), new AcpiProcessorDriver(), new LedTriggerDriver(),
                         new MceDriver(), new PrintkDriver(), new LoadDriver(), new ZsmallocDriver(), new TmigrDriver(),
                         new CacheCtrlDriver(), new CrashHotplugDriver(), new CpuCapacityDriver())
-                .sorted(Comparator.comparingInt(HotplugDriver::order).thenComparing(HotplugDriver::name))
+                .sorted(HotplugDriver.REGISTRATION_ORDER)
                 .toList();
     }
 
     /** Returns the stock drivers that exist on {@code architecture}, in registration order. */
     public static List<HotplugDriver> forArchitecture(String architecture) {
-        return all().stream().filter(driver -> applies(driver.architectures(), architecture)).toList();
-    }
-
-    private static boolean applies(Set<String> architectures, String architecture) {
-        return architectures.isEmpty() || architectures.contains(architecture);
+        return all().stream().filter(driver -> driver.appliesTo(architecture)).toList();
     }
 }

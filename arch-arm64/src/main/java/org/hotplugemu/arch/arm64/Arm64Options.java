@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hotplugemu.arch.arm64.psci.PsciConduit;
+import org.hotplugemu.arch.spi.CpuList;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.spi.KernelCommandLine;
@@ -40,6 +41,17 @@ public record Arm64Options(
     public static final Set<String> PARAMETERS = Set.of("psci.conduit", "psci.cpu_on_latency_us",
             "psci.cpu_off_latency_us", "psci.disabled", "psci.tos_resident_on", "arm64.spin_table", "arm64.mpidr");
 
+    /** Reads a cpulist parameter as {@code cpulist_parse} does; the kernel's errno, the parameter named. */
+    private static BitSet cpulist(KernelCommandLine line, String key, int cpus) {
+        String text = line.get(key).orElse("");
+        try {
+            return CpuList.parse(text, cpus).toBitSet();
+        }
+        catch (HotplugException e) {
+            throw new HotplugException(e.errno(), key + "=" + text + ": " + e.getMessage());
+        }
+    }
+
     /**
      * Reads the options from the machine's command line.
      *
@@ -54,8 +66,8 @@ public record Arm64Options(
             case "smc" -> PsciConduit.SMC;
             default -> throw new HotplugException(Errno.EINVAL, "psci.conduit=" + conduitText + " is unknown: use smc or hvc");
         };
-        BitSet disabled = CpuList.parse("psci.disabled", line.get("psci.disabled").orElse(""), cpus);
-        BitSet spinTable = CpuList.parse("arm64.spin_table", line.get("arm64.spin_table").orElse(""), cpus);
+        BitSet disabled = cpulist(line, "psci.disabled", cpus);
+        BitSet spinTable = cpulist(line, "arm64.spin_table", cpus);
         if (disabled.get(0)) {
             throw new HotplugException(Errno.EINVAL, "psci.disabled must not name CPU 0: the boot CPU is already running");
         }

@@ -23,6 +23,7 @@ public enum Errno {
     ENOSPC(28, "No space left on device"),
     ERANGE(34, "Numerical result out of range"),
     EDEADLK(35, "Resource deadlock avoided"),
+    EOVERFLOW(75, "Value too large for defined data type"),
     EOPNOTSUPP(95, "Operation not supported"),
     ETIMEDOUT(110, "Connection timed out"),
     ECANCELED(125, "Operation canceled");

@@ -59,8 +59,8 @@ public final class KernelCommandLine {
     }
 
     /**
-     * Returns a boolean parameter as the kernel's {@code kstrtobool} reads it ({@code 1 y on} true,
-     * {@code 0 n off} false), or {@code defaultValue} when absent.
+     * Returns a boolean parameter as the kernel's {@code param_set_bool} reads it: a bare flag is
+     * true, a value goes through {@link KernelBool}; {@code defaultValue} when absent.
      *
      * @throws HotplugException EINVAL when present with another value
      */
@@ -69,11 +69,14 @@ public final class KernelCommandLine {
         if (value == null) {
             return defaultValue;
         }
-        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
-            case "", "1", "y", "yes", "on", "true" -> true;
-            case "0", "n", "no", "off", "false" -> false;
-            default -> throw new HotplugException(Errno.EINVAL, "kernel parameter " + key + "=" + value + " is not a boolean (use 0/1, n/y, off/on)");
-        };
+        if (value.isEmpty()) {
+            return true;
+        }
+        Boolean parsed = KernelBool.parseOrNull(value);
+        if (parsed == null) {
+            throw new HotplugException(Errno.EINVAL, "kernel parameter " + key + "=" + value + " is not a boolean (use 0/1, n/y, off/on)");
+        }
+        return parsed;
     }
 
     /**

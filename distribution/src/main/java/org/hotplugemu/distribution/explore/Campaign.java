@@ -13,6 +13,9 @@ import java.util.function.IntFunction;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.core.api.HotplugDriver;
 import org.hotplugemu.core.machine.Machine;
+import org.hotplugemu.core.sysdev.HandlerRegistry;
+import org.hotplugemu.core.sysdev.HotplugOperation;
+import org.hotplugemu.core.sysdev.HotplugPhase;
 
 /**
  * {@code hotplug-emu explore}: the systematic fault sweep (every hotpluggable CPU, every state with
@@ -78,8 +81,11 @@ public final class Campaign {
                     if (machine == null) {
                         machine = source.boot(source.cpus(), seed, "");
                     }
-                    FaultScenario.Outcome outcome = scenario instanceof FaultScenario fault
-                            ? fault.run(machine, fault.cpu()) : ((RegistrationScenario) scenario).run(machine, source);
+                    FaultScenario.Outcome outcome = switch (scenario) {
+                        case FaultScenario fault -> fault.run(machine, fault.cpu());
+                        case SysdevScenario sysdev -> sysdev.run(machine, sysdev.cpu());
+                        default -> ((RegistrationScenario) scenario).run(machine, source);
+                    };
                     problems = outcome.problems();
                     if (!outcome.path().isEmpty()) {
                         rollbacks.computeIfAbsent(stateKey(scenario), key -> new TreeMap<>()).merge(outcome.path(), 1, Integer::sum);
@@ -131,10 +137,33 @@ public final class Campaign {
                 }
             });
         }
+        plan.addAll(sysdev(hotpluggable));
         for (long sequence = 1; sequence <= options.seeds(); sequence++) {
-            plan.add(SequenceScenario.generate(sequence, options.operations(), hotpluggable, keep, List.of()));
+            plan.add(SequenceScenario.generate(sequence, options.operations(), hotpluggable, keep, List.of(), hotpluggable.size() > 1));
         }
         return plan;
+    }
+
+    /** Every handler of every phase of a hot-add and a hot-remove, failing in turn, on the last hotpluggable CPU but the boot CPU. */
+    private List<SysdevScenario> sysdev(List<Integer> hotpluggable) {
+        List<SysdevScenario> scenarios = new ArrayList<>();
+        int cpu = hotpluggable.isEmpty() ? 0 : hotpluggable.get(hotpluggable.size() - 1);
+        if (cpu == 0) {
+            return scenarios;
+        }
+        try (Machine machine = source.boot(source.cpus(), seed, "")) {
+            if (!machine.exists(Cpus.SYSDEV + "fail_handler")) {
+                return scenarios;
+            }
+            for (HotplugOperation operation : HotplugOperation.values()) {
+                for (HotplugPhase phase : HotplugPhase.values()) {
+                    for (HandlerRegistry.Entry entry : machine.systemDevices().handlers().handlers(operation, phase)) {
+                        scenarios.add(new SysdevScenario(cpu, operation, phase, entry.name()));
+                    }
+                }
+            }
+        }
+        return scenarios;
     }
 
     private static HotplugDriver record(HotplugDriver driver, Map<String, RegistrationRecorder> recorders) {
@@ -157,17 +186,22 @@ public final class Campaign {
             case RegistrationScenario registration -> registration.id();
             case SequenceScenario sequence -> sequence.id();
             case SweepPlan.CycleFailure cycle -> cycle.id();
+            case SysdevScenario sysdev -> sysdev.id();
             default -> throw new IllegalArgumentException(String.valueOf(scenario));
         };
     }
 
     private static String phase(Object scenario) {
-        return scenario instanceof FaultScenario || scenario instanceof SweepPlan.CycleFailure ? "faults" : scenario instanceof RegistrationScenario ? "registrations" : "sequences";
+        return scenario instanceof FaultScenario || scenario instanceof SweepPlan.CycleFailure ? "faults"
+                : scenario instanceof RegistrationScenario ? "registrations" : scenario instanceof SysdevScenario ? "hotplug" : "sequences";
     }
 
     private static String stateKey(Object scenario) {
         if (scenario instanceof FaultScenario fault) {
             return String.format("%3d %s", fault.state(), fault.stateName());
+        }
+        if (scenario instanceof SysdevScenario sysdev) {
+            return sysdev.key();
         }
         RegistrationScenario registration = (RegistrationScenario) scenario;
         return registration.driver() + ": " + registration.name();

@@ -38,6 +38,17 @@ final class Consistency {
                         + " and cpu/offline " + offlineMask));
             }
         }
+        BitSet present = Cpus.parseList(machine.read(Cpus.CPU + "present"));
+        for (int cpu = 0; cpu < machine.cpus(); cpu++) {
+            boolean registered = Cpus.registered(machine, cpu);
+            if (registered != present.get(cpu)) {
+                problems.add(new Problem("half-present", "CPU " + cpu + (registered ? " has cpu" + cpu + "/ but cpu/present is " : " has no cpu" + cpu
+                        + "/ but cpu/present is ") + present));
+            }
+            if (!present.get(cpu) && onlineMask.get(cpu)) {
+                problems.add(new Problem("half-present", "CPU " + cpu + " is online but not present (cpu/present " + present + ")"));
+            }
+        }
         for (String violation : machine.control().checkInvariants()) {
             problems.add(new Problem("invariant", violation));
         }

@@ -24,13 +24,23 @@ final class Cpus {
         return CPU + "cpu" + cpu + "/hotplug/fail";
     }
 
+    /** The CPU's state from {@code hotplug/state}; a hot-added or absent CPU has none there, so the state machine tells. */
     static int state(Machine machine, int cpu) {
-        return Integer.parseInt(machine.read(CPU + "cpu" + cpu + "/hotplug/state").strip());
+        String file = CPU + "cpu" + cpu + "/hotplug/state";
+        return machine.exists(file) ? Integer.parseInt(machine.read(file).strip()) : machine.control().state(cpu);
     }
 
     static int target(Machine machine, int cpu) {
-        return Integer.parseInt(machine.read(CPU + "cpu" + cpu + "/hotplug/target").strip());
+        String file = CPU + "cpu" + cpu + "/hotplug/target";
+        return machine.exists(file) ? Integer.parseInt(machine.read(file).strip()) : machine.control().target(cpu);
     }
+
+    /** Whether the guest has CPU {@code cpu} registered: {@code cpuN/} exists. */
+    static boolean registered(Machine machine, int cpu) {
+        return machine.exists(CPU + "cpu" + cpu);
+    }
+
+    static final String SYSDEV = DEBUG + "sysdev/";
 
     /** CPUs with an {@code online} file: those the kernel lets user space take offline. */
     static List<Integer> hotpluggable(Machine machine) {

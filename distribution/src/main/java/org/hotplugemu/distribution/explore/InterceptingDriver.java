@@ -86,12 +86,27 @@ final class InterceptingDriver implements HotplugDriver {
                 public PerCpuResource track(String resourceName) {
                     return new Counted(tracker.track(resourceName), resourceName, recorder);
                 }
+
+                @Override
+                public PerCpuResource track(int state, org.hotplugemu.core.api.HotplugInstance instance, String resourceName) {
+                    return new Counted(tracker.track(state, instance, resourceName), resourceName, recorder);
+                }
+
+                @Override
+                public void untrack(PerCpuResource resource) {
+                    tracker.untrack(resource instanceof Counted counted ? counted.inner() : resource);
+                }
             };
         }
 
         @Override
         public String architecture() {
             return inner.architecture();
+        }
+
+        @Override
+        public org.hotplugemu.core.api.SystemDeviceHandlers systemDevices() {
+            return inner.systemDevices();
         }
     }
 

@@ -3,7 +3,6 @@ package org.hotplugemu.distribution.explore;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -81,7 +80,7 @@ public final class MachineSource {
     }
 
     private List<HotplugDriver> freshDrivers() {
-        return drivers.get().stream().sorted(Comparator.comparingInt(HotplugDriver::order).thenComparing(HotplugDriver::name)).toList();
+        return drivers.get().stream().sorted(HotplugDriver.REGISTRATION_ORDER).toList();
     }
 
     /** The kernel command line a scenario with {@code extra} parameters runs with. */

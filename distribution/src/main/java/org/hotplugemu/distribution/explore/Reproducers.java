@@ -34,6 +34,7 @@ final class Reproducers {
             case FaultScenario fault -> shrinkFault(fault, first, message);
             case SweepPlan.CycleFailure cycle -> new Finding(first.kind(), cycle.id(), message, seed, source.cpus(),
                     source.replayCommand(source.cpus(), seed, "", "repro.sh"), cycle.script());
+            case SysdevScenario sysdev -> shrinkSysdev(sysdev, first, message);
             case RegistrationScenario registration -> new Finding(first.kind(), registration.id(), message, seed, source.cpus(),
                     source.command("explore", source.cpus(), seed, "") + " --seeds 0 --scenario '" + registration.id() + "'",
                     registration.script(first));
@@ -53,6 +54,27 @@ final class Reproducers {
         }
         return new Finding(first.kind(), fault.id(), message + note, seed, cpus,
                 source.replayCommand(cpus, seed, "", "repro.sh"), fault.script(cpu));
+    }
+
+    private Finding shrinkSysdev(SysdevScenario sysdev, Problem first, String message) {
+        int cpus = source.cpus();
+        int cpu = sysdev.cpu();
+        String note = "";
+        if (cpus > 2 && failsFresh(sysdev, 2, 1, first.kind())) {
+            cpus = 2;
+            cpu = 1;
+        } else if (!failsFresh(sysdev, cpus, cpu, first.kind())) {
+            note = " [a fresh machine passes: the failure needs the scenarios run before it on the same machine]";
+        }
+        return new Finding(first.kind(), sysdev.id(), message + note, seed, cpus, source.replayCommand(cpus, seed, "", "repro.sh"), sysdev.script(cpu));
+    }
+
+    private boolean failsFresh(SysdevScenario sysdev, int cpus, int cpu, String kind) {
+        try (Machine machine = source.boot(cpus, seed, "")) {
+            return cpu < machine.cpus() && sysdev.run(machine, cpu).problems().stream().anyMatch(problem -> problem.kind().equals(kind));
+        } catch (HotplugException e) {
+            return false;
+        }
     }
 
     private boolean failsFresh(FaultScenario fault, int cpus, int cpu, String kind) {

@@ -20,14 +20,25 @@ record SequenceScenario(long seed, int keep, List<Op> ops) {
         return "sequence seed " + seed;
     }
 
-    /** The seed's sequence: {@code count} writes on the hotpluggable CPUs other than {@code keep}. */
-    static SequenceScenario generate(long seed, int count, List<Integer> cpus, int keep, List<Integer> targets) {
+    /**
+     * The seed's sequence: {@code count} writes on the hotpluggable CPUs other than {@code keep};
+     * with {@code hotplug}, one in five is an eject or (of a CPU ejected before) an insert, the
+     * boot CPU excepted, as QEMU refuses to unplug it.
+     */
+    static SequenceScenario generate(long seed, int count, List<Integer> cpus, int keep, List<Integer> targets, boolean hotplug) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Integer> usable = cpus.stream().filter(cpu -> cpu != keep).toList();
         List<Op> ops = new ArrayList<>();
+        java.util.Set<Integer> ejected = new java.util.HashSet<>();
         for (int i = 0; i < count && !usable.isEmpty(); i++) {
             int cpu = usable.get(random.nextInt(usable.size()));
-            if (targets.isEmpty() || random.nextInt(3) < 2) {
+            if (ejected.contains(cpu)) {
+                ops.add(Op.sysdev(cpu, true));
+                ejected.remove(cpu);
+            } else if (hotplug && cpu != 0 && random.nextInt(5) == 0) {
+                ops.add(Op.sysdev(cpu, false));
+                ejected.add(cpu);
+            } else if (targets.isEmpty() || random.nextInt(3) < 2) {
                 ops.add(new Op(cpu, "online", String.valueOf(random.nextInt(2))));
             } else {
                 ops.add(new Op(cpu, "hotplug/target", String.valueOf(targets.get(random.nextInt(targets.size())))));
@@ -53,6 +64,10 @@ record SequenceScenario(long seed, int keep, List<Op> ops) {
         script.append("cat ").append(Cpus.DEBUG).append("invariants\n");
         script.append("echo 0 > ").append(Cpus.DEBUG).append("load\n");
         for (int cpu : ops.stream().map(Op::cpu).distinct().sorted().toList()) {
+            if (ops.stream().anyMatch(op -> op.isSysdev() && op.cpu() == cpu)) {
+                // An insert of a CPU the guest has is refused in dmesg and changes nothing.
+                script.append("echo ").append(cpu).append(" > ").append(Cpus.SYSDEV).append(Op.INSERT).append('\n');
+            }
             script.append("echo 1 > ").append(Cpus.onlineFile(cpu)).append('\n');
         }
         script.append("sleep 0.2\n");
@@ -93,6 +108,11 @@ record SequenceScenario(long seed, int keep, List<Op> ops) {
             }
             if (load) {
                 machine.write(Cpus.DEBUG + "load", "0\n");
+            }
+            for (Op op : ops) {
+                if (op.isSysdev() && op.file().equals(Op.EJECT) && !Cpus.registered(machine, op.cpu())) {
+                    machine.write(Cpus.SYSDEV + Op.INSERT, op.cpu() + "\n");
+                }
             }
             for (int cpu : Cpus.hotpluggable(machine)) {
                 machine.write(Cpus.onlineFile(cpu), "1\n");

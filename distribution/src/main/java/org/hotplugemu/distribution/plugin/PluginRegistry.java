@@ -28,7 +28,7 @@ public record PluginRegistry(List<Plugin<ArchitectureProvider>> architectures, L
     /** Returns the drivers that exist on {@code architecture} (those declaring no architecture exist on all). */
     public List<HotplugDriver> driversFor(String architecture) {
         return drivers.stream().map(Plugin::instance)
-                .filter(driver -> driver.architectures().isEmpty() || driver.architectures().contains(architecture))
+                .filter(driver -> driver.appliesTo(architecture))
                 .toList();
     }
 }

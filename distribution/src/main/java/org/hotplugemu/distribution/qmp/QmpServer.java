@@ -2,9 +2,6 @@ package org.hotplugemu.distribution.qmp;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -146,21 +143,25 @@ public final class QmpServer implements AutoCloseable {
 
         void run(InputStream in) throws IOException {
             send(GREETING);
-            JsonParser parser = mapper.getFactory().createParser(in);
+            java.util.List<QmpStreamer.Message> messages = new java.util.ArrayList<>();
+            QmpStreamer streamer = new QmpStreamer(messages::add);
+            InputStream buffered = new java.io.BufferedInputStream(in);
             while (!quit) {
-                JsonNode message;
-                try {
-                    JsonToken token = parser.nextToken();
-                    if (token == null) {
-                        return;
-                    }
-                    message = mapper.readTree(parser);
-                } catch (JsonProcessingException e) {
-                    // Like QEMU's streamer after a lexical error, but a Jackson parser cannot resync: hang up.
-                    send(error(null, QmpError.generic("JSON parse error, " + e.getOriginalMessage())));
+                int b = buffered.read();
+                if (b < 0) {
                     return;
                 }
-                handle(message);
+                streamer.feed(b);
+                for (int i = 0; i < messages.size() && !quit; i++) {
+                    QmpStreamer.Message message = messages.get(i);
+                    if (message.error() != null) {
+                        // A parse error's reply never has an id (monitor_qmp_dispatcher_co).
+                        send(error(null, QmpError.generic(message.error())));
+                    } else {
+                        handle(message.value());
+                    }
+                }
+                messages.clear();
             }
         }
 

@@ -3,7 +3,6 @@ package org.hotplugemu.distribution.wiring;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntConsumer;
@@ -25,7 +24,7 @@ public final class MachineFactory {
             ProfileChoice profile, EngineChoice engine) {
         this.settings = requireNonNull(settings, "settings is null");
         this.architecture = requireNonNull(architecture, "architecture is null");
-        this.drivers = drivers.stream().sorted(Comparator.comparingInt(HotplugDriver::order).thenComparing(HotplugDriver::name)).toList();
+        this.drivers = drivers.stream().sorted(HotplugDriver.REGISTRATION_ORDER).toList();
         this.profile = requireNonNull(profile, "profile is null");
         this.engine = requireNonNull(engine, "engine is null");
     }

@@ -90,6 +90,26 @@ class QmpErrorsTest {
     }
 
     @Test
+    void malformedJsonGetsQemusParseErrorsAndTheConnectionStaysUp() throws Exception {
+        assertThat(client.execute("{\"execute\": quit}")).isEqualTo(error("GenericError", "JSON parse error, invalid keyword 'quit'"));
+        // The lexer reads the keyword "query", then "-s" is no token: the stray error comes first and drops what was read.
+        assertThat(client.execute("{\"execute\": query-status}")).isEqualTo(error("GenericError", "JSON parse error, stray '-s'"));
+        assertThat(client.receive()).isEqualTo(error("GenericError", "JSON parse error, expecting value"));
+        // A lexical error: QEMU reports the stray text, skips to the next structural character and resynchronises.
+        assertThat(client.execute("{\"execute\": @}")).isEqualTo(error("GenericError", "JSON parse error, stray '@'"));
+        assertThat(client.receive()).isEqualTo(error("GenericError", "JSON parse error, expecting value"));
+        assertThat(client.execute("{\"execute\" \"quit\"}")).isEqualTo(error("GenericError", "JSON parse error, missing : in object pair"));
+        assertThat(client.execute("{\"execute\": \"quit\" \"id\": 1}")).isEqualTo(error("GenericError", "JSON parse error, expected separator in dict"));
+        assertThat(client.execute("{\"execute\": \"quit\", \"execute\": \"quit\"}")).isEqualTo(error("GenericError", "JSON parse error, duplicate key"));
+        assertThat(client.execute("{\"execute\": \"\\x\"}")).isEqualTo(error("GenericError", "JSON parse error, invalid escape sequence in string"));
+        assertThat(client.execute("{1: 2}")).isEqualTo(error("GenericError", "JSON parse error, key is not a string in object"));
+        // QEMU's extensions: single quotes, and a request split over lines.
+        assertThat(client.execute("{'execute': 'query-status', 'id': 'a'}"))
+                .isEqualTo("{\"return\": {\"status\": \"running\", \"singlestep\": false, \"running\": true}, \"id\": \"a\"}");
+        assertThat(client.execute("{\"execute\":\n \"query-status\"}")).startsWith("{\"return\": {\"status\"");
+    }
+
+    @Test
     void coldPluggedCpuUnplugsByQomPathButTheBootCpuDoesNot() throws Exception {
         assertThat(client.execute("{\"execute\": \"device_del\", \"arguments\": {\"id\": \"/machine/unattached/device[0]\"}}"))
                 .isEqualTo(error("GenericError", "Boot CPU is unpluggable"));

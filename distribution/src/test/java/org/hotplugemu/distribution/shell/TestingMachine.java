@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.KernelBool;
 import org.hotplugemu.arch.spi.KernelLog.Level;
 import org.hotplugemu.core.machine.HotplugControl;
 import org.hotplugemu.core.machine.KernelLogEntry;
@@ -66,11 +67,11 @@ final class TestingMachine implements Machine {
             throw new HotplugException(Errno.EACCES, path + " is read-only");
         }
         String trimmed = value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
-        switch (trimmed) {
-            case "1", "on", "y" -> files.put(path, "1\n");
-            case "0", "off", "n" -> files.put(path, "0\n");
-            default -> throw new HotplugException(Errno.EINVAL, "not a boolean: " + value);
+        Boolean online = KernelBool.parseOrNull(value);
+        if (online == null) {
+            throw new HotplugException(Errno.EINVAL, "not a boolean: " + value);
         }
+        files.put(path, online ? "1\n" : "0\n");
         log.add(new KernelLogEntry(100_000_000, Level.INFO, path + " <- " + trimmed));
     }
 

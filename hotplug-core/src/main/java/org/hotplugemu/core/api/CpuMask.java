@@ -1,6 +1,7 @@
 package org.hotplugemu.core.api;
 
 import java.util.stream.IntStream;
+import org.hotplugemu.arch.spi.CpuList;
 
 /**
  * A read-only view of one of the kernel's CPU masks (possible, present, online, active, dying).
@@ -20,6 +21,8 @@ public interface CpuMask {
     /** Returns the lowest set CPU, or -1 when empty. */
     int first();
 
-    /** Returns the mask as sysfs prints a cpulist, e.g. {@code 0,2-3} (no newline). */
-    String toCpuList();
+    /** Returns the mask as sysfs prints a cpulist, e.g. {@code 0,2-3} (no newline): {@link CpuList#format()}. */
+    default String toCpuList() {
+        return CpuList.of(stream()).format();
+    }
 }

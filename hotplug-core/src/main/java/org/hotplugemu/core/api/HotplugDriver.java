@@ -1,5 +1,6 @@
 package org.hotplugemu.core.api;
 
+import java.util.Comparator;
 import java.util.Set;
 
 /**
@@ -14,6 +15,9 @@ import java.util.Set;
  * Stable since 0.1.
  */
 public interface HotplugDriver {
+    /** The order drivers register in: ascending {@link #order()}, then {@link #name()}. */
+    Comparator<HotplugDriver> REGISTRATION_ORDER = Comparator.comparingInt(HotplugDriver::order).thenComparing(HotplugDriver::name);
+
     /** Returns a unique, non-blank name, e.g. {@code workqueue}. */
     String name();
 
@@ -28,6 +32,12 @@ public interface HotplugDriver {
     /** Returns the architectures this driver exists on, or an empty set for all. */
     default Set<String> architectures() {
         return Set.of();
+    }
+
+    /** Returns whether the driver exists on {@code architecture}: it names it, or names none. */
+    default boolean appliesTo(String architecture) {
+        Set<String> architectures = architectures();
+        return architectures.isEmpty() || architectures.contains(architecture);
     }
 
     /** Registers states, instances and threads. A thrown exception is a startup problem. */

@@ -3,7 +3,6 @@ package org.hotplugemu.core.driver;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,11 +46,11 @@ public final class DriverHost {
             if (!names.add(name)) {
                 throw new HotplugException(Errno.EINVAL, "two drivers are named '" + name + "'; driver names must be unique");
             }
-            if (driver.architectures().isEmpty() || driver.architectures().contains(architecture)) {
+            if (driver.appliesTo(architecture)) {
                 applicable.add(driver);
             }
         }
-        applicable.sort(Comparator.comparingInt(HotplugDriver::order).thenComparing(HotplugDriver::name));
+        applicable.sort(HotplugDriver.REGISTRATION_ORDER);
         this.drivers = List.copyOf(applicable);
     }
 

@@ -44,13 +44,6 @@ final class EngineChecks {
         }
     }
 
-    /** Formats engine time like a printk timestamp: seconds with six decimals. */
-    static String formatTime(long nanos) {
-        long micros = nanos / 1_000;
-        String fraction = Long.toString(1_000_000 + micros % 1_000_000).substring(1);
-        return micros / 1_000_000 + "." + fraction;
-    }
-
     /** Rethrows the root body's exception as execute promises. */
     static RuntimeException rethrow(Throwable error) {
         if (error instanceof RuntimeException runtime) {

@@ -76,7 +76,7 @@ final class EngineCompletion implements Completion {
     @Override
     public void await() {
         Task self = engine.self("await");
-        EngineSupport.mightSleep(self, "wait_for_completion");
+        EngineChecks.mightSleep(self, "wait_for_completion");
         if (!enqueueUnlessDone(self)) {
             engine.awaitGrant(self, reason, -1, lock, waiters, null);
         }
@@ -86,7 +86,7 @@ final class EngineCompletion implements Completion {
     public boolean await(Duration timeout) {
         Task self = engine.self("await");
         long nanos = engine.toNanos(timeout, "await");
-        EngineSupport.mightSleep(self, "wait_for_completion_timeout");
+        EngineChecks.mightSleep(self, "wait_for_completion_timeout");
         long deadline = engine.nanoTime() + nanos;
         if (enqueueUnlessDone(self)) {
             return true;

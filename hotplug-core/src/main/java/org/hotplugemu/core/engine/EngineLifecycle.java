@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.PrintkTime;
 
 /**
  * The driver-facing frame both engines share: task threads, the root of a run, crash collection and
@@ -88,7 +89,7 @@ abstract class EngineLifecycle extends EngineSupport {
         } catch (Throwable error) {
             recordCrash(task, error);
         } finally {
-            task.state = Task.DEAD;
+            task.state = Task.State.DEAD;
             live.remove(task.pid);
             if (task == root) {
                 rootDone = true;
@@ -164,7 +165,7 @@ abstract class EngineLifecycle extends EngineSupport {
                 throw hangFailure(hang);
             }
             if (rootError != null) {
-                throw rethrow(rootError);
+                throw EngineChecks.rethrow(rootError);
             }
             return (T) rootResult;
         } finally {
@@ -229,7 +230,7 @@ abstract class EngineLifecycle extends EngineSupport {
 
     final Hang deadlock() {
         return new Hang(HangException.Kind.DEADLOCK,
-                "deadlock: every emulated thread is blocked and no timer is pending at " + formatTime(nanoTime()));
+                "deadlock: every emulated thread is blocked and no timer is pending at " + PrintkTime.seconds(nanoTime()));
     }
 
     final Hang hung(Task task) {

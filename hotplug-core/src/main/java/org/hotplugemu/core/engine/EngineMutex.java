@@ -32,7 +32,7 @@ final class EngineMutex implements Mutex, Blocker {
     @Override
     public void lock() {
         Task self = engine.self("lock");
-        EngineSupport.mightSleep(self, "mutex_lock");
+        EngineChecks.mightSleep(self, "mutex_lock");
         if (dep != null) {
             engine.lockdep.acquire(self, dep, false, "mutex_lock");
         }

@@ -69,10 +69,6 @@ public record EngineOptions(long seed, Duration hungTaskTimeout, double timeScal
         return new EngineOptions(0);
     }
 
-    public EngineOptions withSeed(long newSeed) {
-        return new EngineOptions(newSeed, hungTaskTimeout, timeScale, softLockupThreshold, livelockSwitches, schedule);
-    }
-
     public EngineOptions withHungTaskTimeout(Duration timeout) {
         return new EngineOptions(seed, timeout, timeScale, softLockupThreshold, livelockSwitches, schedule);
     }

@@ -49,7 +49,7 @@ final class EngineRwSemaphore implements RwSemaphore, Blocker {
     @Override
     public void readLock() {
         Task self = engine.self("readLock");
-        EngineSupport.mightSleep(self, "down_read");
+        EngineChecks.mightSleep(self, "down_read");
         if (dep != null) {
             engine.lockdep.acquire(self, dep, true, readFunction);
         }
@@ -95,7 +95,7 @@ final class EngineRwSemaphore implements RwSemaphore, Blocker {
     @Override
     public void writeLock() {
         Task self = engine.self("writeLock");
-        EngineSupport.mightSleep(self, "down_write");
+        EngineChecks.mightSleep(self, "down_write");
         if (dep != null) {
             engine.lockdep.acquire(self, dep, false, writeFunction);
         }

@@ -54,7 +54,7 @@ abstract class EngineSupport implements Engine {
      * Blocks {@code self} until {@link #wake} or, when {@code deadline >= 0}, until the clock reaches
      * it. A wake that came before is not lost. Returns false only when the deadline passed.
      */
-    abstract boolean block(Task self, int kind, String reason, long deadline);
+    abstract boolean block(Task self, Task.State kind, String reason, long deadline);
 
     /** Makes {@code task} runnable, or remembers the wake if it is not blocked. Never switches. */
     abstract void wake(Task task);
@@ -95,18 +95,6 @@ abstract class EngineSupport implements Engine {
             Task task = currentOrNull();
             return task != null ? "emulated thread '" + task.name + "'" : "thread '" + Thread.currentThread().getName() + "'";
         });
-    }
-
-    static void mightSleep(Task self, String where) {
-        EngineChecks.mightSleep(self, where);
-    }
-
-    static String formatTime(long nanos) {
-        return EngineChecks.formatTime(nanos);
-    }
-
-    static RuntimeException rethrow(Throwable error) {
-        return EngineChecks.rethrow(error);
     }
 
     final Task self(String method) {
@@ -196,7 +184,7 @@ abstract class EngineSupport implements Engine {
     public final void sleep(Duration duration) {
         Task task = self("sleep");
         long nanos = toNanos(duration, "sleep");
-        mightSleep(task, "msleep");
+        EngineChecks.mightSleep(task, "msleep");
         waitUntil(task, "sleep", nanos);
     }
 
@@ -209,7 +197,7 @@ abstract class EngineSupport implements Engine {
     private void waitUntil(Task task, String reason, long nanos) {
         long deadline = nanoTime() + nanos;
         while (nanoTime() < deadline) {
-            block(task, Task.SLEEPING, reason, deadline);
+            block(task, Task.State.SLEEPING, reason, deadline);
         }
     }
 
@@ -217,7 +205,7 @@ abstract class EngineSupport implements Engine {
     public final void park(String reason) {
         Task task = self("park");
         requireNonNull(reason, "reason is null");
-        mightSleep(task, "kthread_parkme");
+        EngineChecks.mightSleep(task, "kthread_parkme");
         parkLock.lock();
         try {
             if (task.parkPermit) {
@@ -273,7 +261,7 @@ abstract class EngineSupport implements Engine {
 
     private boolean awaitGrant(Task self, String reason, long deadline, ReentrantLock lock, ArrayDeque<Task> queue) {
         while (!self.granted) {
-            if (!block(self, Task.BLOCKED, reason, deadline) && !self.granted) {
+            if (!block(self, Task.State.BLOCKED, reason, deadline) && !self.granted) {
                 lock.lock();
                 try {
                     if (self.granted) {

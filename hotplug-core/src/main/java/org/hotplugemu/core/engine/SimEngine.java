@@ -13,14 +13,11 @@ import org.hotplugemu.arch.spi.sched.EmulatedThread;
 final class SimEngine extends EngineLifecycle {
     static final String NAME = "sim";
 
-    private static final int IDLE = 0;
-    private static final int EXECUTE = 1;
-    private static final int ADVANCE = 2;
-    private static final int CLOSE = 3;
-    private static final int OUTCOME_NONE = 0;
-    private static final int OUTCOME_DEADLOCK = 1;
-    private static final int OUTCOME_HUNG = 2;
-    private static final int OUTCOME_LIVELOCK = 3;
+    /** What the driving thread asked for: nothing, run execute's body, advance time, or shut down. */
+    private enum Mode { IDLE, EXECUTE, ADVANCE, CLOSE }
+
+    /** How a drive ended, when it ended in a hang. */
+    private enum Outcome { NONE, DEADLOCK, HUNG, LIVELOCK }
 
     private final SimChooser chooser;
     /** Runnable tasks other than the baton holder, in a deterministic order. */
@@ -37,8 +34,8 @@ final class SimEngine extends EngineLifecycle {
     private volatile long clock;
 
     // State of the current run, touched only by the baton holder or the driver between runs.
-    private int mode = IDLE;
-    private int outcome;
+    private Mode mode = Mode.IDLE;
+    private Outcome outcome = Outcome.NONE;
     private long limit;
     /** Written only by the baton holder; volatile so that the driver's soft-lockup watchdog sees progress. */
     private volatile long switches;
@@ -116,7 +113,7 @@ final class SimEngine extends EngineLifecycle {
     }
 
     @Override
-    boolean block(Task self, int kind, String reason, long deadline) {
+    boolean block(Task self, Task.State kind, String reason, long deadline) {
         if (self.permit) {
             self.permit = false;
             return true;
@@ -150,7 +147,7 @@ final class SimEngine extends EngineLifecycle {
 
     /** Returns whether a timer at {@code deadline} is the next thing pickNext would run. */
     private boolean canJumpTo(long deadline) {
-        if (!runnable.isEmpty() || mode == CLOSE || mode == EXECUTE && rootDone || deadline > limit) {
+        if (!runnable.isEmpty() || mode == Mode.CLOSE || mode == Mode.EXECUTE && rootDone || deadline > limit) {
             return false;
         }
         long first = timers.firstDeadline();
@@ -159,13 +156,13 @@ final class SimEngine extends EngineLifecycle {
 
     @Override
     void wake(Task task) {
-        int state = task.state;
-        if (state == Task.BLOCKED || state == Task.SLEEPING) {
+        Task.State state = task.state;
+        if (state == Task.State.BLOCKED || state == Task.State.SLEEPING) {
             task.timerGeneration++;
-            task.state = Task.RUNNABLE;
+            task.state = Task.State.RUNNABLE;
             task.since = clock;
             runnable.add(task);
-        } else if (state == Task.RUNNABLE) {
+        } else if (state == Task.State.RUNNABLE) {
             task.permit = true;
         }
     }
@@ -185,7 +182,7 @@ final class SimEngine extends EngineLifecycle {
         if (closing) {
             throw EngineShutdown.INSTANCE; // a thread looping on cond_resched would keep close() waiting
         }
-        mightSleep(self, "cond_resched");
+        EngineChecks.mightSleep(self, "cond_resched");
         if (livelocked()) {
             // Alone on the CPU, a cond_resched loop never switches: end the run from here.
             runnable.add(self);
@@ -244,16 +241,16 @@ final class SimEngine extends EngineLifecycle {
                 }
                 return runnable.set(index, last);
             }
-            if (mode == CLOSE || mode == EXECUTE && rootDone) {
+            if (mode == Mode.CLOSE || mode == Mode.EXECUTE && rootDone) {
                 return null;
             }
             long first = timers.firstDeadline();
             if (first < 0 || first > limit) {
-                if (mode == ADVANCE || first >= 0) {
+                if (mode == Mode.ADVANCE || first >= 0) {
                     clock = Math.max(clock, limit);
                 }
-                if (mode == EXECUTE) {
-                    outcome = first < 0 ? OUTCOME_DEADLOCK : OUTCOME_HUNG;
+                if (mode == Mode.EXECUTE) {
+                    outcome = first < 0 ? Outcome.DEADLOCK : Outcome.HUNG;
                 }
                 return null;
             }
@@ -261,7 +258,7 @@ final class SimEngine extends EngineLifecycle {
             for (Task task = timers.pollDue(clock); task != null; task = timers.pollDue(clock)) {
                 task.timerGeneration++;
                 task.timedOut = true;
-                task.state = Task.RUNNABLE;
+                task.state = Task.State.RUNNABLE;
                 task.since = clock;
                 runnable.add(task);
             }
@@ -270,10 +267,10 @@ final class SimEngine extends EngineLifecycle {
 
     /** Counts a scheduling point; true, with the run's outcome set, when the threads livelock. */
     private boolean livelocked() {
-        if (mode == CLOSE || mode == IDLE || !watchdog.livelock(clock)) {
+        if (mode == Mode.CLOSE || mode == Mode.IDLE || !watchdog.livelock(clock)) {
             return false;
         }
-        outcome = OUTCOME_LIVELOCK;
+        outcome = Outcome.LIVELOCK;
         return true;
     }
 
@@ -295,13 +292,13 @@ final class SimEngine extends EngineLifecycle {
 
     @Override
     Hang runRoot(Task task) {
-        outcome = OUTCOME_NONE;
-        mode = EXECUTE;
+        outcome = Outcome.NONE;
+        mode = Mode.EXECUTE;
         limit = clock + options.hungTaskTimeout().toNanos();
         runnable.add(task);
         start(task);
         drive();
-        mode = IDLE;
+        mode = Mode.IDLE;
         return outcome(task);
     }
 
@@ -312,20 +309,20 @@ final class SimEngine extends EngineLifecycle {
             return hang;
         }
         return switch (outcome) {
-            case OUTCOME_DEADLOCK -> deadlock();
-            case OUTCOME_HUNG -> hung(root);
-            case OUTCOME_LIVELOCK -> watchdog.livelockReport(clock);
-            default -> null;
+            case DEADLOCK -> deadlock();
+            case HUNG -> hung(root);
+            case LIVELOCK -> watchdog.livelockReport(clock);
+            case NONE -> null;
         };
     }
 
     @Override
     Hang runFor(long nanos) {
-        outcome = OUTCOME_NONE;
-        mode = ADVANCE;
+        outcome = Outcome.NONE;
+        mode = Mode.ADVANCE;
         limit = clock + nanos;
         drive();
-        mode = IDLE;
+        mode = Mode.IDLE;
         return outcome(null);
     }
 
@@ -341,10 +338,10 @@ final class SimEngine extends EngineLifecycle {
             timers.clear();
             return;
         }
-        mode = CLOSE;
+        mode = Mode.CLOSE;
         for (Task task : live.values()) {
-            if (task.state == Task.BLOCKED || task.state == Task.SLEEPING) {
-                task.state = Task.RUNNABLE;
+            if (task.state == Task.State.BLOCKED || task.state == Task.State.SLEEPING) {
+                task.state = Task.State.RUNNABLE;
                 runnable.add(task);
             }
         }

@@ -5,6 +5,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.hotplugemu.arch.spi.PrintkTime;
 
 /**
  * The {@code sim} engine's hang watchdogs. Livelock: counts scheduling points (switches and
@@ -56,7 +57,7 @@ final class SimWatchdog {
 
     Hang livelockReport(long now) {
         return new Hang(HangException.Kind.LIVELOCK, "livelock: " + livelockPoints + " switches at "
-                + EngineChecks.formatTime(now) + " without virtual time advancing (threads looping on"
+                + PrintkTime.seconds(now) + " without virtual time advancing (threads looping on"
                 + " cond_resched() or yield for what only time or a blocked thread can bring)");
     }
 

@@ -1,6 +1,7 @@
 package org.hotplugemu.core.engine;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hotplugemu.arch.spi.PrintkTime;
 import org.hotplugemu.arch.spi.sched.EmulatedThread;
 
 /**
@@ -8,10 +9,19 @@ import org.hotplugemu.arch.spi.sched.EmulatedThread;
  * "primitive" only under the lock of the primitive the task waits on.
  */
 final class Task implements EmulatedThread {
-    static final int RUNNABLE = 0;
-    static final int BLOCKED = 1;
-    static final int SLEEPING = 2;
-    static final int DEAD = 3;
+    /** Where a task is in its life: running or ready, waiting on a primitive, in a timed sleep, or finished. */
+    enum State {
+        RUNNABLE, BLOCKED, SLEEPING, DEAD;
+
+        /** Returns the state as a {@link ThreadReport} shows it (a finished task is not reported). */
+        ThreadReport.State view() {
+            return switch (this) {
+                case SLEEPING -> ThreadReport.State.SLEEPING;
+                case BLOCKED -> ThreadReport.State.BLOCKED;
+                case RUNNABLE, DEAD -> ThreadReport.State.RUNNABLE;
+            };
+        }
+    }
 
     final EngineSupport engine;
     final int pid;
@@ -32,7 +42,7 @@ final class Task implements EmulatedThread {
     boolean parkWaiting;
 
     /** What {@link ThreadReport} shows; written by the engine. */
-    volatile int state = RUNNABLE;
+    volatile State state = State.RUNNABLE;
     volatile String reason = "";
     volatile long deadline = -1;
     volatile long since;
@@ -88,24 +98,23 @@ final class Task implements EmulatedThread {
 
     @Override
     public boolean isAlive() {
-        return started && state != DEAD;
+        return started && state != State.DEAD;
     }
 
     @Override
     public String waitingOn() {
-        int s = state;
-        if (s == SLEEPING) {
-            return reason + " until " + EngineSupport.formatTime(deadline);
+        State s = state;
+        if (s == State.SLEEPING) {
+            return reason + " until " + PrintkTime.seconds(deadline);
         }
-        return s == BLOCKED ? reason : "";
+        return s == State.BLOCKED ? reason : "";
     }
 
     ThreadReport report() {
-        int s = state;
-        ThreadReport.State view = s == SLEEPING ? ThreadReport.State.SLEEPING
-                : s == BLOCKED ? ThreadReport.State.BLOCKED : ThreadReport.State.RUNNABLE;
+        State s = state;
+        ThreadReport.State view = s.view();
         Blocker on = blocker;
-        String holder = s == BLOCKED && on != null ? on.holders() : "";
+        String holder = s == State.BLOCKED && on != null ? on.holders() : "";
         return new ThreadReport(pid, name, cpu, view, waitingOn(), since, activity, holder);
     }
 

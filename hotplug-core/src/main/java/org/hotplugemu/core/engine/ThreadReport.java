@@ -2,6 +2,8 @@ package org.hotplugemu.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import org.hotplugemu.arch.spi.PrintkTime;
+
 /**
  * A snapshot of one live emulated thread, for hang reports and diagnostics. Experimental.
  *
@@ -39,6 +41,6 @@ public record ThreadReport(int pid, String name, int cpu, State state, String wa
         String in = activity.isEmpty() ? "" : " in " + activity;
         String held = holder.isEmpty() ? "" : " held by " + holder;
         return "  pid " + pid + " " + name + " (CPU " + cpu + ")" + in + ": " + what + held + " since "
-                + EngineSupport.formatTime(sinceNanos);
+                + PrintkTime.seconds(sinceNanos);
     }
 }

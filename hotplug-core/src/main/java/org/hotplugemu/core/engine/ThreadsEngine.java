@@ -101,7 +101,7 @@ final class ThreadsEngine extends EngineLifecycle {
     }
 
     @Override
-    boolean block(Task self, int kind, String reason, long deadline) {
+    boolean block(Task self, Task.State kind, String reason, long deadline) {
         if (self.wakeState.compareAndSet(WAKE_PENDING, WAKE_NONE)) {
             return true;
         }
@@ -148,7 +148,7 @@ final class ThreadsEngine extends EngineLifecycle {
                 timedBlocked.decrementAndGet();
             }
             self.touched = System.nanoTime();
-            self.state = Task.RUNNABLE;
+            self.state = Task.State.RUNNABLE;
             self.since = nanoTime();
         }
     }
@@ -190,7 +190,7 @@ final class ThreadsEngine extends EngineLifecycle {
         if (self.killed) {
             throw EngineShutdown.INSTANCE; // a thread looping on cond_resched would outlive close()
         }
-        mightSleep(self, "cond_resched");
+        EngineChecks.mightSleep(self, "cond_resched");
         self.touched = System.nanoTime();
         Thread.yield();
     }
@@ -252,7 +252,7 @@ final class ThreadsEngine extends EngineLifecycle {
         lastLockupScan = now;
         Task stuck = null;
         for (Task task : live.values()) {
-            if (task.state == Task.RUNNABLE && task.thread != null && now - task.touched >= threshold
+            if (task.state == Task.State.RUNNABLE && task.thread != null && now - task.touched >= threshold
                     && (stuck == null || task.touched < stuck.touched)) {
                 stuck = task;
             }

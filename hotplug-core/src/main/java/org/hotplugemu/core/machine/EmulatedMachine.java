@@ -10,6 +10,7 @@ import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.CpuMasks;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.KernelBool;
 import org.hotplugemu.arch.spi.KernelCommandLine;
 import org.hotplugemu.arch.spi.KernelLog;
 import org.hotplugemu.arch.spi.MachineConfig;
@@ -73,9 +74,9 @@ final class EmulatedMachine implements Machine, HotplugControl {
     private final CostModel costs;
     private final java.util.Random costRandom;
 
-    private EmulatedMachine(MachineBuilder builder, KernelCommandLine commandLine, Engine engine) {
+    private EmulatedMachine(MachineBuilder builder, MachineConfig config, Engine engine) {
         this.builder = builder;
-        this.commandLine = commandLine;
+        this.commandLine = config.commandLine();
         this.engine = engine;
         this.log = new KernelLogBuffer(engine::nanoTime);
         // Before anything creates a lock: lockdep only checks the locks it saw being created.
@@ -83,7 +84,6 @@ final class EmulatedMachine implements Machine, HotplugControl {
         this.taskContext = new BootTaskContext(engine);
         this.tracing = new Tracing(taskContext, builder.cpus);
         this.fs = new VirtualFs();
-        MachineConfig config = new MachineConfig(builder.cpus, builder.threadsPerCore, commandLine);
         ArchMasks archMasks = new ArchMasks();
         this.arch = builder.architecture.create(new Context(config, engine, log, tracing.tracer(), fs, archMasks));
         TopologyCheck.check(arch.name(), builder.cpus, arch.topology());
@@ -156,8 +156,9 @@ final class EmulatedMachine implements Machine, HotplugControl {
         if (builder.architecture == null) {
             throw new HotplugException(Errno.EINVAL, "no architecture: choose one with --arch");
         }
-        new MachineConfig(builder.cpus, builder.threadsPerCore, KernelCommandLine.empty());
-        KernelCommandLine commandLine = KernelCommandLine.parse(builder.commandLine);
+        // The machine's one MachineConfig, checked here once (the CLI lists MachineConfig.problems earlier, with its other startup problems).
+        MachineConfig config = new MachineConfig(builder.cpus, builder.threadsPerCore, KernelCommandLine.parse(builder.commandLine));
+        KernelCommandLine commandLine = config.commandLine();
         // Checked before anything starts, so that a bad value is a startup problem and not a failed boot.
         commandLine.getLong("maxcpus", 0);
         commandLine.getBoolean("cpuhp.parallel", true);
@@ -170,7 +171,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
         Engine engine = Engines.create(builder.engine,
                 new EngineOptions(builder.seed, hungTask, timeScale, softLockup, livelock, schedule));
         try {
-            return new EmulatedMachine(builder, commandLine, engine);
+            return new EmulatedMachine(builder, config, engine);
         }
         catch (RuntimeException e) {
             engine.close();
@@ -199,7 +200,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
         String dir = "/sys/kernel/debug/hotplug-emu/";
         fs.add(dir + "freeze_secondary_cpus", VirtualFile.readWrite(() -> "", value -> suspend.freeze(KernelParse.parseInt(value))));
         fs.add(dir + "thaw_secondary_cpus", VirtualFile.readWrite(() -> "", value -> suspend.thaw()));
-        fs.add(dir + "pm_wakeup_pending", VirtualFile.readWrite(() -> "", value -> suspend.setWakeupPending(KernelParse.parseBool(value))));
+        fs.add(dir + "pm_wakeup_pending", VirtualFile.readWrite(() -> "", value -> suspend.setWakeupPending(KernelBool.parse(value))));
         // The invariant checker for scripts, e.g. explore's reproducers: one line per violation, empty when all holds.
         fs.add(dir + "invariants", VirtualFile.readOnly(() -> checkInvariants().stream().map(line -> line + "\n").reduce("", String::concat)));
     }

@@ -3,6 +3,7 @@ package org.hotplugemu.core.machine;
 import static java.util.Objects.requireNonNull;
 
 import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.arch.spi.PrintkTime;
 
 /**
  * One line of the kernel log: when it was logged (engine clock), at which level, and what it says.
@@ -19,8 +20,7 @@ public record KernelLogEntry(long nanos, KernelLog.Level level, String message) 
 
     /** Returns the line as {@code dmesg} prints it: {@code [%5lu.%06lu] message}. */
     public String format() {
-        long micros = nanos / 1_000;
-        return String.format("[%5d.%06d] %s", micros / 1_000_000, micros % 1_000_000, message);
+        return PrintkTime.line(nanos, message);
     }
 
     /** Returns the line as {@code dmesg -r} prints it, the level first: {@code <6>[    0.000000] message}. */

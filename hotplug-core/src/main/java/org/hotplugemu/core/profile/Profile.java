@@ -255,11 +255,6 @@ public final class Profile {
         return find("CPUHP_BP_KICK_AP").map(StateDefinition::number);
     }
 
-    /** Returns the highest valid state number ({@code CPUHP_ONLINE}). */
-    public int lastState() {
-        return online();
-    }
-
     public Section sectionOf(int state) {
         if (state <= 0) {
             return Section.OFFLINE;

@@ -62,31 +62,6 @@ final class AtomicCpuMask implements CpuMask {
     }
 
     @Override
-    public String toCpuList() {
-        StringBuilder out = new StringBuilder();
-        int cpu = 0;
-        while (cpu < nrCpus) {
-            if (!test(cpu)) {
-                cpu++;
-                continue;
-            }
-            int end = cpu;
-            while (end + 1 < nrCpus && test(end + 1)) {
-                end++;
-            }
-            if (!out.isEmpty()) {
-                out.append(',');
-            }
-            out.append(cpu);
-            if (end > cpu) {
-                out.append('-').append(end);
-            }
-            cpu = end + 1;
-        }
-        return out.toString();
-    }
-
-    @Override
     public String toString() {
         return toCpuList();
     }

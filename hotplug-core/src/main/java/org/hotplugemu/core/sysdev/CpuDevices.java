@@ -8,11 +8,11 @@ import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.spi.HotplugFirmware;
+import org.hotplugemu.arch.spi.KernelBool;
 import org.hotplugemu.arch.spi.KernelLog;
 import org.hotplugemu.arch.spi.VirtualFile;
 import org.hotplugemu.core.state.Hotplug;
 import org.hotplugemu.core.sysfs.CpuSysfs;
-import org.hotplugemu.core.sysfs.KernelParse;
 import org.hotplugemu.core.sysfs.VirtualFs;
 
 /**
@@ -73,7 +73,7 @@ final class CpuDevices {
             if (arch.isHotpluggable(cpu)) {
                 fs.remove(dir + "/online");
                 fs.add(dir + "/online", VirtualFile.readWrite(() -> (hotplug.deviceOnline(n) ? "1" : "0") + "\n",
-                        value -> onlineStore(n, KernelParse.parseBool(value))));
+                        value -> onlineStore(n, KernelBool.parse(value))));
             }
         }
     }

@@ -18,10 +18,21 @@ import org.hotplugemu.arch.spi.KernelLog;
 final class HotplugSequencer {
     private final HandlerRegistry registry;
     private final KernelLog log;
+    private final SysdevFaults faults;
 
-    HotplugSequencer(HandlerRegistry registry, KernelLog log) {
+    HotplugSequencer(HandlerRegistry registry, KernelLog log, SysdevFaults faults) {
         this.registry = requireNonNull(registry, "registry is null");
         this.log = requireNonNull(log, "log is null");
+        this.faults = requireNonNull(faults, "faults is null");
+    }
+
+    /** Calls a handler, or fails it with EAGAIN when its fail injection is armed (the handler does not run). */
+    private void call(HotplugRequest request, HotplugPhase phase, HandlerRegistry.Entry entry) {
+        if (faults.takeHandler(request.operation(), phase, entry.name())) {
+            throw new HotplugException(Errno.EAGAIN, phase.name().toLowerCase(java.util.Locale.ROOT) + " handler " + entry.name()
+                    + " failed by fail injection (sysdev/fail_handler)");
+        }
+        entry.handler().handle(request, false);
     }
 
     /** Runs {@code request}; returns normally when validate and execute succeeded (see {@link HotplugRequest#failure()} for commit). */
@@ -31,7 +42,7 @@ final class HotplugSequencer {
             for (HandlerRegistry.Entry entry : registry.handlers(request.operation(), phase)) {
                 request.record(phase.name().toLowerCase(java.util.Locale.ROOT) + ":" + entry.name());
                 try {
-                    entry.handler().handle(request, false);
+                    call(request, phase, entry);
                 }
                 catch (HotplugException e) {
                     request.fail(e);
@@ -50,7 +61,7 @@ final class HotplugSequencer {
         for (HandlerRegistry.Entry entry : registry.handlers(request.operation(), HotplugPhase.COMMIT)) {
             request.record("commit:" + entry.name());
             try {
-                entry.handler().handle(request, false);
+                call(request, HotplugPhase.COMMIT, entry);
             }
             catch (HotplugException e) {
                 request.fail(e);

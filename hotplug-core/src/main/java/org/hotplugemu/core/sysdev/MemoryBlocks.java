@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.KernelBool;
 import org.hotplugemu.arch.spi.VirtualFile;
-import org.hotplugemu.core.sysfs.KernelParse;
 import org.hotplugemu.core.sysfs.VirtualFs;
 
 /**
@@ -50,7 +50,7 @@ final class MemoryBlocks {
         for (int block = 0; block < online.length(); block++) {
             int n = block;
             String dir = ROOT + "/memory" + block;
-            fs.add(dir + "/online", VirtualFile.readWrite(() -> online.get(n) + "\n", value -> locked(n, KernelParse.parseBool(value))));
+            fs.add(dir + "/online", VirtualFile.readWrite(() -> online.get(n) + "\n", value -> locked(n, KernelBool.parse(value))));
             fs.add(dir + "/state", VirtualFile.readWrite(() -> (online.get(n) != 0 ? "online" : "offline") + "\n", value -> {
                 String state = value.strip();
                 if (!state.equals("online") && !state.equals("offline")) {

@@ -11,6 +11,8 @@ public final class SysdevFaults {
     public static final int ALL = -1;
 
     private final Map<SysdevFault, Set<Integer>> armed = new EnumMap<>(SysdevFault.class);
+    /** The handler the next request fails, as {@code OPERATION PHASE NAME}, or null: the framework's own fail injection. */
+    private String failHandler;
 
     public synchronized void arm(SysdevFault fault, int cpu) {
         armed.computeIfAbsent(fault, f -> new TreeSet<>()).add(cpu);
@@ -23,6 +25,34 @@ public final class SysdevFaults {
 
     public synchronized void clearAll() {
         armed.clear();
+        failHandler = null;
+    }
+
+    /** Makes the next call of one handler fail with EAGAIN instead of running, once (as {@code cpuhp}'s {@code fail} file does for a state). */
+    public synchronized void armHandler(HotplugOperation operation, HotplugPhase phase, String name) {
+        failHandler = key(operation, phase, name);
+    }
+
+    public synchronized void clearHandler() {
+        failHandler = null;
+    }
+
+    /** Returns the armed handler as {@code add execute cpu}, or an empty string. */
+    public synchronized String armedHandler() {
+        return failHandler == null ? "" : failHandler;
+    }
+
+    /** Returns whether this call of the handler must fail, disarming it if so. */
+    synchronized boolean takeHandler(HotplugOperation operation, HotplugPhase phase, String name) {
+        if (key(operation, phase, name).equals(failHandler)) {
+            failHandler = null;
+            return true;
+        }
+        return false;
+    }
+
+    private static String key(HotplugOperation operation, HotplugPhase phase, String name) {
+        return operation.name().toLowerCase(java.util.Locale.ROOT) + " " + phase.name().toLowerCase(java.util.Locale.ROOT) + " " + name;
     }
 
     public synchronized boolean armed(SysdevFault fault, int cpu) {

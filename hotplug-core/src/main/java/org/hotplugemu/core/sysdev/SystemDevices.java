@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.KernelBool;
 import org.hotplugemu.arch.spi.KernelLog;
 import org.hotplugemu.arch.spi.VirtualFile;
 import org.hotplugemu.core.engine.Engine;
@@ -47,7 +48,7 @@ public final class SystemDevices {
         this.engine = requireNonNull(engine, "engine is null");
         this.hotplug = requireNonNull(hotplug, "hotplug is null");
         this.queue = new HotplugQueue(engine);
-        this.sequencer = new HotplugSequencer(registry, log);
+        this.sequencer = new HotplugSequencer(registry, log, faults);
         this.uevents = new Uevents(tracer);
         this.slots = new FirmwareSlots(hotplug.nrCpus());
         this.cpus = new CpuDevices(hotplug, arch, log, uevents, queue, faults, slots);
@@ -71,11 +72,12 @@ public final class SystemDevices {
         fs.add(DEBUG_DIR + "insert", VirtualFile.readWrite(() -> "", value -> insertAndNotify(KernelParse.parseInt(value))));
         fs.add(DEBUG_DIR + "eject", VirtualFile.readWrite(() -> "", value -> acpi.ejectRequest(checkSlot(KernelParse.parseInt(value)))));
         fs.add(DEBUG_DIR + "fault", VirtualFile.readWrite(faults::render, this::writeFault));
+        fs.add(DEBUG_DIR + "fail_handler", VirtualFile.readWrite(() -> faults.armedHandler() + "\n", this::writeFailHandler));
         fs.add(DEBUG_DIR + "auto_online", VirtualFile.readWrite(() -> (autoOnline ? "1" : "0") + "\n",
-                value -> autoOnline = KernelParse.parseBool(value)));
+                value -> autoOnline = KernelBool.parse(value)));
         fs.add(DEBUG_DIR + "uevents", VirtualFile.readOnly(uevents::render));
         fs.add("/sys/firmware/acpi/hotplug/processor/enabled", VirtualFile.readWrite(() -> (acpi.ejectEnabled() ? "1" : "0") + "\n",
-                value -> acpi.setEjectEnabled(KernelParse.parseBool(value))));
+                value -> acpi.setEjectEnabled(KernelBool.parse(value))));
     }
 
     /** Plugin and test handlers register here. */
@@ -173,6 +175,33 @@ public final class SystemDevices {
             throw new HotplugException(Errno.EINVAL, "CPU slot " + cpu + " does not exist (0-" + (slots.size() - 1) + ")");
         }
         return cpu;
+    }
+
+    /** {@code fail_handler}: {@code add|delete validate|execute|commit NAME} arms one handler's failure, {@code -1} disarms. */
+    private void writeFailHandler(String value) {
+        String[] words = value.strip().split("\\s+");
+        if (words.length == 1 && words[0].equals("-1")) {
+            faults.clearHandler();
+            return;
+        }
+        HotplugOperation operation = words.length == 3 ? parseEnum(HotplugOperation.class, words[0]) : null;
+        HotplugPhase phase = words.length == 3 ? parseEnum(HotplugPhase.class, words[1]) : null;
+        if (operation == null || phase == null) {
+            throw new HotplugException(Errno.EINVAL, "write add|delete validate|execute|commit HANDLER, or -1");
+        }
+        if (registry.handlers(operation, phase).stream().noneMatch(entry -> entry.name().equals(words[2]))) {
+            throw new HotplugException(Errno.EINVAL, "no " + words[0] + " " + words[1] + " handler named '" + words[2] + "'");
+        }
+        faults.armHandler(operation, phase, words[2]);
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String word) {
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equalsIgnoreCase(word)) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private void writeFault(String value) {

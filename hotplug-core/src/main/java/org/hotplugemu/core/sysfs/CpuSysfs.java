@@ -4,9 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.function.IntPredicate;
-import java.util.stream.Collectors;
 import org.hotplugemu.arch.spi.Architecture;
+import org.hotplugemu.arch.spi.CpuList;
 import org.hotplugemu.arch.spi.CpuTopology;
+import org.hotplugemu.arch.spi.KernelBool;
 import org.hotplugemu.arch.spi.VirtualFile;
 import org.hotplugemu.core.state.HotplugOperations;
 
@@ -53,7 +54,7 @@ public final class CpuSysfs {
                 value -> control.writeFail(cpu, KernelParse.parseInt(value))));
         if (arch.isHotpluggable(cpu)) {
             fs.add(dir + "/online", VirtualFile.readWrite(() -> (hotplug.deviceOnline(cpu) ? "1" : "0") + "\n",
-                    value -> hotplug.setDeviceOnline(cpu, KernelParse.parseBool(value))));
+                    value -> hotplug.setDeviceOnline(cpu, KernelBool.parse(value))));
         }
         CpuTopology me = topology.get(cpu);
         // Once a driver owns base/topology:prepare, the directory follows it (topology_add_dev / topology_remove_dev).
@@ -83,7 +84,7 @@ public final class CpuSysfs {
     /** Topology sibling lists show online CPUs only, like the kernel's. */
     private String list(List<CpuTopology> topology, java.util.function.Predicate<CpuTopology> sibling) {
         IntPredicate online = hotplug.masks().online()::test;
-        return compress(topology.stream().filter(sibling).mapToInt(CpuTopology::cpu).filter(online).boxed().collect(Collectors.toList())) + "\n";
+        return CpuList.of(topology.stream().filter(sibling).mapToInt(CpuTopology::cpu).filter(online)).format() + "\n";
     }
 
     /**
@@ -109,26 +110,5 @@ public final class CpuSysfs {
             chunk = 32;
         }
         return out.append('\n').toString();
-    }
-
-    private static String compress(List<Integer> cpus) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < cpus.size()) {
-            int start = cpus.get(i);
-            int end = start;
-            while (i + 1 < cpus.size() && cpus.get(i + 1) == end + 1) {
-                end = cpus.get(++i);
-            }
-            if (!out.isEmpty()) {
-                out.append(',');
-            }
-            out.append(start);
-            if (end > start) {
-                out.append('-').append(end);
-            }
-            i++;
-        }
-        return out.toString();
     }
 }

@@ -3,7 +3,7 @@ package org.hotplugemu.core.sysfs;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 
-/** The kernel's string parsers as sysfs store functions use them ({@code kstrtoint}, {@code kstrtobool}). */
+/** The kernel's string parsers as sysfs store functions use them ({@code kstrtoint}; {@code kstrtobool} is {@link org.hotplugemu.arch.spi.KernelBool}). */
 public final class KernelParse {
     private KernelParse() {
     }
@@ -26,34 +26,6 @@ public final class KernelParse {
         catch (NumberFormatException e) {
             throw new HotplugException(Errno.ERANGE, "'" + text + "' does not fit in an int");
         }
-    }
-
-    /** {@code kstrtobool}: the first character decides ({@code y Y t T 1}, {@code n N f F 0}, {@code on}, {@code off}). */
-    public static boolean parseBool(String value) {
-        if (!value.isEmpty()) {
-            switch (value.charAt(0)) {
-                case 'y', 'Y', 't', 'T', '1' -> {
-                    return true;
-                }
-                case 'n', 'N', 'f', 'F', '0' -> {
-                    return false;
-                }
-                case 'o', 'O' -> {
-                    if (value.length() > 1) {
-                        char second = value.charAt(1);
-                        if (second == 'n' || second == 'N') {
-                            return true;
-                        }
-                        if (second == 'f' || second == 'F') {
-                            return false;
-                        }
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        throw new HotplugException(Errno.EINVAL, "'" + value.strip() + "' is not a boolean: use 1/0, y/n, on/off");
     }
 
     private static HotplugException invalid(String value) {

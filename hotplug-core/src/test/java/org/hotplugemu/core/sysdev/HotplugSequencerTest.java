@@ -16,7 +16,8 @@ class HotplugSequencerTest {
     private final List<String> logged = new ArrayList<>();
     private final KernelLog log = (level, message) -> logged.add(message);
     private final HandlerRegistry registry = new HandlerRegistry();
-    private final HotplugSequencer sequencer = new HotplugSequencer(registry, log);
+    private final SysdevFaults faults = new SysdevFaults();
+    private final HotplugSequencer sequencer = new HotplugSequencer(registry, log, faults);
 
     private void handler(HotplugPhase phase, int order, String name, boolean fails, boolean rollbackFails) {
         registry.register(HotplugOperation.ADD, phase, order, name, (request, rollback) -> {
@@ -102,5 +103,49 @@ class HotplugSequencerTest {
         handler(HotplugPhase.EXECUTE, 10, "e", false, false);
         assertThatThrownBy(() -> handler(HotplugPhase.EXECUTE, 20, "e", false, false))
                 .isInstanceOfSatisfying(HotplugException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EEXIST));
+    }
+
+    @Test
+    void anArmedHandlerFailsOnceWithEagainWithoutRunningAndTheOthersRollBack() {
+        handler(HotplugPhase.VALIDATE, 10, "v", false, false);
+        handler(HotplugPhase.EXECUTE, 10, "e1", false, false);
+        handler(HotplugPhase.EXECUTE, 20, "e2", false, false);
+        faults.armHandler(HotplugOperation.ADD, HotplugPhase.EXECUTE, "e2");
+        HotplugRequest request = request();
+
+        assertThatThrownBy(() -> sequencer.run(request)).isInstanceOf(HotplugException.class);
+
+        assertThat(calls).containsExactly("validate v", "execute e1", "rollback e1", "rollback v");
+        assertThat(request.failure().errno()).isEqualTo(Errno.EAGAIN);
+        assertThat(faults.armedHandler()).isEmpty();
+        calls.clear();
+        sequencer.run(request());
+        assertThat(calls).containsExactly("validate v", "execute e1", "execute e2");
+    }
+
+    @Test
+    void anArmedCommitHandlerIsLoggedAndTheOtherCommitHandlersStillRun() {
+        handler(HotplugPhase.EXECUTE, 10, "e", false, false);
+        handler(HotplugPhase.COMMIT, 10, "c1", false, false);
+        handler(HotplugPhase.COMMIT, 20, "c2", false, false);
+        faults.armHandler(HotplugOperation.ADD, HotplugPhase.COMMIT, "c1");
+        HotplugRequest request = request();
+
+        sequencer.run(request);
+
+        assertThat(calls).containsExactly("execute e", "commit c2");
+        assertThat(request.failure().errno()).isEqualTo(Errno.EAGAIN);
+        assertThat(logged).anyMatch(line -> line.contains("commit handler c1 failed"));
+    }
+
+    @Test
+    void aHandlerOfAnotherOperationIsNotFailed() {
+        handler(HotplugPhase.EXECUTE, 10, "e", false, false);
+        faults.armHandler(HotplugOperation.DELETE, HotplugPhase.EXECUTE, "e");
+
+        sequencer.run(request());
+
+        assertThat(calls).containsExactly("execute e");
+        assertThat(faults.armedHandler()).isEqualTo("delete execute e");
     }
 }

@@ -11,6 +11,7 @@ import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.spi.KernelCommandLine;
 import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.arch.spi.PrintkTime;
 import org.hotplugemu.arch.spi.MachineConfig;
 import org.hotplugemu.arch.spi.VirtualFile;
 import org.hotplugemu.arch.spi.VirtualFiles;
@@ -47,7 +48,7 @@ public final class TestingArchContext implements ArchContext {
         return (level, message) -> {
             long nanos = scheduler.nanoTime();
             synchronized (dmesg) {
-                dmesg.add(String.format("[%5d.%06d] %s", nanos / 1_000_000_000, nanos / 1000 % 1_000_000, message));
+                dmesg.add(PrintkTime.line(nanos, message));
             }
         };
     }
