@@ -23,4 +23,10 @@ public interface ArchContext {
 
     /** Where the backend adds files, e.g. fault switches under {@code /sys/kernel/debug/<arch>/}. */
     VirtualFiles files();
+
+    /**
+     * The kernel's CPU masks, read-only (snapshots). Usable once the machine is built, not from
+     * {@code ArchitectureProvider.create}. Experimental since 0.3.
+     */
+    CpuMasks masks();
 }

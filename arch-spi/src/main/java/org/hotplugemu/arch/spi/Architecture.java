@@ -8,7 +8,8 @@ import org.hotplugemu.arch.spi.sched.Scheduler;
  * The low-level, architecture-specific half of CPU hotplug for one emulated machine: how a CPU is
  * identified, woken, stopped and confirmed dead. The core's state machine calls it; everything
  * generic (the state table, callbacks, completions, alive and dead synchronisation, masks) stays in
- * the core.
+ * the core; the backend declares only how long those waits last and what they log
+ * ({@link #bringupWaits}).
  *
  * <p>Threading: {@link #smpPrepareCpus}, {@link #bootSecondary}, {@link #cpuDie} and
  * {@link #smpCpusDone} run on the control thread; {@link #cpuDisable} runs on the dying CPU in
@@ -128,7 +129,11 @@ public interface Architecture {
      * Wakes {@code cpu} so that it starts running kernel code, which must end in
      * {@code start.online()} and {@code start.cpuStartupEntry()} on the CPU's own hardware thread
      * ({@code __cpu_up}; in parallel bringup, {@code arch_cpuhp_kick_ap_alive}). Returns once the
-     * wakeup protocol is done; it does not wait for the CPU to report alive, the core does that.
+     * wakeup protocol is done (IPIs sent, firmware answered); it must not wait for the CPU to report
+     * alive. The core does that after this returns, for {@link #bringupWaits}'s {@code alive}
+     * duration, logging its {@code aliveMessage} when the CPU is late; it then refuses the late
+     * CPU's {@code start.online()} (the CPU stays offline and may be brought up again later). When
+     * this throws, the core likewise refuses any {@code start.online()} of that kick.
      *
      * @throws HotplugException when the wakeup fails (EIO for a delivery error, EINVAL or EPERM
      *         for a firmware refusal), leaving the CPU off
@@ -145,12 +150,38 @@ public interface Architecture {
     void cpuDisable(int cpu);
 
     /**
-     * Runs on the control thread after the dying CPU reported itself dead, or after the core gave up
-     * waiting ({@code reportedDead == false}): confirm the CPU is really off (PSCI
+     * Runs on the control thread after the dying CPU reported itself dead (from {@code play_dead}
+     * when {@link #reportsDeadFromPlayDead}), or after the core gave up waiting for the backend's
+     * dead wait ({@code reportedDead == false}): confirm the CPU is really off (PSCI
      * {@code AFFINITY_INFO}) and log what the kernel logs. Problems are logged, never thrown: the
      * CPU is offline for the kernel either way.
      */
     void cpuDie(int cpu, boolean reportedDead);
+
+    /**
+     * Returns how long the core waits for a CPU to report alive and dead under the kernel
+     * {@code kernel} (e.g. {@code 6.1}) of the state-table profile {@code profile}, and what it logs
+     * when a wait runs out. The default is the generic 6.5+ {@code kernel/cpu.c} waits
+     * ({@link BringupWaits#KERNEL}); e.g. RISC-V returns 1000 ms and
+     * {@code "CPU%u: failed to come online"}, and under 6.1 a 5 s dead wait with
+     * {@code "CPU %u: didn't die"}. Called once per machine, on the control thread.
+     */
+    default BringupWaits bringupWaits(String profile, String kernel) {
+        return BringupWaits.KERNEL;
+    }
+
+    /**
+     * Returns whether the dying CPU's {@code play_dead} tells the core when it is done, by calling
+     * {@link SecondaryStart#reportDead()} after its last action ({@code CONFIG_HOTPLUG_CORE_SYNC_DEAD}:
+     * {@code cpuhp_ap_report_dead}). Then {@link #cpuDie} runs only after that report (or after the
+     * dead wait ran out, with {@code reportedDead == false}), so its check of the CPU's power state
+     * never races the CPU's own stop. When false (the default), the core counts the CPU dead as soon
+     * as {@code cpuStartupEntry()} returns, and {@code cpuDie} may run while {@code play_dead} still
+     * runs.
+     */
+    default boolean reportsDeadFromPlayDead() {
+        return false;
+    }
 
     /** Runs once on the boot CPU after boot brought the secondary CPUs up ({@code smp_cpus_done}). */
     default void smpCpusDone(int onlineCpus) {

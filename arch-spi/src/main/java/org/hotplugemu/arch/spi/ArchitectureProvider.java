@@ -19,4 +19,16 @@ public interface ArchitectureProvider {
      * (e.g. an SMT width it cannot address) fail with an EINVAL {@link HotplugException}.
      */
     Architecture create(ArchContext context);
+
+    /**
+     * Returns the names of the state-table profiles this plugin ships, e.g.
+     * {@code linux-6.1-riscv64}. Each is a JSON resource {@code profiles/<name>.json} in the
+     * plugin's jar (read through this provider's own class), in the format of the built-in ones,
+     * whose {@code name} field is {@code <name>}. {@code --profile} and
+     * {@link Architecture#defaultProfile()} may then name it; a name a built-in profile has is
+     * refused. Experimental since 0.3.
+     */
+    default java.util.Set<String> profiles() {
+        return java.util.Set.of();
+    }
 }

@@ -53,7 +53,8 @@ public final class EmulatorAssembly {
         Optional<Profile> profile = Optional.empty();
         if (settings.profile().isPresent()) {
             try {
-                profile = Optional.of(Profiles.load(settings.profile().get()));
+                String name = settings.profile().get();
+                profile = Optional.of(architecture.isPresent() ? Profiles.load(name, architecture.get()) : Profiles.load(name));
             } catch (HotplugException e) {
                 problems.add(e.getMessage());
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.hotplugemu.arch.spi.ArchContext;
 import org.hotplugemu.arch.spi.Architecture;
+import org.hotplugemu.arch.spi.CpuMasks;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 import org.hotplugemu.arch.spi.KernelBool;
@@ -83,9 +84,10 @@ final class EmulatedMachine implements Machine, HotplugControl {
         this.taskContext = new BootTaskContext(engine);
         this.tracing = new Tracing(taskContext, builder.cpus);
         this.fs = new VirtualFs();
-        this.arch = builder.architecture.create(new Context(config, engine, log, tracing.tracer(), fs));
+        ArchMasks archMasks = new ArchMasks();
+        this.arch = builder.architecture.create(new Context(config, engine, log, tracing.tracer(), fs, archMasks));
         TopologyCheck.check(arch.name(), builder.cpus, arch.topology());
-        this.profile = builder.profile != null ? builder.profile : Profiles.builtIn(arch.defaultProfile());
+        this.profile = builder.profile != null ? builder.profile : Profiles.named(arch.defaultProfile(), builder.architecture);
         if (lockdep != null) {
             lockdep.attach(log::warn, profile.kernel() + " #1 Not tainted", !arch.name().equals("arm64"));
         }
@@ -104,6 +106,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
         engine.onSleepInAtomic(mightSleep::report);
         Cpuhp cpuhp = Cpuhp.create(engine, arch, profile, log, trace, symbol -> costs.nanos(symbol, booting, costRandom::nextDouble));
         this.hotplug = cpuhp.hotplug();
+        archMasks.bind(hotplug.masks());
         this.registration = cpuhp.api();
         this.suspend = cpuhp.suspend();
         this.ledger = new ResourceLedger(builder.cpus);
@@ -449,6 +452,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
         engine.close();
     }
 
-    private record Context(MachineConfig config, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files) implements ArchContext {
+    private record Context(MachineConfig config, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files, CpuMasks masks)
+            implements ArchContext {
     }
 }

@@ -78,6 +78,14 @@ public final class ProfileLoader {
      * @throws HotplugException EINVAL listing every problem found
      */
     public static Profile load(InputStream json, String source) {
+        return load(json, source, null);
+    }
+
+    /**
+     * Loads a profile an architecture plugin ships: its {@code arch} may also be {@code pluginArch},
+     * the plugin's own architecture name.
+     */
+    static Profile load(InputStream json, String source, String pluginArch) {
         requireNonNull(json, "json is null");
         requireNonNull(source, "source is null");
         JsonNode root;
@@ -115,8 +123,9 @@ public final class ProfileLoader {
                 problems.add("$.banner: must be the kernel's banner, starting with \"Linux version \"");
             }
         }
-        if (arch != null && !arch.equals("x86") && !arch.equals("arm64")) {
-            problems.add("$.arch: \"" + arch + "\" is not a known architecture (use \"x86\" or \"arm64\")");
+        if (arch != null && !arch.equals("x86") && !arch.equals("arm64") && !arch.equals(pluginArch)) {
+            problems.add("$.arch: \"" + arch + "\" is not a known architecture (use \"x86\" or \"arm64\""
+                    + (pluginArch == null ? "" : " or \"" + pluginArch + "\"") + ")");
         }
         List<StateDefinition> states = readStates(root.get("states"), problems);
         RawRange bp = readRange(root.path("dynamic"), "bpPrepareDyn", problems);

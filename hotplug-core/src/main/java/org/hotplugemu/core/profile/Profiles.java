@@ -7,7 +7,10 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
 
@@ -49,6 +52,54 @@ public final class Profiles {
         } catch (IOException e) {
             throw new HotplugException(Errno.EIO, "cannot read built-in profile " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns the profile {@code name} that the architecture plugin {@code provider} ships
+     * ({@link ArchitectureProvider#profiles()}), or else the built-in one of that name.
+     *
+     * @throws HotplugException EINVAL when neither has it or the plugin reuses a built-in name, EIO
+     *         when the plugin names a profile its jar does not hold
+     */
+    public static Profile named(String name, ArchitectureProvider provider) {
+        requireNonNull(name, "name is null");
+        requireNonNull(provider, "provider is null");
+        Set<String> shipped = provider.profiles();
+        if (!shipped.contains(name)) {
+            if (!BUILT_IN.contains(name) && !shipped.isEmpty()) {
+                throw new HotplugException(Errno.EINVAL, "no profile named \"" + name + "\"; built in: " + String.join(", ", BUILT_IN)
+                        + "; from the " + provider.name() + " plugin: " + String.join(", ", new TreeSet<>(shipped)));
+            }
+            return builtIn(name);
+        }
+        if (BUILT_IN.contains(name)) {
+            throw new HotplugException(Errno.EINVAL, "the " + provider.name() + " plugin ships a profile named \"" + name
+                    + "\", which is a built-in profile's name; rename it");
+        }
+        String resource = "/profiles/" + name + ".json";
+        Profile profile;
+        try (InputStream in = provider.getClass().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new HotplugException(Errno.EIO, "the " + provider.name() + " plugin names profile " + name + " but its jar has no " + resource.substring(1));
+            }
+            profile = ProfileLoader.load(in, provider.name() + " plugin profile " + name, provider.name());
+        } catch (IOException e) {
+            throw new HotplugException(Errno.EIO, "cannot read the " + provider.name() + " plugin's profile " + name + ": " + e.getMessage(), e);
+        }
+        if (!profile.name().equals(name)) {
+            throw new HotplugException(Errno.EINVAL, "the " + provider.name() + " plugin's " + resource.substring(1) + " is named \""
+                    + profile.name() + "\", not \"" + name + "\"");
+        }
+        return profile;
+    }
+
+    /**
+     * Loads the profile {@code nameOrPath} names: one {@code provider} ships, a built-in one, or
+     * else a profile JSON file at that path.
+     */
+    public static Profile load(String nameOrPath, ArchitectureProvider provider) {
+        requireNonNull(nameOrPath, "nameOrPath is null");
+        return provider.profiles().contains(nameOrPath) ? named(nameOrPath, provider) : load(nameOrPath);
     }
 
     /** Loads a built-in profile by name, or else a profile JSON file at that path. */

@@ -87,11 +87,11 @@ final class ApStartup {
                 throw new IllegalStateException("CPU" + cpu + " is the boot CPU and already online");
             }
             CpuState st = state.cpu(cpu);
-            if (st.sync.state == ApSync.State.SHOULD_DIE) {
+            if (!st.sync.reportAlive(this)) {
+                // Late: the control CPU gave up on this kick. The CPU stays off the online mask.
                 abandoned = true;
                 return;
             }
-            st.sync.state = ApSync.State.ALIVE;
             st.sync.alive.complete();
             if (splitStartup) {
                 st.sync.release.await();
@@ -117,7 +117,7 @@ final class ApStartup {
         public void cpuStartupEntry() {
             CpuState st = state.cpu(cpu);
             if (abandoned) {
-                st.sync.state = ApSync.State.DEAD;
+                st.sync.abandoned(this);
                 return;
             }
             st.sync.idleThread = state.scheduler().current();
@@ -142,7 +142,21 @@ final class ApStartup {
             st.state = state.profile().apIdleDead();
             st.sync.state = ApSync.State.DEAD;
             st.sync.idleThread = null;
+            st.sync.mayReportDead = true;
             st.doneDown.complete();
+        }
+
+        @Override
+        public void reportDead() {
+            CpuState st = state.cpu(cpu);
+            if (!arch.reportsDeadFromPlayDead()) {
+                throw new IllegalStateException(arch.name() + " does not report dead from play_dead (reportsDeadFromPlayDead is false)");
+            }
+            if (!st.sync.mayReportDead) {
+                throw new IllegalStateException("CPU" + cpu + " reported dead but is not dead");
+            }
+            st.sync.mayReportDead = false;
+            st.sync.deadReport.complete();
         }
     }
 }

@@ -1,9 +1,10 @@
 package org.hotplugemu.core.state;
 
-import java.time.Duration;
 import org.hotplugemu.arch.spi.Architecture;
+import org.hotplugemu.arch.spi.BringupWaits;
 import org.hotplugemu.arch.spi.Errno;
 import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.arch.spi.SecondaryStart;
 import org.hotplugemu.core.engine.EngineShutdown;
 
 /**
@@ -14,14 +15,14 @@ import org.hotplugemu.core.engine.EngineShutdown;
  * turns that into an {@link Outcome}.
  */
 final class CpuBringup {
-    /** How long the control CPU waits for an AP to report alive or dead (6.5+: 10 s). */
-    static final Duration SYNC_TIMEOUT = Duration.ofSeconds(10);
 
     private final CpuhpState state;
     private final HotplugThreads threads;
     private final ApStartup ap;
     private final Architecture arch;
     private final boolean splitStartup;
+    /** The backend's alive and dead waits for this machine's profile, asked for once. */
+    private BringupWaits waits;
 
     CpuBringup(CpuhpState state, HotplugThreads threads, ApStartup ap, Architecture arch, boolean splitStartup) {
         this.state = state;
@@ -34,8 +35,7 @@ final class CpuBringup {
     /** {@code bringup_cpu}: kick the AP through the architecture and wait until it is online. */
     void bringupCpu(int cpu) {
         CpuState st = state.cpu(cpu);
-        prepareKick(st);
-        arch.bootSecondary(cpu, ap.secondary(cpu));
+        kick(st);
         waitForApOnline(st);
     }
 
@@ -46,15 +46,44 @@ final class CpuBringup {
         if (sync != ApSync.State.DEAD && sync != ApSync.State.KICKED && sync != ApSync.State.ALIVE) {
             throw new HotplugException(Errno.EAGAIN, "CPU" + cpu + " is in limbo (ap_sync_state " + sync + "), it cannot be kicked");
         }
-        prepareKick(st);
-        arch.bootSecondary(cpu, ap.secondary(cpu));
+        kick(st);
     }
 
-    /** Forgets what an earlier, abandoned bringup of this CPU left in the handshakes. */
-    private static void prepareKick(CpuState st) {
+    /**
+     * Forgets what an earlier, abandoned bringup of this CPU left in the handshakes and wakes the
+     * CPU through the backend. When the backend fails, the kick is given up: a late
+     * {@code online()} of it is refused, and the CPU stays KICKED, which may be kicked again.
+     */
+    private void kick(CpuState st) {
         st.sync.alive.reinit();
         st.sync.release.reinit();
-        st.sync.state = ApSync.State.KICKED;
+        SecondaryStart start = ap.secondary(st.cpu);
+        st.sync.startKick(start);
+        try {
+            arch.bootSecondary(st.cpu, start);
+        }
+        catch (Throwable e) {
+            st.sync.giveUp(ApSync.State.KICKED);
+            throw e;
+        }
+    }
+
+    /** Returns the backend's waits, asking it once; a backend that fails to answer gets the kernel's. */
+    BringupWaits waits() {
+        BringupWaits result = waits;
+        if (result == null) {
+            try {
+                result = arch.bringupWaits(state.profile().name(), state.profile().kernel());
+            }
+            catch (RuntimeException e) {
+                state.log().error(arch.name() + " bringup_waits threw " + e + "; using the kernel's generic waits");
+            }
+            if (result == null) {
+                result = BringupWaits.KERNEL;
+            }
+            waits = result;
+        }
+        return result;
     }
 
     /** {@code cpuhp_bringup_ap} (parallel bringup, CPUHP_BRINGUP_CPU): release the kicked AP and wait. */
@@ -64,11 +93,11 @@ final class CpuBringup {
 
     private void waitForApOnline(CpuState st) {
         int cpu = st.cpu;
-        if (!st.sync.alive.await(SYNC_TIMEOUT)) {
-            state.log().error("CPU" + cpu + " failed to report alive state");
-            st.sync.state = ApSync.State.SHOULD_DIE;
+        BringupWaits waits = waits();
+        if (!st.sync.alive.await(waits.alive()) && st.sync.giveUp(ApSync.State.SHOULD_DIE)) {
+            state.log().error(waits.aliveMessage(cpu));
             st.sync.release.complete();
-            throw new HotplugException(Errno.EIO, "CPU" + cpu + " failed to report alive state within 10 s");
+            throw new HotplugException(Errno.EIO, waits.aliveMessage(cpu) + " within " + BringupWaits.describe(waits.alive()));
         }
         if (splitStartup) {
             st.sync.state = ApSync.State.SHOULD_ONLINE;
@@ -100,6 +129,8 @@ final class CpuBringup {
     void takedownCpu(int cpu) {
         CpuState st = state.cpu(cpu);
         st.thread.park();
+        st.sync.deadReport.reinit();
+        st.sync.mayReportDead = false;
         st.sync.stopRequested = true;
         if (st.sync.idleThread != null) {
             state.scheduler().unpark(st.sync.idleThread);
@@ -111,11 +142,20 @@ final class CpuBringup {
             st.thread.unpark();
             stopped.within("CPU" + cpu + " refused to go offline").orThrow();
         }
-        boolean reportedDead = st.doneDown.await(SYNC_TIMEOUT);
+        BringupWaits waits = waits();
+        long deadline = state.scheduler().nanoTime() + waits.dead().toNanos();
+        boolean reportedDead = st.doneDown.await(waits.dead());
+        if (reportedDead && arch.reportsDeadFromPlayDead()) {
+            // cpuhp_bp_sync_dead: the backend's play_dead says when its last action is done.
+            long left = Math.max(1, deadline - state.scheduler().nanoTime());
+            reportedDead = st.sync.deadReport.await(java.time.Duration.ofNanos(left));
+        }
         if (!reportedDead) {
-            // CONFIG_HOTPLUG_CORE_SYNC_DEAD (6.5+); before it the architecture's __cpu_die says so.
-            if (state.profile().kernelVersion().atLeast(6, 5)) {
-                state.log().error("CPU" + cpu + " failed to report dead state");
+            // CONFIG_HOTPLUG_CORE_SYNC_DEAD (6.5+) logs the generic message; before it the
+            // architecture's __cpu_die logs its own, if the backend declared one.
+            boolean generic = waits.deadMessage().equals(BringupWaits.KERNEL.deadMessage());
+            if (!generic || state.profile().kernelVersion().atLeast(6, 5)) {
+                state.log().error(waits.deadMessage(cpu));
             }
             st.state = state.profile().apIdleDead();
             st.sync.state = ApSync.State.DEAD;

@@ -53,6 +53,36 @@ public final class TestingArchContext implements ArchContext {
         };
     }
 
+    /**
+     * Fixed masks for architecture tests: every CPU possible and present, CPU 0 online and active.
+     */
+    @Override
+    public org.hotplugemu.arch.spi.CpuMasks masks() {
+        org.hotplugemu.arch.spi.CpuSet all = org.hotplugemu.arch.spi.CpuSet.of(java.util.stream.IntStream.range(0, config.cpus()));
+        org.hotplugemu.arch.spi.CpuSet boot = org.hotplugemu.arch.spi.CpuSet.of(0);
+        return new org.hotplugemu.arch.spi.CpuMasks() {
+            @Override
+            public org.hotplugemu.arch.spi.CpuSet possible() {
+                return all;
+            }
+
+            @Override
+            public org.hotplugemu.arch.spi.CpuSet present() {
+                return all;
+            }
+
+            @Override
+            public org.hotplugemu.arch.spi.CpuSet online() {
+                return boot;
+            }
+
+            @Override
+            public org.hotplugemu.arch.spi.CpuSet active() {
+                return boot;
+            }
+        };
+    }
+
     @Override
     public TestingTracer tracer() {
         return tracer;

@@ -40,6 +40,19 @@ public final class TestingArchitectureProvider implements ArchitectureProvider {
         return architecture;
     }
 
+    private volatile java.util.Set<String> profiles = java.util.Set.of();
+
+    /** Makes this provider ship these profiles, as a plugin jar's {@code profiles/<name>.json}. */
+    public TestingArchitectureProvider shipping(String... names) {
+        this.profiles = java.util.Set.of(names);
+        return this;
+    }
+
+    @Override
+    public java.util.Set<String> profiles() {
+        return profiles;
+    }
+
     /** Arms faults on every backend this provider creates, before the machine boots. */
     public TestingArchitectureProvider configure(java.util.function.Consumer<TestingArchitecture> setup) {
         this.setup = java.util.Objects.requireNonNull(setup, "setup is null");

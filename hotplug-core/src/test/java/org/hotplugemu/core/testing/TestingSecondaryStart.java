@@ -11,7 +11,7 @@ import org.hotplugemu.arch.spi.sched.Scheduler;
 /**
  * The core's half of a secondary start for architecture tests: records which steps ran on which
  * thread and whether the CPU is online; built with {@link #idling} its idle loop parks until
- * {@link #reportDead}, otherwise every step returns at once.
+ * {@link #takeDown}, otherwise every step returns at once.
  */
 public final class TestingSecondaryStart implements SecondaryStart {
     private final int cpu;
@@ -34,7 +34,7 @@ public final class TestingSecondaryStart implements SecondaryStart {
 
     /**
      * A start that insists online() runs on {@code cpu} and whose cpuStartupEntry idles, parked,
-     * until {@link #reportDead}; then the CPU counts as offline again.
+     * until {@link #takeDown}; then the CPU counts as offline again.
      */
     public static TestingSecondaryStart idling(int cpu, Scheduler scheduler) {
         return new TestingSecondaryStart(cpu, scheduler, true);
@@ -82,9 +82,15 @@ public final class TestingSecondaryStart implements SecondaryStart {
         return online;
     }
 
-    /** Lets the idle loop return, as after the CPU reported itself dead. */
-    public void reportDead() {
+    /** Lets the idle loop return, as after the core ran take_cpu_down on the CPU and it went idle-dead. */
+    public void takeDown() {
         scheduler.unpark(idle);
+    }
+
+    /** Records the backend's report from play_dead. */
+    @Override
+    public void reportDead() {
+        record("reportDead");
     }
 
     /** Returns the thread idling in cpuStartupEntry, or null before it got there. */

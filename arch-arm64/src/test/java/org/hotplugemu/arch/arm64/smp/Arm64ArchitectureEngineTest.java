@@ -45,7 +45,7 @@ class Arm64ArchitectureEngineTest {
     private void down(int cpu, TestingSecondaryStart start) {
         engine.execute("control", 0, () -> {
             arch.cpuDisable(cpu);
-            start.reportDead();
+            start.takeDown();
             arch.cpuDie(cpu, true);
         });
     }
