@@ -85,19 +85,8 @@ public final class CpuHotplugApi implements CpuHotplug {
         try {
             int slot = store(state, name, step -> step.install(name, startup, teardown));
             if (invoke && startup != null) {
-                for (int cpu = 0; cpu < cpuhp.nrCpus(); cpu++) {
-                    if (!cpuhp.masks().present().test(cpu) || cpuhp.cpu(cpu).state < slot) {
-                        continue;
-                    }
-                    Outcome outcome = issueCall(cpu, slot, true, null);
-                    if (outcome.failed()) {
-                        if (teardown != null) {
-                            rollbackInstall(cpu, slot, null);
-                        }
-                        cpuhp.table().get(slot).clear();
-                        outcome.within("startup " + startup.symbol() + " of state " + slot + " (" + name + ") failed on CPU " + cpu).orThrow();
-                    }
-                }
+                startupEverywhere(slot, null, teardown != null, () -> cpuhp.table().get(slot).clear(),
+                        cpu -> "startup " + startup.symbol() + " of state " + slot + " (" + name + ") failed on CPU " + cpu);
             }
             return isDynamicBase(state) ? slot : 0;
         }
@@ -131,6 +120,40 @@ public final class CpuHotplugApi implements CpuHotplug {
         throw new HotplugException(Errno.ENOSPC, "all " + range.slots() + " dynamic states of " + range.baseEnumName() + " are taken");
     }
 
+    /** The step of a multi-instance {@code state}, checked as {@code cpuhp_state_add/remove_instance} check it. */
+    private Step multiInstanceStep(int state, HotplugInstance instance) {
+        requireNonNull(instance, "instance is null");
+        checkState(state);
+        Step step = cpuhp.table().get(state);
+        if (!step.multiInstance) {
+            throw new HotplugException(Errno.EINVAL, "state " + state + " is not a multi-instance state");
+        }
+        return step;
+    }
+
+    /**
+     * {@code cpuhp_issue_call} of {@code slot}'s startup (for {@code instance}, or the single callback
+     * when null) on every present CPU already at or past it. When one fails, the CPUs before it are
+     * rolled back (if there is a teardown), {@code cleanup} runs and the failure is thrown, described
+     * by {@code failedOnCpu}.
+     */
+    private void startupEverywhere(int slot, HotplugInstance instance, boolean rollback, Runnable cleanup,
+            java.util.function.IntFunction<String> failedOnCpu) {
+        for (int cpu = 0; cpu < cpuhp.nrCpus(); cpu++) {
+            if (!cpuhp.masks().present().test(cpu) || cpuhp.cpu(cpu).state < slot) {
+                continue;
+            }
+            Outcome outcome = issueCall(cpu, slot, true, instance);
+            if (outcome.failed()) {
+                if (rollback) {
+                    rollbackInstall(cpu, slot, instance);
+                }
+                cleanup.run();
+                outcome.within(failedOnCpu.apply(cpu)).orThrow();
+            }
+        }
+    }
+
     private boolean isDynamicBase(int state) {
         return state == cpuhp.profile().apOnlineDyn().first() || state == cpuhp.profile().bpPrepareDyn().first();
     }
@@ -146,12 +169,7 @@ public final class CpuHotplugApi implements CpuHotplug {
     }
 
     private int addInstance(int state, HotplugInstance instance, boolean invoke) {
-        requireNonNull(instance, "instance is null");
-        checkState(state);
-        Step step = cpuhp.table().get(state);
-        if (!step.multiInstance) {
-            throw new HotplugException(Errno.EINVAL, "state " + state + " is not a multi-instance state");
-        }
+        Step step = multiInstanceStep(state, instance);
         cpuhp.stateMutex().lock();
         try {
             if (step.instances().contains(instance)) {
@@ -161,18 +179,8 @@ public final class CpuHotplugApi implements CpuHotplug {
                 throw new HotplugException(Errno.EINVAL, "instance " + instance.name() + " is already added to state " + state);
             }
             if (invoke && step.startupMulti != null) {
-                for (int cpu = 0; cpu < cpuhp.nrCpus(); cpu++) {
-                    if (!cpuhp.masks().present().test(cpu) || cpuhp.cpu(cpu).state < state) {
-                        continue;
-                    }
-                    Outcome outcome = issueCall(cpu, state, true, instance);
-                    if (outcome.failed()) {
-                        if (step.teardownMulti != null) {
-                            rollbackInstall(cpu, state, instance);
-                        }
-                        outcome.within("instance " + instance.name() + " of state " + state + " (" + step.name + ") failed on CPU " + cpu).orThrow();
-                    }
-                }
+                startupEverywhere(state, instance, step.teardownMulti != null, () -> { },
+                        cpu -> "instance " + instance.name() + " of state " + state + " (" + step.name + ") failed on CPU " + cpu);
             }
             step.linkInstance(instance);
             return 0;
@@ -193,12 +201,7 @@ public final class CpuHotplugApi implements CpuHotplug {
     }
 
     private int removeInstance(int state, HotplugInstance instance, boolean invoke) {
-        requireNonNull(instance, "instance is null");
-        checkState(state);
-        Step step = cpuhp.table().get(state);
-        if (!step.multiInstance) {
-            throw new HotplugException(Errno.EINVAL, "state " + state + " is not a multi-instance state");
-        }
+        Step step = multiInstanceStep(state, instance);
         cpuhp.stateMutex().lock();
         try {
             if (!step.instances().contains(instance)) {
