@@ -2,7 +2,7 @@ package org.hotplugemu.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.hotplugemu.arch.spi.sched.Completion;
+import org.hotplugemu.api.sched.Completion;
 import org.hotplugemu.core.engine.Engine;
 import org.hotplugemu.core.engine.EngineOptions;
 import org.hotplugemu.core.engine.Engines;

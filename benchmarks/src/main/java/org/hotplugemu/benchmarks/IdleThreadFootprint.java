@@ -2,7 +2,7 @@ package org.hotplugemu.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import org.hotplugemu.arch.spi.sched.Completion;
+import org.hotplugemu.api.sched.Completion;
 import org.hotplugemu.core.engine.Engine;
 import org.hotplugemu.core.engine.EngineOptions;
 import org.hotplugemu.core.engine.Engines;

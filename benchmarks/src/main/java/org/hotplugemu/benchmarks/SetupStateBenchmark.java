@@ -2,9 +2,9 @@ package org.hotplugemu.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import org.hotplugemu.arch.x86.X86ArchitectureProvider;
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
 import org.hotplugemu.drivers.StockDrivers;

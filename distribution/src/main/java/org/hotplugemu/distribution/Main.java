@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.engine.OutOfHeap;
 import org.hotplugemu.distribution.cli.Commands;
 import org.hotplugemu.distribution.cli.Streams;

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.distribution.cli.Streams;
 import org.hotplugemu.distribution.plugin.PluginJars;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class BadInputTest {
         Path plugins = Files.createDirectories(work.resolve("plugins-" + name));
         String source = """
                 package %s;
-                public final class Driver implements org.hotplugemu.core.api.HotplugDriver {
+                public final class Driver implements org.hotplugemu.api.driver.HotplugDriver {
                     %s
                 }
                 """.formatted(name, members);
@@ -106,7 +106,7 @@ class BadInputTest {
     void aDriverWhoseRegisterThrowsIsAStartupProblem() throws Exception {
         Path plugins = driverPlugin("thrower", """
                 public String name() { return "thrower"; }
-                public void register(org.hotplugemu.core.api.DriverContext context) { throw new IllegalStateException("no config"); }
+                public void register(org.hotplugemu.api.driver.DriverContext context) { throw new IllegalStateException("no config"); }
                 """);
 
         assertThat(run("", "boot", "--cpus", "2", "--plugins", plugins.toString())).isEqualTo(2);
@@ -118,7 +118,7 @@ class BadInputTest {
     void anErrorFromADriversNameIsAStartupProblemWithoutAStack() throws Exception {
         Path plugins = driverPlugin("nameless", """
                 public String name() { throw new AssertionError("name not set"); }
-                public void register(org.hotplugemu.core.api.DriverContext context) { }
+                public void register(org.hotplugemu.api.driver.DriverContext context) { }
                 """);
 
         assertThat(run("", "boot", "--cpus", "2", "--plugins", plugins.toString())).isEqualTo(2);
@@ -129,7 +129,7 @@ class BadInputTest {
     void runningOutOfMemoryAtBootIsAClearMessage() throws Exception {
         Path plugins = driverPlugin("hog", """
                 public String name() { return "hog"; }
-                public void register(org.hotplugemu.core.api.DriverContext context) { throw new OutOfMemoryError("Java heap space"); }
+                public void register(org.hotplugemu.api.driver.DriverContext context) { throw new OutOfMemoryError("Java heap space"); }
                 """);
 
         assertThat(run("", "boot", "--cpus", "2", "--plugins", plugins.toString())).isEqualTo(1);
@@ -142,8 +142,8 @@ class BadInputTest {
     void aThrowingFileHandlerFailsOnlyThatWrite() throws Exception {
         Path plugins = driverPlugin("fragile", """
                 public String name() { return "fragile"; }
-                public void register(org.hotplugemu.core.api.DriverContext context) {
-                    context.files().add("/sys/kernel/debug/fragile/poke", org.hotplugemu.arch.spi.VirtualFile.readWrite(
+                public void register(org.hotplugemu.api.driver.DriverContext context) {
+                    context.files().add("/sys/kernel/debug/fragile/poke", org.hotplugemu.api.kernel.VirtualFile.readWrite(
                             () -> "0\\n", value -> { throw new ArrayIndexOutOfBoundsException("index 7"); }));
                 }
                 """);
@@ -160,7 +160,7 @@ class BadInputTest {
     void theSamePluginDirectoryTwiceIsNoDuplicate() throws Exception {
         Path plugins = driverPlugin("twice", """
                 public String name() { return "twice"; }
-                public void register(org.hotplugemu.core.api.DriverContext context) { }
+                public void register(org.hotplugemu.api.driver.DriverContext context) { }
                 """);
 
         assertThat(run("", "plugins", "--plugins", plugins.toString(), "--plugins", plugins.toString())).isZero();

@@ -2,7 +2,7 @@ package org.hotplugemu.drivers;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.arm64.ArchTimerDriver;
 import org.hotplugemu.drivers.arm64.CpuCapacityDriver;
 import org.hotplugemu.drivers.arm64.CpuinfoDriver;

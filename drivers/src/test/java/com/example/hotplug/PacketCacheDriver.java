@@ -2,10 +2,10 @@ package com.example.hotplug;
 
 import com.google.auto.service.AutoService;
 import java.util.concurrent.atomic.AtomicLongArray;
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.HotplugDriver;
-import org.hotplugemu.core.api.PerCpuResource;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.PerCpuResource;
 
 /** A third-party driver example: a per-CPU packet cache set up when a CPU comes online, freed before it goes down. */
 @AutoService(HotplugDriver.class)

@@ -3,10 +3,10 @@ package org.hotplugemu.drivers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.HotplugDriver;
-import org.hotplugemu.core.api.PerCpuResource;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.PerCpuResource;
 import org.hotplugemu.core.driver.ResourceViolation;
 import org.hotplugemu.testkit.MachineSpec;
 import org.hotplugemu.testkit.TestMachine;

@@ -2,8 +2,8 @@ package org.hotplugemu.drivers;
 
 import java.util.List;
 import java.util.Set;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
 import org.hotplugemu.core.profile.Profiles;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.testkit.CallbackRecorder;
 import org.hotplugemu.testkit.CallbackRecorder.Registration;
 import org.hotplugemu.testkit.MachineSpec;

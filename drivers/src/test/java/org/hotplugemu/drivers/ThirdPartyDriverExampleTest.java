@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.hotplug.PacketCacheDriver;
 import java.util.List;
 import java.util.ServiceLoader;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.core.machine.Machine;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class ThirdPartyDriverExampleTest {
             machine.control().loadDriver(new PacketCacheDriver());
             machine.write("/sys/devices/system/cpu/cpu3/hotplug/fail", "211\n");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> machine.write("/sys/devices/system/cpu/cpu3/online", "0\n"))
-                    .hasFieldOrPropertyWithValue("errno", org.hotplugemu.arch.spi.Errno.EAGAIN);
+                    .hasFieldOrPropertyWithValue("errno", org.hotplugemu.api.kernel.Errno.EAGAIN);
             assertThat(machine.read("/sys/devices/system/cpu/cpu3/hotplug/state")).isEqualTo("236\n");
             assertThat(machine.control().checkInvariants()).isEmpty();
             machine.control().unloadDriver("example-packet-cache");

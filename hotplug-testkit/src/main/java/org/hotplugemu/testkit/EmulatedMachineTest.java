@@ -6,7 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriver;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**

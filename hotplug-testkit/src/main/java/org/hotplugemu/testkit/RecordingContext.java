@@ -1,13 +1,13 @@
 package org.hotplugemu.testkit;
 
-import org.hotplugemu.arch.spi.KernelLog;
-import org.hotplugemu.arch.spi.VirtualFiles;
-import org.hotplugemu.arch.spi.sched.Scheduler;
-import org.hotplugemu.core.api.CpuHotplug;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.ResourceTracker;
-import org.hotplugemu.core.api.SystemDeviceHandlers;
-import org.hotplugemu.tracing.Tracer;
+import org.hotplugemu.api.kernel.KernelLog;
+import org.hotplugemu.api.kernel.VirtualFiles;
+import org.hotplugemu.api.sched.Scheduler;
+import org.hotplugemu.api.driver.CpuHotplug;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.ResourceTracker;
+import org.hotplugemu.api.driver.SystemDeviceHandlers;
+import org.hotplugemu.api.trace.Tracer;
 
 /** A driver's context whose hotplug API goes through a {@link CallbackRecorder}; everything else is the machine's. */
 final class RecordingContext implements DriverContext {

@@ -1,16 +1,16 @@
 package org.hotplugemu.testkit;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.sched.Scheduler;
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.CpuHotplug;
-import org.hotplugemu.core.api.ForwardingCpuHotplug;
-import org.hotplugemu.core.api.CpuMask;
-import org.hotplugemu.core.api.HotplugInstance;
-import org.hotplugemu.core.api.MultiCallback;
-import org.hotplugemu.core.api.SmpbootThread;
-import org.hotplugemu.core.api.SmpbootThreads;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.sched.Scheduler;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.CpuHotplug;
+import org.hotplugemu.api.driver.ForwardingCpuHotplug;
+import org.hotplugemu.api.driver.CpuMask;
+import org.hotplugemu.api.driver.HotplugInstance;
+import org.hotplugemu.api.driver.MultiCallback;
+import org.hotplugemu.api.driver.SmpbootThread;
+import org.hotplugemu.api.driver.SmpbootThreads;
 import org.hotplugemu.testkit.CallbackRecorder.Direction;
 import org.hotplugemu.testkit.CallbackRecorder.Registration;
 

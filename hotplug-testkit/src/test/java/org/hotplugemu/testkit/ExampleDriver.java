@@ -1,10 +1,10 @@
 package org.hotplugemu.testkit;
 
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.CpuHotplug;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.HotplugDriver;
-import org.hotplugemu.core.api.PerCpuResource;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.CpuHotplug;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.PerCpuResource;
 
 /** A correct driver with a STARTING state (interrupts off) and a dynamic ONLINE state, each with a per-CPU resource. */
 public final class ExampleDriver implements HotplugDriver {

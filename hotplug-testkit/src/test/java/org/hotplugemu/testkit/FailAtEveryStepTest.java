@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.HotplugDriver;
-import org.hotplugemu.core.api.HotplugInstance;
-import org.hotplugemu.core.api.MultiCallback;
-import org.hotplugemu.core.api.PerCpuResource;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugInstance;
+import org.hotplugemu.api.driver.MultiCallback;
+import org.hotplugemu.api.driver.PerCpuResource;
 import org.hotplugemu.testkit.CallbackRecorder.Direction;
 import org.hotplugemu.testkit.FailAtEveryStep.StepFailure;
 import org.junit.jupiter.api.DynamicTest;
@@ -84,11 +84,11 @@ class FailAtEveryStepTest {
     @Test
     void theRecorderSeesTheRollbackOfAFailedSetupState() {
         CallbackRecorder recorder = new CallbackRecorder();
-        recorder.failNext("example_online_cpu", 2, org.hotplugemu.arch.spi.Errno.ENOMEM);
+        recorder.failNext("example_online_cpu", 2, org.hotplugemu.api.kernel.Errno.ENOMEM);
         try (TestMachine machine = TestMachine.boot(SPEC, List.of())) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> machine.load(recorder.wrap(new ExampleDriver())))
-                    .isInstanceOf(org.hotplugemu.arch.spi.HotplugException.class)
-                    .extracting(e -> ((org.hotplugemu.arch.spi.HotplugException) e).errno()).isEqualTo(org.hotplugemu.arch.spi.Errno.ENOMEM);
+                    .isInstanceOf(org.hotplugemu.api.kernel.HotplugException.class)
+                    .extracting(e -> ((org.hotplugemu.api.kernel.HotplugException) e).errno()).isEqualTo(org.hotplugemu.api.kernel.Errno.ENOMEM);
             assertThat(recorder.calls("example_offline_cpu")).extracting(CallbackRecorder.Call::cpu).containsExactly(0, 1);
             assertThat(recorder.calls("example_online_cpu")).extracting(CallbackRecorder.Call::cpu, CallbackRecorder.Call::injected)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(0, false), org.assertj.core.groups.Tuple.tuple(1, false),

@@ -2,7 +2,7 @@ package org.hotplugemu.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.api.kernel.Errno;
 import org.junit.jupiter.api.Test;
 
 // README "Testing a driver plugin" shows this class verbatim; ReadmeSyncTest keeps the two equal.

@@ -1,5 +1,9 @@
 package org.hotplugemu.tracing;
 
+import org.hotplugemu.api.trace.EventDefinition;
+import org.hotplugemu.api.trace.TraceEvent;
+import org.hotplugemu.api.trace.Tracer;
+
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;

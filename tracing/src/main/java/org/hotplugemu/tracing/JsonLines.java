@@ -1,5 +1,8 @@
 package org.hotplugemu.tracing;
 
+import org.hotplugemu.api.trace.EventField;
+import org.hotplugemu.api.trace.FieldType;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;

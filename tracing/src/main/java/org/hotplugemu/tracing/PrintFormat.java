@@ -1,5 +1,8 @@
 package org.hotplugemu.tracing;
 
+import org.hotplugemu.api.trace.EventField;
+import org.hotplugemu.api.trace.FieldType;
+
 import java.util.ArrayList;
 import java.util.List;
 

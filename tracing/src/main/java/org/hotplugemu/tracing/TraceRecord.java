@@ -1,5 +1,7 @@
 package org.hotplugemu.tracing;
 
+import org.hotplugemu.api.trace.EventDefinition;
+
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.hotplugemu.tracing;
 
+import org.hotplugemu.api.trace.EventDefinition;
+import org.hotplugemu.api.trace.TraceEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,11 @@
 package org.hotplugemu.tracing;
 
+import org.hotplugemu.api.trace.EventDefinition;
+import org.hotplugemu.api.trace.EventField;
+import org.hotplugemu.api.trace.FieldType;
+import org.hotplugemu.api.trace.TraceEvent;
+import org.hotplugemu.api.trace.Tracer;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package org.hotplugemu.tracing;
 
+import org.hotplugemu.api.trace.EventDefinition;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -21,11 +21,11 @@ import org.hotplugemu.arch.arm64.topology.MpidrTopology;
 import org.hotplugemu.arch.spi.ArchContext;
 import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.CpuTopology;
-import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.api.kernel.KernelLog;
 import org.hotplugemu.arch.spi.KernelVersion;
 import org.hotplugemu.arch.spi.MachineConfig;
 import org.hotplugemu.arch.spi.SecondaryStart;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.sched.Scheduler;
 
 /**
  * The arm64 backend of one machine: MPIDR topology, emulated PSCI firmware, Linux's psci and

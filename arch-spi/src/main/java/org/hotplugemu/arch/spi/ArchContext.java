@@ -1,7 +1,10 @@
 package org.hotplugemu.arch.spi;
 
-import org.hotplugemu.arch.spi.sched.Scheduler;
-import org.hotplugemu.tracing.Tracer;
+import org.hotplugemu.api.kernel.KernelLog;
+import org.hotplugemu.api.kernel.VirtualFiles;
+
+import org.hotplugemu.api.sched.Scheduler;
+import org.hotplugemu.api.trace.Tracer;
 
 /**
  * What the emulated machine hands an architecture backend when it creates it.

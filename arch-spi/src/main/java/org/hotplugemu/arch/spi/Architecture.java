@@ -2,7 +2,7 @@ package org.hotplugemu.arch.spi;
 
 import java.util.List;
 import java.util.Set;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.sched.Scheduler;
 
 /**
  * The low-level, architecture-specific half of CPU hotplug for one emulated machine: how a CPU is

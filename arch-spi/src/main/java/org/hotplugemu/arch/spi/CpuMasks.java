@@ -1,5 +1,7 @@
 package org.hotplugemu.arch.spi;
 
+import org.hotplugemu.api.kernel.CpuSet;
+
 /**
  * Read access to the kernel's CPU masks for a backend: each call returns an immutable snapshot of
  * that mask at the time of the call (two calls may see different states when CPUs come and go

@@ -1,5 +1,8 @@
 package org.hotplugemu.arch.spi;
 
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,8 @@
 package org.hotplugemu.arch.spi;
 
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;

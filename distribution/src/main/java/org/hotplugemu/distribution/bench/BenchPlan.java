@@ -1,8 +1,8 @@
 package org.hotplugemu.distribution.bench;
 
 import java.util.List;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 
 /**
  * How much work {@code hotplug-emu bench} does: handoffs per probe; offline/online cycles under

@@ -1,9 +1,9 @@
 package org.hotplugemu.distribution.bench;
 
-import org.hotplugemu.arch.spi.sched.Scheduler;
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.sched.Scheduler;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.core.engine.Engine;
 
 /**

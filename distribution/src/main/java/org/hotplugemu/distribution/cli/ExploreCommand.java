@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.distribution.explore.Campaign;
 import org.hotplugemu.distribution.explore.ExploreReport;
 import org.hotplugemu.distribution.explore.MachineSource;

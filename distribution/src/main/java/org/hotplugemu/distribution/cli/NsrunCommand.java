@@ -1,7 +1,7 @@
 package org.hotplugemu.distribution.cli;
 
 import java.util.List;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.distribution.wiring.EmulatorAssembly;
 import org.hotplugemu.distribution.wiring.StartupException;

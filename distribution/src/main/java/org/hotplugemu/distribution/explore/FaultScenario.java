@@ -2,8 +2,8 @@ package org.hotplugemu.distribution.explore;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.machine.Machine;
 
 /**

@@ -3,15 +3,15 @@ package org.hotplugemu.distribution.explore;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Set;
-import org.hotplugemu.arch.spi.KernelLog;
-import org.hotplugemu.arch.spi.VirtualFiles;
-import org.hotplugemu.arch.spi.sched.Scheduler;
-import org.hotplugemu.core.api.CpuHotplug;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.HotplugDriver;
-import org.hotplugemu.core.api.PerCpuResource;
-import org.hotplugemu.core.api.ResourceTracker;
-import org.hotplugemu.tracing.Tracer;
+import org.hotplugemu.api.kernel.KernelLog;
+import org.hotplugemu.api.kernel.VirtualFiles;
+import org.hotplugemu.api.sched.Scheduler;
+import org.hotplugemu.api.driver.CpuHotplug;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.PerCpuResource;
+import org.hotplugemu.api.driver.ResourceTracker;
+import org.hotplugemu.api.trace.Tracer;
 
 /** A driver seen through a {@link RegistrationRecorder}: same name and order, its hotplug API intercepted. */
 final class InterceptingDriver implements HotplugDriver {
@@ -88,7 +88,7 @@ final class InterceptingDriver implements HotplugDriver {
                 }
 
                 @Override
-                public PerCpuResource track(int state, org.hotplugemu.core.api.HotplugInstance instance, String resourceName) {
+                public PerCpuResource track(int state, org.hotplugemu.api.driver.HotplugInstance instance, String resourceName) {
                     return new Counted(tracker.track(state, instance, resourceName), resourceName, recorder);
                 }
 
@@ -105,7 +105,7 @@ final class InterceptingDriver implements HotplugDriver {
         }
 
         @Override
-        public org.hotplugemu.core.api.SystemDeviceHandlers systemDevices() {
+        public org.hotplugemu.api.driver.SystemDeviceHandlers systemDevices() {
             return inner.systemDevices();
         }
     }

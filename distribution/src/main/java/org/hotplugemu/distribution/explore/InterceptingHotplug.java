@@ -3,14 +3,14 @@ package org.hotplugemu.distribution.explore;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.CpuHotplug;
-import org.hotplugemu.core.api.ForwardingCpuHotplug;
-import org.hotplugemu.core.api.CpuMask;
-import org.hotplugemu.core.api.HotplugInstance;
-import org.hotplugemu.core.api.MultiCallback;
-import org.hotplugemu.core.api.SmpbootThread;
-import org.hotplugemu.core.api.SmpbootThreads;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.CpuHotplug;
+import org.hotplugemu.api.driver.ForwardingCpuHotplug;
+import org.hotplugemu.api.driver.CpuMask;
+import org.hotplugemu.api.driver.HotplugInstance;
+import org.hotplugemu.api.driver.MultiCallback;
+import org.hotplugemu.api.driver.SmpbootThread;
+import org.hotplugemu.api.driver.SmpbootThreads;
 
 /**
  * The hotplug API with the calls that invoke a startup on every CPU (a state's setup, static or

@@ -1,7 +1,7 @@
 package org.hotplugemu.distribution.explore;
 
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.arch.spi.sched.KernelBugException;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.sched.KernelBugException;
 import org.hotplugemu.core.driver.DriverRegistrationException;
 import org.hotplugemu.core.engine.EngineFailureException;
 import org.hotplugemu.core.engine.HangException;

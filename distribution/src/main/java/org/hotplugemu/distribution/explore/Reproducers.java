@@ -3,7 +3,7 @@ package org.hotplugemu.distribution.explore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.machine.Machine;
 
 /**

@@ -1,7 +1,7 @@
 package org.hotplugemu.distribution.explore;
 
 import java.util.List;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.machine.Machine;
 
 /** After a scenario: the CPU it used comes back online, another CPU still goes down and up, and all is consistent. */

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.profile.Profile;
 
@@ -96,7 +96,7 @@ final class SweepPlan {
         List<String> broken = new ArrayList<>(Cpus.lockdep(log, 0));
         broken.addAll(Cpus.splats(log, 0));
         if (!broken.isEmpty()) {
-            throw new HotplugException(org.hotplugemu.arch.spi.Errno.EIO, "a plain offline and online of CPU " + cpu + " logged " + broken.get(0));
+            throw new HotplugException(org.hotplugemu.api.kernel.Errno.EIO, "a plain offline and online of CPU " + cpu + " logged " + broken.get(0));
         }
         return scenarios;
     }

@@ -21,7 +21,7 @@ import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriver;
 
 /**
  * Finds architectures and drivers: the built-in ones on the host class path, then each

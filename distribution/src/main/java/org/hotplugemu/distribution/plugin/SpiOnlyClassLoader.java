@@ -10,9 +10,8 @@ import java.util.List;
  * its libraries. Host resources (including {@code META-INF/services}) stay hidden.
  */
 final class SpiOnlyClassLoader extends ClassLoader {
-    /** Packages a plugin may use: the architecture SPI, the driver API and the tracing API. */
-    static final List<String> EXPOSED_PACKAGES = List.of(
-            "org.hotplugemu.arch.spi.", "org.hotplugemu.core.api.", "org.hotplugemu.tracing.");
+    /** Packages a plugin may use: the plugin API (hotplug-api) and the architecture SPI. */
+    static final List<String> EXPOSED_PACKAGES = List.of("org.hotplugemu.api.", "org.hotplugemu.arch.spi.");
 
     static {
         registerAsParallelCapable();

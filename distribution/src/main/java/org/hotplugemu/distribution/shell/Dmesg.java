@@ -3,7 +3,7 @@ package org.hotplugemu.distribution.shell;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.hotplugemu.arch.spi.KernelLog.Level;
+import org.hotplugemu.api.kernel.KernelLog.Level;
 import org.hotplugemu.core.machine.KernelLogEntry;
 
 /**

@@ -3,7 +3,7 @@ package org.hotplugemu.distribution.shell;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.sysdev.HotplugRequest;
 import org.hotplugemu.core.sysdev.SystemDevices;
 import org.hotplugemu.core.sysdev.Uevents;

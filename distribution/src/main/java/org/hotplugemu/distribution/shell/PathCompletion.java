@@ -2,7 +2,7 @@ package org.hotplugemu.distribution.shell;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.machine.Machine;
 
 /** Completes a partly typed absolute path against the machine's files; directories end with {@code /}. */

@@ -1,7 +1,7 @@
 package org.hotplugemu.distribution.shell;
 
 import java.io.PrintStream;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.HotplugException;
 
 /**
  * Prints why a read or write failed, on the line after the shell's own errno line: the message of

@@ -3,7 +3,7 @@ package org.hotplugemu.distribution.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import java.util.List;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriver;
 
 /** Contributes the drivers found by the plugin loader (built-in and plugin jars) to a {@code Set<HotplugDriver>}. */
 public final class DriversModule extends AbstractModule {

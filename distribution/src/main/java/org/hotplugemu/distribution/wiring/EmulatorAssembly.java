@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.arch.spi.KernelCommandLine;
 import org.hotplugemu.arch.spi.MachineConfig;
 import org.hotplugemu.core.machine.Machine;

@@ -3,11 +3,11 @@ package org.hotplugemu.distribution.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.HotplugDriver;
-import org.hotplugemu.core.api.MultiCallback;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.MultiCallback;
 import org.hotplugemu.core.machine.Machine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,8 +73,8 @@ class ReferenceDetailsTest {
 
     @Test
     void addingAnInstanceTwiceOrRemovingOneNeverAddedIsReported() {
-        org.hotplugemu.core.api.HotplugInstance instance = () -> "pmu0";
-        org.hotplugemu.core.api.HotplugInstance stranger = () -> "pmu1";
+        org.hotplugemu.api.driver.HotplugInstance instance = () -> "pmu0";
+        org.hotplugemu.api.driver.HotplugInstance stranger = () -> "pmu1";
         HotplugDriver driver = new HotplugDriver() {
             @Override
             public String name() {

@@ -1,13 +1,13 @@
 package org.hotplugemu.distribution.explore;
 
 import java.time.Duration;
-import org.hotplugemu.arch.spi.sched.Completion;
-import org.hotplugemu.arch.spi.sched.KernelBugException;
-import org.hotplugemu.arch.spi.sched.Scheduler;
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.HotplugDriver;
-import org.hotplugemu.core.api.PerCpuResource;
+import org.hotplugemu.api.sched.Completion;
+import org.hotplugemu.api.sched.KernelBugException;
+import org.hotplugemu.api.sched.Scheduler;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.PerCpuResource;
 
 /** Deliberately buggy drivers, kept back from the stock set, that explore must catch. */
 final class BuggyDrivers {

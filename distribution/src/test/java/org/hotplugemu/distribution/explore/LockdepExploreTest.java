@@ -31,11 +31,11 @@ class LockdepExploreTest {
     private static final String BAD_ORDER = """
             package bad;
 
-            import org.hotplugemu.arch.spi.sched.Mutex;
-            import org.hotplugemu.core.api.Callback;
-            import org.hotplugemu.core.api.CpuHotplug;
-            import org.hotplugemu.core.api.DriverContext;
-            import org.hotplugemu.core.api.HotplugDriver;
+            import org.hotplugemu.api.sched.Mutex;
+            import org.hotplugemu.api.driver.Callback;
+            import org.hotplugemu.api.driver.CpuHotplug;
+            import org.hotplugemu.api.driver.DriverContext;
+            import org.hotplugemu.api.driver.HotplugDriver;
 
             public final class Driver implements HotplugDriver {
                 private Mutex statsLock;
@@ -68,10 +68,10 @@ class LockdepExploreTest {
     private static final String AB_BA = """
             package abba;
 
-            import org.hotplugemu.arch.spi.sched.Mutex;
-            import org.hotplugemu.core.api.Callback;
-            import org.hotplugemu.core.api.DriverContext;
-            import org.hotplugemu.core.api.HotplugDriver;
+            import org.hotplugemu.api.sched.Mutex;
+            import org.hotplugemu.api.driver.Callback;
+            import org.hotplugemu.api.driver.DriverContext;
+            import org.hotplugemu.api.driver.HotplugDriver;
 
             public final class Driver implements HotplugDriver {
                 public String name() { return "ab-ba"; }
@@ -108,7 +108,7 @@ class LockdepExploreTest {
         Path plugins = directory.resolve("plugins");
         java.nio.file.Files.createDirectories(plugins);
         PluginJars.build(plugins, "bad-order", "1", Map.of("bad.Driver", BAD_ORDER),
-                Map.of("org.hotplugemu.core.api.HotplugDriver", "bad.Driver"));
+                Map.of("org.hotplugemu.api.driver.HotplugDriver", "bad.Driver"));
         return plugins;
     }
 
@@ -151,7 +151,7 @@ class LockdepExploreTest {
     void tortureFailsOnALockdepReport() throws IOException {
         Path plugins = directory.resolve("abba-plugins");
         java.nio.file.Files.createDirectories(plugins);
-        PluginJars.build(plugins, "ab-ba", "1", Map.of("abba.Driver", AB_BA), Map.of("org.hotplugemu.core.api.HotplugDriver", "abba.Driver"));
+        PluginJars.build(plugins, "ab-ba", "1", Map.of("abba.Driver", AB_BA), Map.of("org.hotplugemu.api.driver.HotplugDriver", "abba.Driver"));
 
         assertThat(run("torture", "--arch", "x86", "--cpus", "3", "--ops", "30", "--plugins", plugins.toString())).as(output()).isEqualTo(1);
         assertThat(output()).contains("torture: FAILED:", "lockdep: possible circular locking dependency detected: cpuhp/",
@@ -170,25 +170,25 @@ class LockdepExploreTest {
     }
 
     /** Takes its two locks in one order when a CPU comes online and in the other when it goes down. */
-    static final class AbBa implements org.hotplugemu.core.api.HotplugDriver {
+    static final class AbBa implements org.hotplugemu.api.driver.HotplugDriver {
         @Override
         public String name() {
             return "ab-ba";
         }
 
         @Override
-        public void register(org.hotplugemu.core.api.DriverContext context) {
+        public void register(org.hotplugemu.api.driver.DriverContext context) {
             var queue = context.scheduler().newMutex("ab_ba_queue_lock");
             var stats = context.scheduler().newMutex("ab_ba_stats_lock");
             var hotplug = context.hotplug();
             hotplug.setupState(hotplug.state("CPUHP_AP_ONLINE_DYN"), "ab-ba:online",
-                    org.hotplugemu.core.api.Callback.of("ab_ba_cpu_online", cpu -> {
+                    org.hotplugemu.api.driver.Callback.of("ab_ba_cpu_online", cpu -> {
                         queue.lock();
                         stats.lock();
                         stats.unlock();
                         queue.unlock();
                     }),
-                    org.hotplugemu.core.api.Callback.of("ab_ba_cpu_offline", cpu -> {
+                    org.hotplugemu.api.driver.Callback.of("ab_ba_cpu_offline", cpu -> {
                         stats.lock();
                         queue.lock();
                         queue.unlock();

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import org.hotplugemu.arch.arm64.Arm64ArchitectureProvider;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.arch.x86.X86ArchitectureProvider;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.core.machine.MachineBuilder;
 import org.hotplugemu.drivers.StockDrivers;
 

@@ -80,9 +80,9 @@ public final class PluginJars {
         return """
                 package %s;
 
-                public final class Driver implements org.hotplugemu.core.api.HotplugDriver {
+                public final class Driver implements org.hotplugemu.api.driver.HotplugDriver {
                     public String name() { return "%s"; }
-                    public void register(org.hotplugemu.core.api.DriverContext context) { }
+                    public void register(org.hotplugemu.api.driver.DriverContext context) { }
                 }
                 """.formatted(pkg, name);
     }

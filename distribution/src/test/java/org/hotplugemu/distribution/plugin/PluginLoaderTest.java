@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,10 +103,10 @@ class PluginLoaderTest {
     void driversAreFilteredByArchitecture() throws Exception {
         String armOnly = """
                 package arm;
-                public final class Driver implements org.hotplugemu.core.api.HotplugDriver {
+                public final class Driver implements org.hotplugemu.api.driver.HotplugDriver {
                     public String name() { return "arm-only"; }
                     public java.util.Set<String> architectures() { return java.util.Set.of("arm64"); }
-                    public void register(org.hotplugemu.core.api.DriverContext context) { }
+                    public void register(org.hotplugemu.api.driver.DriverContext context) { }
                 }
                 """;
         PluginJars.build(plugins(), "arm", "1", Map.of("arm.Driver", armOnly), Map.of(DRIVER_SERVICE, "arm.Driver"));

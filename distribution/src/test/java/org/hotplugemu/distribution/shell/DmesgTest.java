@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.hotplugemu.arch.spi.KernelLog.Level;
+import org.hotplugemu.api.kernel.KernelLog.Level;
 import org.hotplugemu.core.machine.KernelLogEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package org.hotplugemu.drivers.mm;
 
 import com.google.auto.service.AutoService;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 

@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import org.hotplugemu.arch.spi.sched.Scheduler;
-import org.hotplugemu.core.api.CpuHotplug;
-import org.hotplugemu.core.api.PerCpuResource;
-import org.hotplugemu.core.api.SmpbootThreads;
+import org.hotplugemu.api.sched.Scheduler;
+import org.hotplugemu.api.driver.CpuHotplug;
+import org.hotplugemu.api.driver.PerCpuResource;
+import org.hotplugemu.api.driver.SmpbootThreads;
 import org.hotplugemu.drivers.support.Ledger;
 
 /**

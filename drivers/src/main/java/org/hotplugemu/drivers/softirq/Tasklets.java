@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hotplugemu.arch.spi.sched.Scheduler;
-import org.hotplugemu.core.api.SmpbootThreads;
+import org.hotplugemu.api.sched.Scheduler;
+import org.hotplugemu.api.driver.SmpbootThreads;
 import org.hotplugemu.drivers.support.Ledger;
 
 /**

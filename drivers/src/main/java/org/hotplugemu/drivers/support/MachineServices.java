@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
-import org.hotplugemu.arch.spi.sched.Scheduler;
-import org.hotplugemu.core.api.DriverContext;
+import org.hotplugemu.api.sched.Scheduler;
+import org.hotplugemu.api.driver.DriverContext;
 
 /**
  * Lets drivers of one machine find each other's subsystems (the load generator reaches the

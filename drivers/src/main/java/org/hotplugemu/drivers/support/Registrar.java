@@ -2,12 +2,12 @@ package org.hotplugemu.drivers.support;
 
 import static java.util.Objects.requireNonNull;
 
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.CpuFunction;
-import org.hotplugemu.core.api.CpuHotplug;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.InstanceFunction;
-import org.hotplugemu.core.api.MultiCallback;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.CpuFunction;
+import org.hotplugemu.api.driver.CpuHotplug;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.InstanceFunction;
+import org.hotplugemu.api.driver.MultiCallback;
 
 /**
  * Registers hotplug states with the kernel's symbol names, choosing between the calling and the

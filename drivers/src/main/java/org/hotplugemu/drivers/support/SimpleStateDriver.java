@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.HotplugDriver;
-import org.hotplugemu.core.api.HotplugInstance;
-import org.hotplugemu.core.api.PerCpuResource;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugInstance;
+import org.hotplugemu.api.driver.PerCpuResource;
 
 /**
  * A driver whose states model one per-CPU resource each (a cache, a counter, a device node): a

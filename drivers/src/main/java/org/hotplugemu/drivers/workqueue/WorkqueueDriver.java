@@ -1,10 +1,10 @@
 package org.hotplugemu.drivers.workqueue;
 
 import com.google.auto.service.AutoService;
-import org.hotplugemu.arch.spi.VirtualFile;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.HotplugDriver;
-import org.hotplugemu.core.api.SmpbootThread;
+import org.hotplugemu.api.kernel.VirtualFile;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.SmpbootThread;
 import org.hotplugemu.drivers.support.MachineServices;
 import org.hotplugemu.drivers.support.Registrar;
 

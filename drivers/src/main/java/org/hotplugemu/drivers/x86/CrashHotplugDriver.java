@@ -2,8 +2,8 @@ package org.hotplugemu.drivers.x86;
 
 import com.google.auto.service.AutoService;
 import java.util.Set;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.Registrar;
 
 /**

@@ -6,19 +6,19 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.arch.spi.KernelLog;
-import org.hotplugemu.arch.spi.VirtualFiles;
-import org.hotplugemu.arch.spi.sched.Mutex;
-import org.hotplugemu.arch.spi.sched.Scheduler;
-import org.hotplugemu.core.api.CpuHotplug;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.HotplugDriver;
-import org.hotplugemu.core.api.ResourceTracker;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.kernel.KernelLog;
+import org.hotplugemu.api.kernel.VirtualFiles;
+import org.hotplugemu.api.sched.Mutex;
+import org.hotplugemu.api.sched.Scheduler;
+import org.hotplugemu.api.driver.CpuHotplug;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.ResourceTracker;
 import org.hotplugemu.core.engine.CallChain;
 import org.hotplugemu.core.engine.EngineActivity;
-import org.hotplugemu.tracing.Tracer;
+import org.hotplugemu.api.trace.Tracer;
 
 /**
  * Registers driver plugins in their explicit order, each with its own {@link DriverContext}.
@@ -31,7 +31,7 @@ public final class DriverHost {
     private final Mutex moduleMutex;
     /** Guarded by {@link #moduleMutex}. */
     private final java.util.Map<String, Loaded> loaded = new java.util.LinkedHashMap<>();
-    private volatile org.hotplugemu.core.api.SystemDeviceHandlers systemDevices;
+    private volatile org.hotplugemu.api.driver.SystemDeviceHandlers systemDevices;
 
     public DriverHost(List<? extends HotplugDriver> drivers, String architecture, Scheduler scheduler) {
         this.architecture = requireNonNull(architecture, "architecture is null");
@@ -55,7 +55,7 @@ public final class DriverHost {
     }
 
     /** Gives the drivers loaded from now on the machine's system device hot-plug handlers. */
-    public void setSystemDevices(org.hotplugemu.core.api.SystemDeviceHandlers systemDevices) {
+    public void setSystemDevices(org.hotplugemu.api.driver.SystemDeviceHandlers systemDevices) {
         this.systemDevices = requireNonNull(systemDevices, "systemDevices is null");
     }
 
@@ -134,9 +134,9 @@ public final class DriverHost {
     }
 
     private record Context(CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files,
-            ResourceTracker resources, String architecture, org.hotplugemu.core.api.SystemDeviceHandlers sysdev) implements DriverContext {
+            ResourceTracker resources, String architecture, org.hotplugemu.api.driver.SystemDeviceHandlers sysdev) implements DriverContext {
         @Override
-        public org.hotplugemu.core.api.SystemDeviceHandlers systemDevices() {
+        public org.hotplugemu.api.driver.SystemDeviceHandlers systemDevices() {
             return sysdev != null ? sysdev : DriverContext.super.systemDevices();
         }
     }

@@ -1,7 +1,7 @@
 package org.hotplugemu.core.driver;
 
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 
 /**
  * A driver's {@code register()} failed: with its own errno, or EIO when it threw anything else (its

@@ -2,8 +2,8 @@ package org.hotplugemu.core.driver;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
-import org.hotplugemu.core.api.HotplugInstance;
-import org.hotplugemu.core.api.PerCpuResource;
+import org.hotplugemu.api.driver.HotplugInstance;
+import org.hotplugemu.api.driver.PerCpuResource;
 import org.hotplugemu.core.driver.ResourceViolation.Kind;
 
 /** One tracked resource: a CPU bitmap, its state (or {@link #UNBOUND}) and, per instance, its instance. */

@@ -2,14 +2,14 @@ package org.hotplugemu.core.driver;
 
 import static java.util.Objects.requireNonNull;
 
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.CpuHotplug;
-import org.hotplugemu.core.api.ForwardingCpuHotplug;
-import org.hotplugemu.core.api.CpuMask;
-import org.hotplugemu.core.api.HotplugInstance;
-import org.hotplugemu.core.api.MultiCallback;
-import org.hotplugemu.core.api.SmpbootThread;
-import org.hotplugemu.core.api.SmpbootThreads;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.CpuHotplug;
+import org.hotplugemu.api.driver.ForwardingCpuHotplug;
+import org.hotplugemu.api.driver.CpuMask;
+import org.hotplugemu.api.driver.HotplugInstance;
+import org.hotplugemu.api.driver.MultiCallback;
+import org.hotplugemu.api.driver.SmpbootThread;
+import org.hotplugemu.api.driver.SmpbootThreads;
 
 /**
  * A driver's view of the hotplug API that tells its {@link ResourceLedger} which of its states

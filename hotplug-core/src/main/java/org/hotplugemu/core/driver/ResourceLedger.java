@@ -10,12 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.core.api.CpuHotplug;
-import org.hotplugemu.core.api.HotplugInstance;
-import org.hotplugemu.core.api.PerCpuResource;
-import org.hotplugemu.core.api.ResourceTracker;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.driver.CpuHotplug;
+import org.hotplugemu.api.driver.HotplugInstance;
+import org.hotplugemu.api.driver.PerCpuResource;
+import org.hotplugemu.api.driver.ResourceTracker;
 import org.hotplugemu.core.driver.ResourceViolation.Kind;
 
 /**

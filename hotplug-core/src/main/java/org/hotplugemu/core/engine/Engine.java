@@ -3,7 +3,7 @@ package org.hotplugemu.core.engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.sched.Scheduler;
 import org.hotplugemu.tracing.TaskContext;
 
 /**
@@ -44,7 +44,7 @@ public interface Engine extends Scheduler, TaskContext, AutoCloseable {
      * blocking primitive's kernel name (e.g. {@code mutex_lock}, {@code msleep}) on the offending
      * thread, and the thread then blocks as asked, as the kernel carries on after its report. With
      * no handler (the default) blocking in atomic context throws a {@link
-     * org.hotplugemu.arch.spi.sched.KernelBugException}.
+     * org.hotplugemu.api.sched.KernelBugException}.
      */
     void onSleepInAtomic(java.util.function.Consumer<String> handler);
 

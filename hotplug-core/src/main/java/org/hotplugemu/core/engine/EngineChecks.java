@@ -3,9 +3,9 @@ package org.hotplugemu.core.engine;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.arch.spi.sched.KernelBugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.sched.KernelBugException;
 
 /** Argument checks, the might_sleep splat and time formatting shared by both engines. */
 final class EngineChecks {

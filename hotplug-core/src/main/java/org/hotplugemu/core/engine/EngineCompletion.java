@@ -3,7 +3,7 @@ package org.hotplugemu.core.engine;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.ReentrantLock;
-import org.hotplugemu.arch.spi.sched.Completion;
+import org.hotplugemu.api.sched.Completion;
 
 /** A kernel completion over the engine's block/wake: each complete() is consumed by one wait. */
 final class EngineCompletion implements Completion {

@@ -1,7 +1,7 @@
 package org.hotplugemu.core.engine;
 
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 
 /** An emulated thread other than the root crashed with an uncaught exception, its cause. Experimental. */
 public class EngineFailureException extends HotplugException {

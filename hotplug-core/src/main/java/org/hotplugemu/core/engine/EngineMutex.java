@@ -2,8 +2,8 @@ package org.hotplugemu.core.engine;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.ReentrantLock;
-import org.hotplugemu.arch.spi.sched.KernelBugException;
-import org.hotplugemu.arch.spi.sched.Mutex;
+import org.hotplugemu.api.sched.KernelBugException;
+import org.hotplugemu.api.sched.Mutex;
 
 /** A kernel mutex over the engine's block/wake; unlock hands ownership to the oldest waiter. */
 final class EngineMutex implements Mutex, Blocker {

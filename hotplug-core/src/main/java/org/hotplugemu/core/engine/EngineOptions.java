@@ -3,8 +3,8 @@ package org.hotplugemu.core.engine;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 
 /**
  * How an engine is set up: the scheduling seed, the hang watchdogs and, for {@code threads}, how

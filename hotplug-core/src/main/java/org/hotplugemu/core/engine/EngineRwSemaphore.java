@@ -4,8 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import org.hotplugemu.arch.spi.sched.KernelBugException;
-import org.hotplugemu.arch.spi.sched.RwSemaphore;
+import org.hotplugemu.api.sched.KernelBugException;
+import org.hotplugemu.api.sched.RwSemaphore;
 
 /**
  * A reader-writer semaphore over the engine's block/wake. Waiters are served in arrival order, so a

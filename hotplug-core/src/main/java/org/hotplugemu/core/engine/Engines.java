@@ -3,8 +3,8 @@ package org.hotplugemu.core.engine;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 
 /** Creates engines by name: {@code sim} (deterministic, default) or {@code threads}. Experimental. */
 public final class Engines {

@@ -1,8 +1,8 @@
 package org.hotplugemu.core.engine;
 
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.arch.spi.sched.Completion;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.sched.Completion;
 
 /**
  * Measures how long one handoff between two emulated threads takes, without JMH, for a quick

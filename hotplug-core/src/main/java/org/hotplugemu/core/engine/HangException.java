@@ -3,8 +3,8 @@ package org.hotplugemu.core.engine;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 
 /**
  * An operation never finished and the engine gave up on it: the message is the full report (a

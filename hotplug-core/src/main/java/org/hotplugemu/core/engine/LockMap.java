@@ -1,6 +1,6 @@
 package org.hotplugemu.core.engine;
 
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.sched.Scheduler;
 
 /**
  * A lock lockdep knows that has no lock behind it ({@code struct lockdep_map} with

@@ -3,8 +3,8 @@ package org.hotplugemu.core.engine;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 
 /**
  * The JVM ran out of Java heap while emulating: says how big the heap is and how to raise it, and

@@ -2,7 +2,7 @@ package org.hotplugemu.core.engine;
 
 import java.util.ArrayList;
 import java.util.concurrent.locks.LockSupport;
-import org.hotplugemu.arch.spi.sched.EmulatedThread;
+import org.hotplugemu.api.sched.EmulatedThread;
 
 /**
  * The deterministic engine: one emulated thread runs at a time, holding a baton passed with

@@ -2,7 +2,7 @@ package org.hotplugemu.core.engine;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hotplugemu.arch.spi.PrintkTime;
-import org.hotplugemu.arch.spi.sched.EmulatedThread;
+import org.hotplugemu.api.sched.EmulatedThread;
 
 /**
  * One emulated thread. Fields marked "sim" are touched only by the baton holder; fields marked

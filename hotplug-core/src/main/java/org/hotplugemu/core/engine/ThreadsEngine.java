@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import org.hotplugemu.arch.spi.sched.EmulatedThread;
+import org.hotplugemu.api.sched.EmulatedThread;
 
 /**
  * The parallel engine: every emulated thread is a virtual thread running freely, time is the

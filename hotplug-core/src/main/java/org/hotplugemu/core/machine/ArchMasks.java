@@ -1,8 +1,8 @@
 package org.hotplugemu.core.machine;
 
 import org.hotplugemu.arch.spi.CpuMasks;
-import org.hotplugemu.arch.spi.CpuSet;
-import org.hotplugemu.core.api.CpuMask;
+import org.hotplugemu.api.kernel.CpuSet;
+import org.hotplugemu.api.driver.CpuMask;
 import org.hotplugemu.core.state.Masks;
 
 /**

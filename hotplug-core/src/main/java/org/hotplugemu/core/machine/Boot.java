@@ -3,9 +3,9 @@ package org.hotplugemu.core.machine;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.hotplugemu.arch.spi.Architecture;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.arch.spi.KernelCommandLine;
-import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.api.kernel.KernelLog;
 import org.hotplugemu.core.state.Hotplug;
 
 /**

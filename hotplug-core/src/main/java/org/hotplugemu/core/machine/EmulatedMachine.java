@@ -8,15 +8,15 @@ import java.util.Set;
 import org.hotplugemu.arch.spi.ArchContext;
 import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.CpuMasks;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.arch.spi.KernelBool;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.kernel.KernelBool;
 import org.hotplugemu.arch.spi.KernelCommandLine;
-import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.api.kernel.KernelLog;
 import org.hotplugemu.arch.spi.MachineConfig;
-import org.hotplugemu.arch.spi.VirtualFile;
-import org.hotplugemu.arch.spi.VirtualFiles;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.kernel.VirtualFile;
+import org.hotplugemu.api.kernel.VirtualFiles;
+import org.hotplugemu.api.sched.Scheduler;
 import org.hotplugemu.core.driver.DriverHost;
 import org.hotplugemu.core.driver.ResourceLedger;
 import org.hotplugemu.core.engine.CallChain;
@@ -40,7 +40,7 @@ import org.hotplugemu.core.sysfs.KernelParse;
 import org.hotplugemu.core.sysfs.VirtualFs;
 import org.hotplugemu.core.trace.CpuhpTraceRules;
 import org.hotplugemu.core.trace.CpuhpTracepoints;
-import org.hotplugemu.tracing.Tracer;
+import org.hotplugemu.api.trace.Tracer;
 import org.hotplugemu.tracing.Tracing;
 
 /** The machine behind {@link MachineBuilder}: wires engine, architecture, state machine, drivers and files. */
@@ -410,7 +410,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
     }
 
     @Override
-    public void loadDriver(org.hotplugemu.core.api.HotplugDriver driver) {
+    public void loadDriver(org.hotplugemu.api.driver.HotplugDriver driver) {
         try {
             engine.execute("insmod", shellCpu(), () -> drivers.load(driver, registration, engine, log, tracing.tracer(), fs, ledger));
         } catch (RuntimeException e) {

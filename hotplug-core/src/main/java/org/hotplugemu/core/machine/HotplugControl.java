@@ -3,7 +3,7 @@ package org.hotplugemu.core.machine;
 /**
  * Direct calls into an emulated machine's state machine, as the kernel's {@code add_cpu},
  * {@code remove_cpu} and {@code cpuhp} sysfs handlers make them. Each runs on the machine's control
- * thread and throws {@link org.hotplugemu.arch.spi.HotplugException} with the kernel's errno.
+ * thread and throws {@link org.hotplugemu.api.kernel.HotplugException} with the kernel's errno.
  *
  * <p>Experimental.
  */
@@ -30,9 +30,9 @@ public interface HotplugControl {
      * Loads a driver after boot, as {@code insmod} would: runs its {@code register} on an emulated
      * thread, so its setup calls invoke startups on the CPUs already up.
      *
-     * @throws org.hotplugemu.arch.spi.HotplugException EEXIST when a driver of that name is loaded
+     * @throws org.hotplugemu.api.kernel.HotplugException EEXIST when a driver of that name is loaded
      */
-    void loadDriver(org.hotplugemu.core.api.HotplugDriver driver);
+    void loadDriver(org.hotplugemu.api.driver.HotplugDriver driver);
 
     /** Unloads a loaded driver, as {@code rmmod} would: runs its {@code unregister}; ENOENT when not loaded. */
     void unloadDriver(String name);
@@ -51,6 +51,6 @@ public interface HotplugControl {
      * Experimental since 0.2.
      */
     default java.util.List<org.hotplugemu.core.driver.ResourceViolation> resourceViolations() {
-        throw new org.hotplugemu.arch.spi.HotplugException(org.hotplugemu.arch.spi.Errno.EOPNOTSUPP, "this machine has no resource ledger");
+        throw new org.hotplugemu.api.kernel.HotplugException(org.hotplugemu.api.kernel.Errno.EOPNOTSUPP, "this machine has no resource ledger");
     }
 }

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
-import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.api.kernel.KernelLog;
 
 /** The kernel log buffer behind {@code dmesg}: timestamped with the engine clock, each line with its level. */
 final class KernelLogBuffer implements KernelLog {

@@ -2,7 +2,7 @@ package org.hotplugemu.core.machine;
 
 import static java.util.Objects.requireNonNull;
 
-import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.api.kernel.KernelLog;
 import org.hotplugemu.arch.spi.PrintkTime;
 
 /**

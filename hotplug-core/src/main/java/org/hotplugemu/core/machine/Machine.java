@@ -10,7 +10,7 @@ import org.hotplugemu.tracing.Tracing;
  * engine, and the virtual files a kernel offers. Every method is called from ordinary (non-emulated)
  * Java code such as the shell; each runs its work on emulated threads and returns when it is done.
  *
- * <p>Errors are {@link org.hotplugemu.arch.spi.HotplugException}s with the errno the kernel's
+ * <p>Errors are {@link org.hotplugemu.api.kernel.HotplugException}s with the errno the kernel's
  * system call would return (ENOENT for a missing file, EACCES for a read-only one, EINVAL, EBUSY...).
  * A failed operation leaves every CPU in a consistent state.
  *
@@ -77,10 +77,10 @@ public interface Machine extends AutoCloseable {
     /**
      * Returns system device hot-plug: CPUs arriving and leaving at run time, requests, uevents.
      *
-     * @throws org.hotplugemu.arch.spi.HotplugException EOPNOTSUPP when this machine has none
+     * @throws org.hotplugemu.api.kernel.HotplugException EOPNOTSUPP when this machine has none
      */
     default org.hotplugemu.core.sysdev.SystemDevices systemDevices() {
-        throw new org.hotplugemu.arch.spi.HotplugException(org.hotplugemu.arch.spi.Errno.EOPNOTSUPP, "this machine has no system device hot-plug");
+        throw new org.hotplugemu.api.kernel.HotplugException(org.hotplugemu.api.kernel.Errno.EOPNOTSUPP, "this machine has no system device hot-plug");
     }
 
     /**
@@ -88,10 +88,10 @@ public interface Machine extends AutoCloseable {
      * returns its result when it ends, for tests and tools that must call emulated-thread-only API
      * (engine primitives, {@code CpuHotplug}). Experimental since 0.2.
      *
-     * @throws org.hotplugemu.arch.spi.HotplugException EOPNOTSUPP when this machine has no engine
+     * @throws org.hotplugemu.api.kernel.HotplugException EOPNOTSUPP when this machine has no engine
      */
     default <T> T execute(String threadName, int cpu, java.util.concurrent.Callable<T> body) {
-        throw new org.hotplugemu.arch.spi.HotplugException(org.hotplugemu.arch.spi.Errno.EOPNOTSUPP, "this machine runs no emulated threads");
+        throw new org.hotplugemu.api.kernel.HotplugException(org.hotplugemu.api.kernel.Errno.EOPNOTSUPP, "this machine runs no emulated threads");
     }
 
     /** Direct calls into the state machine, for tests and tools. */

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.core.profile.Profile;
 
 /**
@@ -88,7 +88,7 @@ public final class MachineBuilder {
     /**
      * Creates the machine, not yet booted.
      *
-     * @throws org.hotplugemu.arch.spi.HotplugException EINVAL for bad options (no architecture,
+     * @throws org.hotplugemu.api.kernel.HotplugException EINVAL for bad options (no architecture,
      *         CPU count out of range, unknown engine, duplicate driver names)
      */
     public Machine build() {

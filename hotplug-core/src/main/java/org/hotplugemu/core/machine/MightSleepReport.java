@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hotplugemu.arch.spi.Architecture;
-import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.api.kernel.KernelLog;
 import org.hotplugemu.core.engine.Engine;
 import org.hotplugemu.core.engine.CallChain;
 import org.hotplugemu.core.profile.Profile;

@@ -2,8 +2,8 @@ package org.hotplugemu.core.machine;
 
 import java.util.List;
 import java.util.function.Supplier;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.sysfs.VirtualFs;
 import org.hotplugemu.tracing.TraceFs;
 import org.hotplugemu.tracing.TraceFsException;

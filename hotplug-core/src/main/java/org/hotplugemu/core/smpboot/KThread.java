@@ -6,10 +6,10 @@ import org.hotplugemu.core.engine.CallChain;
 
 import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
-import org.hotplugemu.arch.spi.KernelLog;
-import org.hotplugemu.arch.spi.sched.Completion;
-import org.hotplugemu.arch.spi.sched.EmulatedThread;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.kernel.KernelLog;
+import org.hotplugemu.api.sched.Completion;
+import org.hotplugemu.api.sched.EmulatedThread;
+import org.hotplugemu.api.sched.Scheduler;
 import org.hotplugemu.core.engine.EngineShutdown;
 
 /**

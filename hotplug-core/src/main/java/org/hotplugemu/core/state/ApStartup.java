@@ -1,8 +1,8 @@
 package org.hotplugemu.core.state;
 
 import org.hotplugemu.arch.spi.Architecture;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.arch.spi.SecondaryStart;
 import org.hotplugemu.core.engine.EngineShutdown;
 import org.hotplugemu.core.engine.CallChain;

@@ -1,9 +1,9 @@
 package org.hotplugemu.core.state;
 
 import org.hotplugemu.arch.spi.SecondaryStart;
-import org.hotplugemu.arch.spi.sched.Completion;
-import org.hotplugemu.arch.spi.sched.EmulatedThread;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.sched.Completion;
+import org.hotplugemu.api.sched.EmulatedThread;
+import org.hotplugemu.api.sched.Scheduler;
 
 /**
  * The handshakes between the control CPU and a plugged CPU's hardware context: the alive/online

@@ -3,7 +3,7 @@ package org.hotplugemu.core.state;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.IntStream;
-import org.hotplugemu.core.api.CpuMask;
+import org.hotplugemu.api.driver.CpuMask;
 
 /** A cpumask safe to read and write from any emulated thread under either engine. */
 final class AtomicCpuMask implements CpuMask {

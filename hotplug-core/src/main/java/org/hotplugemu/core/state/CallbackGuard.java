@@ -1,7 +1,7 @@
 package org.hotplugemu.core.state;
 
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.engine.EngineActivity;
 
 /**

@@ -1,8 +1,8 @@
 package org.hotplugemu.core.state;
 
 import java.util.Optional;
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.CpuFunction;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.CpuFunction;
 
 /**
  * The steps the core owns ({@code cpuhp_hp_states} in {@code kernel/cpu.c}): thread creation,

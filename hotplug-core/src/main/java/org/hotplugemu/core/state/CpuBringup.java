@@ -2,8 +2,8 @@ package org.hotplugemu.core.state;
 
 import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.BringupWaits;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.arch.spi.SecondaryStart;
 import org.hotplugemu.core.engine.EngineShutdown;
 

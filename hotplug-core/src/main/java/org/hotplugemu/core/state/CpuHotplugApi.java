@@ -2,15 +2,15 @@ package org.hotplugemu.core.state;
 
 import static java.util.Objects.requireNonNull;
 
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.CpuHotplug;
-import org.hotplugemu.core.api.CpuMask;
-import org.hotplugemu.core.api.HotplugInstance;
-import org.hotplugemu.core.api.MultiCallback;
-import org.hotplugemu.core.api.SmpbootThread;
-import org.hotplugemu.core.api.SmpbootThreads;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.CpuHotplug;
+import org.hotplugemu.api.driver.CpuMask;
+import org.hotplugemu.api.driver.HotplugInstance;
+import org.hotplugemu.api.driver.MultiCallback;
+import org.hotplugemu.api.driver.SmpbootThread;
+import org.hotplugemu.api.driver.SmpbootThreads;
 import org.hotplugemu.core.engine.CallChain;
 import org.hotplugemu.core.profile.DynamicRange;
 

@@ -1,8 +1,8 @@
 package org.hotplugemu.core.state;
 
-import org.hotplugemu.arch.spi.sched.Completion;
-import org.hotplugemu.arch.spi.sched.Scheduler;
-import org.hotplugemu.core.api.HotplugInstance;
+import org.hotplugemu.api.sched.Completion;
+import org.hotplugemu.api.sched.Scheduler;
+import org.hotplugemu.api.driver.HotplugInstance;
 import org.hotplugemu.core.smpboot.KThread;
 
 /**

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.function.ToLongFunction;
 import org.hotplugemu.arch.spi.Architecture;
-import org.hotplugemu.arch.spi.KernelLog;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.kernel.KernelLog;
+import org.hotplugemu.api.sched.Scheduler;
 import org.hotplugemu.core.profile.Profile;
 import org.hotplugemu.core.trace.CpuhpTracepoints;
 

@@ -2,12 +2,12 @@ package org.hotplugemu.core.state;
 
 import static java.util.Objects.requireNonNull;
 
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.arch.spi.KernelLog;
-import org.hotplugemu.arch.spi.sched.Mutex;
-import org.hotplugemu.arch.spi.sched.RwSemaphore;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.kernel.KernelLog;
+import org.hotplugemu.api.sched.Mutex;
+import org.hotplugemu.api.sched.RwSemaphore;
+import org.hotplugemu.api.sched.Scheduler;
 import org.hotplugemu.core.engine.LockMap;
 import org.hotplugemu.core.profile.Profile;
 

@@ -4,10 +4,10 @@ import org.hotplugemu.core.engine.CallChain;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.ToLongFunction;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.core.api.HotplugInstance;
-import org.hotplugemu.core.api.MultiCallback;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.driver.HotplugInstance;
+import org.hotplugemu.api.driver.MultiCallback;
 import org.hotplugemu.core.engine.EngineShutdown;
 import org.hotplugemu.core.trace.CpuhpTracepoints;
 

@@ -1,6 +1,6 @@
 package org.hotplugemu.core.state;
 
-import org.hotplugemu.core.api.CpuMask;
+import org.hotplugemu.api.driver.CpuMask;
 
 /** The kernel's CPU masks: possible, present, online, active, dying, and booted-once. */
 public final class Masks {

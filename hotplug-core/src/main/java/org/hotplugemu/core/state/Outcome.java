@@ -1,7 +1,7 @@
 package org.hotplugemu.core.state;
 
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 
 /**
  * The result of a hotplug step or operation inside the core: success, or the kernel's errno with a

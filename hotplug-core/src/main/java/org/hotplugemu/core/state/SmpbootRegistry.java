@@ -3,8 +3,8 @@ package org.hotplugemu.core.state;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.hotplugemu.core.api.SmpbootThread;
-import org.hotplugemu.core.api.SmpbootThreads;
+import org.hotplugemu.api.driver.SmpbootThread;
+import org.hotplugemu.api.driver.SmpbootThreads;
 import org.hotplugemu.core.smpboot.KThread;
 
 /**

@@ -2,9 +2,9 @@ package org.hotplugemu.core.state;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.HotplugInstance;
-import org.hotplugemu.core.api.MultiCallback;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.HotplugInstance;
+import org.hotplugemu.api.driver.MultiCallback;
 
 /**
  * One entry of the live state table ({@code struct cpuhp_step}): a name, symmetric callbacks

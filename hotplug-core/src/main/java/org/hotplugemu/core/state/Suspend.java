@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.api.kernel.Errno;
 
 /** {@code freeze_secondary_cpus} and {@code thaw_secondary_cpus}, as suspend uses them. */
 public final class Suspend {

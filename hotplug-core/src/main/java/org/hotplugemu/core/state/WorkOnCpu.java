@@ -1,9 +1,9 @@
 package org.hotplugemu.core.state;
 
 import java.util.function.Supplier;
-import org.hotplugemu.arch.spi.sched.Completion;
-import org.hotplugemu.arch.spi.sched.EmulatedThread;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.sched.Completion;
+import org.hotplugemu.api.sched.EmulatedThread;
+import org.hotplugemu.api.sched.Scheduler;
 import org.hotplugemu.core.engine.CallChain;
 import org.hotplugemu.core.engine.LockMap;
 

@@ -1,6 +1,6 @@
 package org.hotplugemu.core.sysdev;
 
-import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.api.kernel.Errno;
 
 /** ACPI {@code _OST} source events and status codes, as the kernel's {@code acpi_device_hotplug} uses them. */
 public final class AcpiOst {

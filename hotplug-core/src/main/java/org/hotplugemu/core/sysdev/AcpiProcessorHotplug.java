@@ -2,10 +2,10 @@ package org.hotplugemu.core.sysdev;
 
 import static java.util.Objects.requireNonNull;
 
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.arch.spi.HotplugFirmware;
-import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.api.kernel.KernelLog;
 
 /**
  * The guest's ACPI processor hot-plug ({@code acpi_bus_notify} → {@code acpi_hotplug_schedule} →

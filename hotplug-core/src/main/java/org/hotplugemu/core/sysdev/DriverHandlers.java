@@ -2,7 +2,7 @@ package org.hotplugemu.core.sysdev;
 
 import static java.util.Objects.requireNonNull;
 
-import org.hotplugemu.core.api.SystemDeviceHandlers;
+import org.hotplugemu.api.driver.SystemDeviceHandlers;
 
 /** The handler registry behind the driver API's {@link SystemDeviceHandlers}. */
 final class DriverHandlers implements SystemDeviceHandlers {

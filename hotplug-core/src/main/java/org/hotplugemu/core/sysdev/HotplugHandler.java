@@ -10,7 +10,7 @@ package org.hotplugemu.core.sysdev;
 public interface HotplugHandler {
     /**
      * Handles {@code request}. With {@code rollback} false it does its phase's work and throws a
-     * {@link org.hotplugemu.arch.spi.HotplugException} with the errno when it cannot; with
+     * {@link org.hotplugemu.api.kernel.HotplugException} with the errno when it cannot; with
      * {@code rollback} true it undoes what its earlier call did, because a later handler failed.
      */
     void handle(HotplugRequest request, boolean rollback);

@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.hotplugemu.arch.spi.sched.Completion;
-import org.hotplugemu.arch.spi.sched.EmulatedThread;
-import org.hotplugemu.arch.spi.sched.Mutex;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.sched.Completion;
+import org.hotplugemu.api.sched.EmulatedThread;
+import org.hotplugemu.api.sched.Mutex;
+import org.hotplugemu.api.sched.Scheduler;
 
 /**
  * The single hot-plug request queue: an emulated ordered workqueue with {@code max_active} 1 (the

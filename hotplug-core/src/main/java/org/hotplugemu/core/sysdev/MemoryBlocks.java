@@ -3,10 +3,10 @@ package org.hotplugemu.core.sysdev;
 import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.arch.spi.KernelBool;
-import org.hotplugemu.arch.spi.VirtualFile;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.kernel.KernelBool;
+import org.hotplugemu.api.kernel.VirtualFile;
 import org.hotplugemu.core.sysfs.VirtualFs;
 
 /**

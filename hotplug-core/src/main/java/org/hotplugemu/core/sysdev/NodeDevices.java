@@ -2,8 +2,8 @@ package org.hotplugemu.core.sysdev;
 
 import static java.util.Objects.requireNonNull;
 
-import org.hotplugemu.arch.spi.VirtualFile;
-import org.hotplugemu.core.api.CpuMask;
+import org.hotplugemu.api.kernel.VirtualFile;
+import org.hotplugemu.api.driver.CpuMask;
 import org.hotplugemu.core.sysfs.VirtualFs;
 
 /**

@@ -3,16 +3,16 @@ package org.hotplugemu.core.sysdev;
 import static java.util.Objects.requireNonNull;
 
 import org.hotplugemu.arch.spi.Architecture;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.arch.spi.KernelBool;
-import org.hotplugemu.arch.spi.KernelLog;
-import org.hotplugemu.arch.spi.VirtualFile;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.kernel.KernelBool;
+import org.hotplugemu.api.kernel.KernelLog;
+import org.hotplugemu.api.kernel.VirtualFile;
 import org.hotplugemu.core.engine.Engine;
 import org.hotplugemu.core.state.Hotplug;
 import org.hotplugemu.core.sysfs.KernelParse;
 import org.hotplugemu.core.sysfs.VirtualFs;
-import org.hotplugemu.tracing.Tracer;
+import org.hotplugemu.api.trace.Tracer;
 
 /**
  * System device hot-plug of one machine: the handler registry, the single request queue with the
@@ -85,8 +85,8 @@ public final class SystemDevices {
         return registry;
     }
 
-    /** The registry as the driver API shows it ({@link org.hotplugemu.core.api.DriverContext#systemDevices()}). */
-    public org.hotplugemu.core.api.SystemDeviceHandlers driverHandlers() {
+    /** The registry as the driver API shows it ({@link org.hotplugemu.api.driver.DriverContext#systemDevices()}). */
+    public org.hotplugemu.api.driver.SystemDeviceHandlers driverHandlers() {
         return new DriverHandlers(registry);
     }
 

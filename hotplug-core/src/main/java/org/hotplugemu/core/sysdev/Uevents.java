@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hotplugemu.tracing.EventDefinition;
-import org.hotplugemu.tracing.EventField;
-import org.hotplugemu.tracing.FieldType;
-import org.hotplugemu.tracing.TraceEvent;
-import org.hotplugemu.tracing.Tracer;
+import org.hotplugemu.api.trace.EventDefinition;
+import org.hotplugemu.api.trace.EventField;
+import org.hotplugemu.api.trace.FieldType;
+import org.hotplugemu.api.trace.TraceEvent;
+import org.hotplugemu.api.trace.Tracer;
 
 /**
  * The kernel's uevents ({@code kobject_uevent_env}): each gets the next {@code SEQNUM}, is kept in

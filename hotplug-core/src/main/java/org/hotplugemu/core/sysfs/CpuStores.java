@@ -2,8 +2,8 @@ package org.hotplugemu.core.sysfs;
 
 import static java.util.Objects.requireNonNull;
 
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.profile.Profile;
 import org.hotplugemu.core.state.HotplugOperations;
 

@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.function.IntPredicate;
 import org.hotplugemu.arch.spi.Architecture;
-import org.hotplugemu.arch.spi.CpuList;
+import org.hotplugemu.api.kernel.CpuList;
 import org.hotplugemu.arch.spi.CpuTopology;
-import org.hotplugemu.arch.spi.KernelBool;
-import org.hotplugemu.arch.spi.VirtualFile;
+import org.hotplugemu.api.kernel.KernelBool;
+import org.hotplugemu.api.kernel.VirtualFile;
 import org.hotplugemu.core.state.HotplugOperations;
 
 /**

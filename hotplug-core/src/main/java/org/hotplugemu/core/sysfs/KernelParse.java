@@ -1,9 +1,9 @@
 package org.hotplugemu.core.sysfs;
 
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 
-/** The kernel's string parsers as sysfs store functions use them ({@code kstrtoint}; {@code kstrtobool} is {@link org.hotplugemu.arch.spi.KernelBool}). */
+/** The kernel's string parsers as sysfs store functions use them ({@code kstrtoint}; {@code kstrtobool} is {@link org.hotplugemu.api.kernel.KernelBool}). */
 public final class KernelParse {
     private KernelParse() {
     }

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.arch.spi.VirtualFile;
-import org.hotplugemu.arch.spi.VirtualFiles;
-import org.hotplugemu.arch.spi.sched.KernelBugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.kernel.VirtualFile;
+import org.hotplugemu.api.kernel.VirtualFiles;
+import org.hotplugemu.api.sched.KernelBugException;
 
 /**
  * The emulated machine's file tree ({@code /sys}, {@code /sys/kernel/debug}, mounted tracefs):

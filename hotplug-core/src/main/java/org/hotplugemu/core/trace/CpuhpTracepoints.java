@@ -2,11 +2,11 @@ package org.hotplugemu.core.trace;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.hotplugemu.tracing.EventDefinition;
-import org.hotplugemu.tracing.EventField;
-import org.hotplugemu.tracing.FieldType;
-import org.hotplugemu.tracing.TraceEvent;
-import org.hotplugemu.tracing.Tracer;
+import org.hotplugemu.api.trace.EventDefinition;
+import org.hotplugemu.api.trace.EventField;
+import org.hotplugemu.api.trace.FieldType;
+import org.hotplugemu.api.trace.TraceEvent;
+import org.hotplugemu.api.trace.Tracer;
 
 /**
  * The {@code cpuhp} trace events of {@code include/trace/events/cpuhp.h}: {@code cpuhp_enter},

@@ -3,14 +3,14 @@ package org.hotplugemu.core.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.HotplugDriver;
-import org.hotplugemu.core.api.HotplugInstance;
-import org.hotplugemu.core.api.MultiCallback;
-import org.hotplugemu.core.api.PerCpuResource;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugInstance;
+import org.hotplugemu.api.driver.MultiCallback;
+import org.hotplugemu.api.driver.PerCpuResource;
 import org.hotplugemu.core.driver.ResourceViolation.Kind;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.testing.TestingMachines;
@@ -175,7 +175,7 @@ class ResourceRetirementTest {
     void anUntrackedResourceIsNoLongerCheckedAndOnlyItsOwnerMayUntrackIt() {
         try (Machine machine = TestingMachines.booted(2)) {
             PerCpuResource[] stale = new PerCpuResource[1];
-            org.hotplugemu.core.api.ResourceTracker[] trackers = new org.hotplugemu.core.api.ResourceTracker[2];
+            org.hotplugemu.api.driver.ResourceTracker[] trackers = new org.hotplugemu.api.driver.ResourceTracker[2];
             for (int i = 0; i < 2; i++) {
                 int index = i;
                 machine.control().loadDriver(new HotplugDriver() {

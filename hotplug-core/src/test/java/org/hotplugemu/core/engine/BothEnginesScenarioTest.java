@@ -2,8 +2,8 @@ package org.hotplugemu.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.hotplugemu.arch.spi.sched.Completion;
-import org.hotplugemu.arch.spi.sched.Mutex;
+import org.hotplugemu.api.sched.Completion;
+import org.hotplugemu.api.sched.Mutex;
 import org.junit.jupiter.api.Test;
 
 class BothEnginesScenarioTest {

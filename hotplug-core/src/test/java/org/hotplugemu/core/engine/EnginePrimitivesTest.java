@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.hotplugemu.arch.spi.sched.Completion;
-import org.hotplugemu.arch.spi.sched.EmulatedThread;
-import org.hotplugemu.arch.spi.sched.KernelBugException;
-import org.hotplugemu.arch.spi.sched.Mutex;
-import org.hotplugemu.arch.spi.sched.RwSemaphore;
+import org.hotplugemu.api.sched.Completion;
+import org.hotplugemu.api.sched.EmulatedThread;
+import org.hotplugemu.api.sched.KernelBugException;
+import org.hotplugemu.api.sched.Mutex;
+import org.hotplugemu.api.sched.RwSemaphore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package org.hotplugemu.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.hotplugemu.arch.spi.sched.Completion;
-import org.hotplugemu.arch.spi.sched.EmulatedThread;
+import org.hotplugemu.api.sched.Completion;
+import org.hotplugemu.api.sched.EmulatedThread;
 import org.junit.jupiter.api.Test;
 
 class EngineSwitchCounterTest {

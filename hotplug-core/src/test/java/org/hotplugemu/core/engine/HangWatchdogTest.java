@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.sched.Completion;
-import org.hotplugemu.arch.spi.sched.Mutex;
-import org.hotplugemu.arch.spi.sched.RwSemaphore;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.sched.Completion;
+import org.hotplugemu.api.sched.Mutex;
+import org.hotplugemu.api.sched.RwSemaphore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

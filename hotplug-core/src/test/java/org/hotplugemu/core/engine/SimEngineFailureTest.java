@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.sched.Completion;
-import org.hotplugemu.arch.spi.sched.KernelBugException;
-import org.hotplugemu.arch.spi.sched.Mutex;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.sched.Completion;
+import org.hotplugemu.api.sched.KernelBugException;
+import org.hotplugemu.api.sched.Mutex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.hotplugemu.arch.spi.sched.Completion;
+import org.hotplugemu.api.sched.Completion;
 import org.junit.jupiter.api.Test;
 
 class SimEngineSchedulingTest {

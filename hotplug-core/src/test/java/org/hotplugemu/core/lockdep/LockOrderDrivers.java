@@ -1,12 +1,12 @@
 package org.hotplugemu.core.lockdep;
 
 import java.time.Duration;
-import org.hotplugemu.arch.spi.VirtualFile;
-import org.hotplugemu.arch.spi.sched.Mutex;
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.CpuHotplug;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.kernel.VirtualFile;
+import org.hotplugemu.api.sched.Mutex;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.CpuHotplug;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.HotplugDriver;
 
 /** Drivers with the locking bugs lockdep is for, each driven through a debugfs file. */
 final class LockOrderDrivers {

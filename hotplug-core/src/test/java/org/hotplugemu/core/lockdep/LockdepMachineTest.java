@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.core.engine.HangException;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;

@@ -9,7 +9,7 @@ import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hotplugemu.arch.spi.CpuMasks;
-import org.hotplugemu.arch.spi.CpuSet;
+import org.hotplugemu.api.kernel.CpuSet;
 import org.hotplugemu.core.testing.TestingArchitectureProvider;
 import org.junit.jupiter.api.Test;
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.core.engine.DeadlockException;
 import org.hotplugemu.core.engine.HangException;
 import org.hotplugemu.core.testing.TestingArchitectureProvider;
@@ -120,7 +120,7 @@ class MachineHangTest {
             }
 
             @Override
-            public void register(org.hotplugemu.core.api.DriverContext context) {
+            public void register(org.hotplugemu.api.driver.DriverContext context) {
             }
         };
 

@@ -9,8 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.junit.jupiter.api.Test;
 
 /** The profile's {@code boot} and {@code costs} sections: what the built-in profiles say, and how bad input is reported. */

@@ -7,7 +7,7 @@ import static org.hotplugemu.core.testing.TestingMachines.state;
 
 import java.time.Duration;
 import org.hotplugemu.arch.spi.BringupWaits;
-import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
 import org.hotplugemu.core.profile.Profiles;

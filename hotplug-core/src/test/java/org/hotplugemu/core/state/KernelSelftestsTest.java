@@ -5,7 +5,7 @@ import static org.hotplugemu.core.testing.TestingMachines.CPU;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
 import org.hotplugemu.core.testing.TestingArchitectureProvider;

@@ -6,11 +6,11 @@ import static org.hotplugemu.core.testing.TestingMachines.CPU;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.CpuHotplug;
-import org.hotplugemu.core.api.HotplugInstance;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.CpuHotplug;
+import org.hotplugemu.api.driver.HotplugInstance;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.testing.CallLog;
 import org.hotplugemu.core.testing.TestingDriver;

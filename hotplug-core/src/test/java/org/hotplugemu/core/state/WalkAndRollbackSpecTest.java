@@ -5,9 +5,9 @@ import static org.hotplugemu.core.testing.TestingMachines.CPU;
 import static org.hotplugemu.core.testing.TestingMachines.assertWriteFails;
 import static org.hotplugemu.core.testing.TestingMachines.state;
 
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.CpuHotplug;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.CpuHotplug;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.testing.CallLog;
 import org.hotplugemu.core.testing.TestingDriver;
@@ -133,7 +133,7 @@ class WalkAndRollbackSpecTest {
             api.setupState(api.state("CPUHP_AP_ONLINE_DYN"), "test:b", log.recording("b_up", hotplug), log.recording("b_down", hotplug));
             api.setupState(api.state("CPUHP_AP_ONLINE_DYN"), "test:c", Callback.of("c_up", cpu -> {
                 if (failStartup[0]) {
-                    throw new org.hotplugemu.arch.spi.HotplugException(Errno.EIO, "c_up fails");
+                    throw new org.hotplugemu.api.kernel.HotplugException(Errno.EIO, "c_up fails");
                 }
             }), log.recording("c_down", hotplug));
         }))) {

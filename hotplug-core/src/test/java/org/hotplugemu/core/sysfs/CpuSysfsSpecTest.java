@@ -6,7 +6,7 @@ import static org.hotplugemu.core.testing.TestingMachines.assertWriteFails;
 import static org.hotplugemu.core.testing.TestingMachines.state;
 
 import java.util.List;
-import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
 import org.hotplugemu.core.testing.TestingArchitectureProvider;

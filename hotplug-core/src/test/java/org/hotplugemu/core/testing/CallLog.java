@@ -3,11 +3,11 @@ package org.hotplugemu.core.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.core.api.Callback;
-import org.hotplugemu.core.api.CpuHotplug;
-import org.hotplugemu.core.api.MultiCallback;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.driver.Callback;
+import org.hotplugemu.api.driver.CpuHotplug;
+import org.hotplugemu.api.driver.MultiCallback;
 
 /**
  * Records callback invocations as {@code "<symbol> cpu=<n> state=<cpu's state during the call>"}, and

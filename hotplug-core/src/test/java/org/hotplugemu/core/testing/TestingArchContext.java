@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hotplugemu.arch.spi.ArchContext;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.arch.spi.KernelCommandLine;
-import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.api.kernel.KernelLog;
 import org.hotplugemu.arch.spi.PrintkTime;
 import org.hotplugemu.arch.spi.MachineConfig;
-import org.hotplugemu.arch.spi.VirtualFile;
-import org.hotplugemu.arch.spi.VirtualFiles;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.kernel.VirtualFile;
+import org.hotplugemu.api.kernel.VirtualFiles;
+import org.hotplugemu.api.sched.Scheduler;
 
 /**
  * An {@link ArchContext} for architecture tests over any scheduler, with a dmesg-like log stamped
@@ -58,26 +58,26 @@ public final class TestingArchContext implements ArchContext {
      */
     @Override
     public org.hotplugemu.arch.spi.CpuMasks masks() {
-        org.hotplugemu.arch.spi.CpuSet all = org.hotplugemu.arch.spi.CpuSet.of(java.util.stream.IntStream.range(0, config.cpus()));
-        org.hotplugemu.arch.spi.CpuSet boot = org.hotplugemu.arch.spi.CpuSet.of(0);
+        org.hotplugemu.api.kernel.CpuSet all = org.hotplugemu.api.kernel.CpuSet.of(java.util.stream.IntStream.range(0, config.cpus()));
+        org.hotplugemu.api.kernel.CpuSet boot = org.hotplugemu.api.kernel.CpuSet.of(0);
         return new org.hotplugemu.arch.spi.CpuMasks() {
             @Override
-            public org.hotplugemu.arch.spi.CpuSet possible() {
+            public org.hotplugemu.api.kernel.CpuSet possible() {
                 return all;
             }
 
             @Override
-            public org.hotplugemu.arch.spi.CpuSet present() {
+            public org.hotplugemu.api.kernel.CpuSet present() {
                 return all;
             }
 
             @Override
-            public org.hotplugemu.arch.spi.CpuSet online() {
+            public org.hotplugemu.api.kernel.CpuSet online() {
                 return boot;
             }
 
             @Override
-            public org.hotplugemu.arch.spi.CpuSet active() {
+            public org.hotplugemu.api.kernel.CpuSet active() {
                 return boot;
             }
         };

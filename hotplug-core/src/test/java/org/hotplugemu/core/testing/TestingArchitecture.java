@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hotplugemu.arch.spi.ArchContext;
 import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.CpuTopology;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.arch.spi.SecondaryStart;
 
 /**

@@ -3,8 +3,8 @@ package org.hotplugemu.core.testing;
 import static java.util.Objects.requireNonNull;
 
 import java.util.function.Consumer;
-import org.hotplugemu.core.api.DriverContext;
-import org.hotplugemu.core.api.HotplugDriver;
+import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.HotplugDriver;
 
 /** A driver whose registration is a lambda, for tests. */
 public final class TestingDriver implements HotplugDriver {

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotplugemu.arch.spi.SecondaryStart;
-import org.hotplugemu.arch.spi.sched.EmulatedThread;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.sched.EmulatedThread;
+import org.hotplugemu.api.sched.Scheduler;
 
 /**
  * The core's half of a secondary start for architecture tests: records which steps ran on which

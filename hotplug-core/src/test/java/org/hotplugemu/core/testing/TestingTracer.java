@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.hotplugemu.tracing.EventDefinition;
-import org.hotplugemu.tracing.TraceEvent;
-import org.hotplugemu.tracing.Tracer;
+import org.hotplugemu.api.trace.EventDefinition;
+import org.hotplugemu.api.trace.TraceEvent;
+import org.hotplugemu.api.trace.Tracer;
 
 /**
  * A tracer for unit tests whose events are all enabled and whose emits are kept in order, readable

@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import org.hotplugemu.arch.arm64.psci.PsciFault;
 import org.hotplugemu.arch.arm64.psci.PsciFirmware;
 import org.hotplugemu.arch.arm64.topology.MpidrTopology;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.arch.spi.VirtualFile;
-import org.hotplugemu.arch.spi.VirtualFiles;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.kernel.VirtualFile;
+import org.hotplugemu.api.kernel.VirtualFiles;
 
 /**
  * The firmware fault switches under {@code /sys/kernel/debug/arm64/}, one file per

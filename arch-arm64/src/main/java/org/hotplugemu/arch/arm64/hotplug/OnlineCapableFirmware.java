@@ -1,6 +1,6 @@
 package org.hotplugemu.arch.arm64.hotplug;
 
-import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.arch.spi.HotplugFirmware;
 
 /**

@@ -1,6 +1,6 @@
 package org.hotplugemu.arch.arm64.psci;
 
-import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.api.kernel.Errno;
 
 /**
  * PSCI return codes and the errno Linux maps each to ({@code psci_to_linux_errno}). Experimental.

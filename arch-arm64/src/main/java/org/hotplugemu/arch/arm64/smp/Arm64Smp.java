@@ -9,13 +9,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 import org.hotplugemu.arch.arm64.topology.Mpidr;
 import org.hotplugemu.arch.arm64.topology.MpidrTopology;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.kernel.KernelLog;
 import org.hotplugemu.arch.spi.KernelVersion;
 import org.hotplugemu.arch.spi.SecondaryStart;
-import org.hotplugemu.arch.spi.sched.Completion;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.sched.Completion;
+import org.hotplugemu.api.sched.Scheduler;
 
 /**
  * The arm64 SMP code of {@code arch/arm64/kernel/smp.c} (6.1): {@code __cpu_up} with its 5 s wait

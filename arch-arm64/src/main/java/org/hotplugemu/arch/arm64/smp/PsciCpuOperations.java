@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import org.hotplugemu.arch.arm64.psci.PsciReturn;
 import org.hotplugemu.arch.arm64.topology.MpidrTopology;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.KernelLog;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.KernelLog;
+import org.hotplugemu.api.sched.Scheduler;
 
 /**
  * The {@code psci} enable method ({@code arch/arm64/kernel/psci.c}): boot with CPU_ON, refuse to
@@ -48,7 +48,7 @@ public final class PsciCpuOperations implements CpuOperations {
     public int boot(int cpu) {
         int err = driver.cpuOn(topology.mpidr(cpu), SECONDARY_ENTRY);
         // From 6.11 a CPU the firmware denies (DENIED, -EPERM) is expected: not logged.
-        if (err != 0 && (err != -org.hotplugemu.arch.spi.Errno.EPERM.number() || !kernel.get().atLeast(6, 11))) {
+        if (err != 0 && (err != -org.hotplugemu.api.kernel.Errno.EPERM.number() || !kernel.get().atLeast(6, 11))) {
             log.error("psci: failed to boot CPU" + cpu + " (" + err + ")");
         }
         return err;

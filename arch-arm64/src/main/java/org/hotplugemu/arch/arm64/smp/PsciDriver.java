@@ -7,9 +7,9 @@ import org.hotplugemu.arch.arm64.psci.PsciFunction;
 import org.hotplugemu.arch.arm64.psci.PsciReturn;
 import org.hotplugemu.arch.arm64.topology.Mpidr;
 import org.hotplugemu.arch.arm64.topology.MpidrTopology;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.KernelLog;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.KernelLog;
+import org.hotplugemu.api.sched.Scheduler;
 
 /**
  * Linux's PSCI driver ({@code drivers/firmware/psci/psci.c}): the probe and its messages, the calls

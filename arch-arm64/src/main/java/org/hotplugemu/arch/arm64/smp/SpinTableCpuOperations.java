@@ -3,7 +3,7 @@ package org.hotplugemu.arch.arm64.smp;
 import static java.util.Objects.requireNonNull;
 
 import java.util.function.IntConsumer;
-import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.api.kernel.Errno;
 
 /**
  * The {@code spin-table} enable method ({@code arch/arm64/kernel/smp_spin_table.c}): the CPU waits

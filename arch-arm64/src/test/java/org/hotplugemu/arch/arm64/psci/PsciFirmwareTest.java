@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.hotplugemu.core.testing.TestingTracer;
-import org.hotplugemu.arch.spi.Errno;
+import org.hotplugemu.api.kernel.Errno;
 import org.junit.jupiter.api.Test;
 
 class PsciFirmwareTest {

@@ -3,11 +3,11 @@ package org.hotplugemu.arch.x86.apic;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import org.hotplugemu.tracing.EventDefinition;
-import org.hotplugemu.tracing.EventField;
-import org.hotplugemu.tracing.FieldType;
-import org.hotplugemu.tracing.TraceEvent;
-import org.hotplugemu.tracing.Tracer;
+import org.hotplugemu.api.trace.EventDefinition;
+import org.hotplugemu.api.trace.EventField;
+import org.hotplugemu.api.trace.FieldType;
+import org.hotplugemu.api.trace.TraceEvent;
+import org.hotplugemu.api.trace.Tracer;
 
 /**
  * The {@code x86_apic} trace events: every ICR write, INIT resets, accepted and ignored start-up

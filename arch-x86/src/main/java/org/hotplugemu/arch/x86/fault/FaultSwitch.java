@@ -2,9 +2,9 @@ package org.hotplugemu.arch.x86.fault;
 
 import static java.util.Objects.requireNonNull;
 
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.arch.spi.VirtualFile;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.kernel.VirtualFile;
 
 /**
  * One injectable fault, armed for one CPU at a time through a debugfs file: write a CPU number to

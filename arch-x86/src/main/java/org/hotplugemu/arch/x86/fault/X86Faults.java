@@ -1,6 +1,6 @@
 package org.hotplugemu.arch.x86.fault;
 
-import org.hotplugemu.arch.spi.VirtualFiles;
+import org.hotplugemu.api.kernel.VirtualFiles;
 import org.hotplugemu.arch.x86.apic.DeliveryMode;
 import org.hotplugemu.arch.x86.apic.Icr;
 import org.hotplugemu.arch.x86.apic.IpiFilter;

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
 import java.util.function.LongFunction;
 import org.hotplugemu.arch.spi.SecondaryStart;
-import org.hotplugemu.arch.spi.sched.Mutex;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.sched.Mutex;
+import org.hotplugemu.api.sched.Scheduler;
 import org.hotplugemu.arch.x86.X86CostModel;
 import org.hotplugemu.arch.x86.apic.LocalApic;
 

@@ -3,7 +3,7 @@ package org.hotplugemu.arch.x86.smpboot;
 import static java.util.Objects.requireNonNull;
 
 import java.util.function.Supplier;
-import org.hotplugemu.arch.spi.KernelLog;
+import org.hotplugemu.api.kernel.KernelLog;
 import org.hotplugemu.arch.spi.KernelVersion;
 
 /**

@@ -3,10 +3,10 @@ package org.hotplugemu.arch.x86.smpboot;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
-import org.hotplugemu.arch.spi.KernelLog;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.api.kernel.KernelLog;
+import org.hotplugemu.api.sched.Scheduler;
 import org.hotplugemu.arch.x86.apic.ApicBus;
 import org.hotplugemu.arch.x86.apic.Icr;
 import org.hotplugemu.arch.x86.apic.LocalApic;

@@ -3,8 +3,8 @@ package org.hotplugemu.arch.x86.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.arch.x86.X86Architecture;
 import org.hotplugemu.arch.x86.X86CostModel;
 import org.hotplugemu.arch.x86.apic.ApState;

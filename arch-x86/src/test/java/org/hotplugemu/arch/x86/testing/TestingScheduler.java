@@ -5,11 +5,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.hotplugemu.arch.spi.sched.Completion;
-import org.hotplugemu.arch.spi.sched.EmulatedThread;
-import org.hotplugemu.arch.spi.sched.Mutex;
-import org.hotplugemu.arch.spi.sched.RwSemaphore;
-import org.hotplugemu.arch.spi.sched.Scheduler;
+import org.hotplugemu.api.sched.Completion;
+import org.hotplugemu.api.sched.EmulatedThread;
+import org.hotplugemu.api.sched.Mutex;
+import org.hotplugemu.api.sched.RwSemaphore;
+import org.hotplugemu.api.sched.Scheduler;
 
 /**
  * A single-threaded scheduler for unit tests: a virtual clock that {@code sleep} and {@code delay}

@@ -1,0 +1,28 @@
+package org.hotplugemu.api.driver;
+
+import java.util.stream.IntStream;
+import org.hotplugemu.api.kernel.CpuList;
+
+/**
+ * A read-only view of one of the kernel's CPU masks (possible, present, online, active, dying).
+ * It reflects later changes.
+ *
+ * <p>Stable since 0.1.
+ */
+public interface CpuMask {
+    boolean test(int cpu);
+
+    /** Returns how many CPUs are set ({@code cpumask_weight}). */
+    int weight();
+
+    /** Returns the set CPUs in ascending order. */
+    IntStream stream();
+
+    /** Returns the lowest set CPU, or -1 when empty. */
+    int first();
+
+    /** Returns the mask as sysfs prints a cpulist, e.g. {@code 0,2-3} (no newline): {@link CpuList#format()}. */
+    default String toCpuList() {
+        return CpuList.of(stream()).format();
+    }
+}

@@ -1,0 +1,49 @@
+package org.hotplugemu.api.driver;
+
+import java.util.Comparator;
+import java.util.Set;
+
+/**
+ * A driver plugin, found with {@link java.util.ServiceLoader}: annotate the implementation with
+ * {@code @AutoService(HotplugDriver.class)} and put its jar in the distribution's {@code plugins/}.
+ *
+ * <p>At boot the machine registers drivers in ascending {@link #order()}, then name, on its init
+ * thread, before bringing up secondary CPUs, so the order decides which dynamic slots they get;
+ * a registration the profile's boot plan lists is made in the plan's phase and order instead (the
+ * driver is told its slot at once), and a dynamic state the plan does not list is made after the
+ * planned ones.
+ * Stable since 0.1.
+ */
+public interface HotplugDriver {
+    /** The order drivers register in: ascending {@link #order()}, then {@link #name()}. */
+    Comparator<HotplugDriver> REGISTRATION_ORDER = Comparator.comparingInt(HotplugDriver::order).thenComparing(HotplugDriver::name);
+
+    /** Returns a unique, non-blank name, e.g. {@code workqueue}. */
+    String name();
+
+    /**
+     * Returns the registration order; stock drivers use the kernel's initcall order in steps of 10
+     * (see the README); third-party drivers default to 10 000, after them.
+     */
+    default int order() {
+        return 10_000;
+    }
+
+    /** Returns the architectures this driver exists on, or an empty set for all. */
+    default Set<String> architectures() {
+        return Set.of();
+    }
+
+    /** Returns whether the driver exists on {@code architecture}: it names it, or names none. */
+    default boolean appliesTo(String architecture) {
+        Set<String> architectures = architectures();
+        return architectures.isEmpty() || architectures.contains(architecture);
+    }
+
+    /** Registers states, instances and threads. A thrown exception is a startup problem. */
+    void register(DriverContext context);
+
+    /** Undoes {@link #register}: removes states and instances. */
+    default void unregister(DriverContext context) {
+    }
+}
