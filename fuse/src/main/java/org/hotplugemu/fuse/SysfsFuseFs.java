@@ -31,8 +31,6 @@ import ru.serce.jnrfuse.struct.Timespec;
  */
 final class SysfsFuseFs extends FuseStubFS {
     private static final int PAGE_SIZE = 4096;
-    /** Argument list too long: arch-spi's Errno has no constant for it, and only this layer returns it. */
-    private static final int E2BIG = 7;
     private static final int O_ACCMODE = 03;
     private static final int O_RDONLY = 0;
 
@@ -148,7 +146,7 @@ final class SysfsFuseFs extends FuseStubFS {
             }
             // kernfs sets atomic_write_len to a page for sysfs attributes: longer writes fail whole.
             if (size > PAGE_SIZE && Modes.sysfsAttribute(path)) {
-                return -E2BIG;
+                return -Errno.E2BIG.number();
             }
             byte[] bytes = new byte[(int) size];
             buf.get(0, bytes, 0, bytes.length);

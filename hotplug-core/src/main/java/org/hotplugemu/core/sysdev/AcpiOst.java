@@ -22,10 +22,9 @@ public final class AcpiOst {
 
     /** The status {@code acpi_device_hotplug} reports for an error: EPERM, EBUSY, anything else. */
     public static int statusOf(Errno errno) {
-        return switch (errno) {
-            case EPERM -> EJECT_NOT_SUPPORTED;
-            case EBUSY -> DEVICE_BUSY;
-            default -> NON_SPECIFIC_FAILURE;
-        };
+        if (errno.equals(Errno.EPERM)) {
+            return EJECT_NOT_SUPPORTED;
+        }
+        return errno.equals(Errno.EBUSY) ? DEVICE_BUSY : NON_SPECIFIC_FAILURE;
     }
 }
