@@ -18,6 +18,7 @@ import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.api.driver.ResourceTracker;
 import org.hotplugemu.core.engine.CallChain;
 import org.hotplugemu.core.engine.EngineActivity;
+import org.hotplugemu.core.sysfs.VirtualFs;
 import org.hotplugemu.api.trace.Tracer;
 
 /**
@@ -32,6 +33,8 @@ public final class DriverHost {
     /** Guarded by {@link #moduleMutex}. */
     private final java.util.Map<String, Loaded> loaded = new java.util.LinkedHashMap<>();
     private volatile org.hotplugemu.api.driver.SystemDeviceHandlers systemDevices;
+    /** Which driver created which state, instance and file, so that none removes another's. */
+    private final Ownership ownership = new Ownership();
 
     public DriverHost(List<? extends HotplugDriver> drivers, String architecture, Scheduler scheduler) {
         this.architecture = requireNonNull(architecture, "architecture is null");
@@ -79,7 +82,8 @@ public final class DriverHost {
             if (loaded.containsKey(driver.name())) {
                 throw new HotplugException(Errno.EEXIST, "driver " + driver.name() + " is already loaded");
             }
-            DriverContext context = new Context(ledger.observe(driver.name(), hotplug), scheduler, log, tracer, files, ledger.trackerFor(driver.name()), architecture, systemDevices);
+            DriverContext context = new Context(new OwnedHotplug(ledger.observe(driver.name(), hotplug), driver.name(), ownership),
+                    scheduler, log, tracer, ownedFiles(files, driver.name()), ledger.trackerFor(driver.name()), architecture, systemDevices);
             String activity = EngineActivity.enter("register() of driver " + driver.name());
             CallChain.enter(driver.name() + "_init [" + driver.name() + "]");
             try {
@@ -128,6 +132,12 @@ public final class DriverHost {
             moduleMutex.unlock();
             CallChain.exit();
         }
+    }
+
+    private VirtualFiles ownedFiles(VirtualFiles files, String driver) {
+        // Without a way to ask whether a path exists, removing any path the driver did not add is refused.
+        java.util.function.Predicate<String> exists = files instanceof VirtualFs fs ? fs::exists : path -> true;
+        return new OwnedFiles(files, exists, driver, ownership);
     }
 
     private record Loaded(HotplugDriver driver, DriverContext context) {
