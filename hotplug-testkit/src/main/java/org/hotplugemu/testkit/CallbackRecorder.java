@@ -1,11 +1,13 @@
 package org.hotplugemu.testkit;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.api.driver.DriverContext;
@@ -16,11 +18,11 @@ import org.hotplugemu.api.driver.HotplugDriver;
  * instance, the emulated thread and whether interrupts were off) and every registration they
  * make, and can make one callback fail on one CPU. Calls from all machines a recorder wraps drivers
  * for go into one log, in the order they happened.
- *
- * <p>Experimental since 0.2.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CallbackRecorder {
     /** Which of a state's callbacks ran. */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public enum Direction {
         STARTUP, TEARDOWN
     }
@@ -40,6 +42,7 @@ public final class CallbackRecorder {
      * @param irqsOff whether it ran in atomic context (interrupts off)
      * @param injected whether the recorder failed it instead of calling the driver
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public record Call(long sequence, String driver, int state, String stateName, String symbol, Direction direction, int cpu,
             String instance, String thread, boolean irqsOff, boolean injected) {
     }
@@ -57,6 +60,7 @@ public final class CallbackRecorder {
      * @param instance the instance's name for instance calls, else null
      * @param failure the error's text when the call failed, else null
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public record Registration(String driver, String method, int requestedState, int state, String name, String startup,
             String teardown, String instance, String failure) {
         /** Returns whether it registered a multi-instance state. */

@@ -1,11 +1,14 @@
 package org.hotplugemu.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.hotplugemu.api.driver.HotplugDriver;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -16,14 +19,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * that replays the machine are written under {@code target/hotplug-testkit/} and attached to the
  * error. On a method it overrides one on the class. Combine with {@link MachineMatrix} to run a
  * test over engines and seeds.
- *
- * <p>Experimental since 0.2.
  */
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @ExtendWith(TestMachineExtension.class)
+@API(status = EXPERIMENTAL, since = "0.1")
 public @interface EmulatedMachineTest {
     /** The architecture provider's name, e.g. {@code x86} or {@code arm64}; its jar must be on the test class path. */
     String arch() default "x86";

@@ -1,6 +1,7 @@
 package org.hotplugemu.testkit;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.api.driver.HotplugDriver;
@@ -24,9 +26,8 @@ import org.opentest4j.TestAbortedException;
  * errno, that the walk rolled back (the CPU where it was; the startups that ran torn down again),
  * that every invariant holds, and that the machine still works; then runs the caller's checks.
  * Return the stream from a {@code @TestFactory} method.
- *
- * <p>Experimental since 0.2.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class FailAtEveryStep {
     private FailAtEveryStep() {
     }
@@ -39,6 +40,7 @@ public final class FailAtEveryStep {
      * @param direction {@code STARTUP} fails bringing the CPU online, {@code TEARDOWN} taking it offline
      * @param cpu the CPU
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public record StepFailure(int state, String name, Direction direction, int cpu) {
         @Override
         public String toString() {
@@ -216,6 +218,7 @@ public final class FailAtEveryStep {
 
     /** More assertions after a failed registration. */
     @FunctionalInterface
+    @API(status = EXPERIMENTAL, since = "0.1")
     public interface RegistrationCheck {
         void accept(TestMachine machine, CallbackRecorder recorder);
     }

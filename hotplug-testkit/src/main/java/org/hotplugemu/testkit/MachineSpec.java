@@ -1,10 +1,12 @@
 package org.hotplugemu.testkit;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.apiguardian.api.API;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.api.kernel.HotplugException;
@@ -21,9 +23,8 @@ import org.hotplugemu.core.profile.Profiles;
  * @param engine {@code sim} or {@code threads}
  * @param seed the {@code sim} engine's seed
  * @param commandLine the kernel command line
- *
- * <p>Experimental since 0.2.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record MachineSpec(String arch, int cpus, String profile, String engine, long seed, String commandLine) {
     public MachineSpec {
         requireNonNull(arch, "arch is null");

@@ -1,11 +1,13 @@
 package org.hotplugemu.testkit;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apiguardian.api.API;
 import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.api.driver.HotplugDriver;
@@ -14,9 +16,8 @@ import org.hotplugemu.core.machine.Machine;
 /**
  * A booted emulated machine for a test, with helpers that assert as they go: CPUs on- and
  * offline with the errno the kernel returns, code run on an emulated thread, the machine settled.
- *
- * <p>Experimental since 0.2.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class TestMachine implements AutoCloseable {
     /** Where the CPU files live. */
     public static final String CPU = "/sys/devices/system/cpu";

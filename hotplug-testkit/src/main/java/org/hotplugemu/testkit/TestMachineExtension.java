@@ -1,9 +1,12 @@
 package org.hotplugemu.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.hotplugemu.api.driver.HotplugDriver;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,9 +20,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The extension behind {@link EmulatedMachineTest}: resolves {@link TestMachine} and
  * {@link CallbackRecorder} parameters (the annotation's drivers register through that recorder),
  * checks the invariants after the test, dumps the machine on any failure and closes it.
- *
- * <p>Experimental since 0.2.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class TestMachineExtension implements ParameterResolver, AfterEachCallback, TestExecutionExceptionHandler {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestMachineExtension.class);
 

@@ -1,5 +1,9 @@
 package org.hotplugemu.arch.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.hotplugemu.api.kernel.KernelLog;
 import org.hotplugemu.api.kernel.VirtualFiles;
 
@@ -8,9 +12,8 @@ import org.hotplugemu.api.trace.Tracer;
 
 /**
  * What the emulated machine hands an architecture backend when it creates it.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public interface ArchContext {
     /** The machine the user asked for: CPU count, SMT threads per core, kernel command line. */
     MachineConfig config();
@@ -29,7 +32,8 @@ public interface ArchContext {
 
     /**
      * The kernel's CPU masks, read-only (snapshots). Usable once the machine is built, not from
-     * {@code ArchitectureProvider.create}. Experimental since 0.3.
+     * {@code ArchitectureProvider.create}.
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     CpuMasks masks();
 }

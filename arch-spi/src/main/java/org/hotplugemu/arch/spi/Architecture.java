@@ -1,7 +1,11 @@
 package org.hotplugemu.arch.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.hotplugemu.api.sched.Scheduler;
 
 /**
@@ -19,9 +23,8 @@ import org.hotplugemu.api.sched.Scheduler;
  *
  * <p>Costs: protocol delays ({@code udelay}, firmware latency, the AP's own init) are spent with
  * {@code Scheduler.delay} or {@code Scheduler.sleep}, so emulated boot time means something.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public interface Architecture {
     /** Returns the backend's name as {@code --arch} takes it, e.g. {@code x86}. */
     String name();
@@ -189,8 +192,9 @@ public interface Architecture {
 
     /**
      * Returns the firmware's answers for CPU hot-plug ({@code _STA}, power-on); the default is x86's
-     * ACPI processor hot-plug. Experimental since 0.2.
+     * ACPI processor hot-plug.
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     default HotplugFirmware hotplugFirmware() {
         return HotplugFirmware.ACPI_PROCESSOR;
     }

@@ -1,12 +1,16 @@
 package org.hotplugemu.arch.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The entry point of an architecture plugin, found with {@link java.util.ServiceLoader}: annotate
  * the implementation with {@code @AutoService(ArchitectureProvider.class)} and put its jar in the
  * distribution's {@code plugins/} directory.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public interface ArchitectureProvider {
     /** Returns the name {@code --arch} selects, e.g. {@code x86}; lowercase, unique among plugins. */
     String name();
@@ -26,8 +30,9 @@ public interface ArchitectureProvider {
      * plugin's jar (read through this provider's own class), in the format of the built-in ones,
      * whose {@code name} field is {@code <name>}. {@code --profile} and
      * {@link Architecture#defaultProfile()} may then name it; a name a built-in profile has is
-     * refused. Experimental since 0.3.
+     * refused.
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     default java.util.Set<String> profiles() {
         return java.util.Set.of();
     }

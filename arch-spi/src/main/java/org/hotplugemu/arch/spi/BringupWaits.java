@@ -1,8 +1,10 @@
 package org.hotplugemu.arch.spi;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * How long the control CPU waits for a CPU it brings up to report alive, and for a CPU it takes
@@ -15,13 +17,12 @@ import java.time.Duration;
  * generic values of {@code kernel/cpu.c} since 6.5 ({@code cpuhp_bp_sync_alive} and
  * {@code cpuhp_bp_sync_dead}, both 10 s).
  *
- * <p>Experimental since 0.3.
- *
  * @param alive how long to wait for the CPU to report alive; positive
  * @param aliveMessage what is logged (at error level) when it does not
  * @param dead how long to wait for the CPU to report dead; positive
  * @param deadMessage what is logged (at error level) when it does not
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record BringupWaits(Duration alive, String aliveMessage, Duration dead, String deadMessage) {
     /** The longest wait the emulator accepts: a day of engine time. */
     public static final Duration MAX = Duration.ofDays(1);

@@ -1,5 +1,8 @@
 package org.hotplugemu.arch.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.hotplugemu.api.kernel.CpuSet;
 
 /**
@@ -9,9 +12,8 @@ import org.hotplugemu.api.kernel.CpuSet;
  *
  * <p>The masks exist once the machine is built: reading them from
  * {@code ArchitectureProvider.create} fails with {@link IllegalStateException}.
- *
- * <p>Experimental since 0.3.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface CpuMasks {
     /** {@code cpu_possible_mask}: every CPU the machine could ever have. */
     CpuSet possible();

@@ -1,5 +1,9 @@
 package org.hotplugemu.arch.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The firmware side of CPU hot-plug as the guest kernel sees it: what the processor object's
  * {@code _STA} reports for a slot, and whether firmware lets a CPU be powered on. The core's system
@@ -9,9 +13,8 @@ package org.hotplugemu.arch.spi;
  *
  * <p>The default methods are x86's ACPI processor hot-plug (QEMU's {@code hw/acpi/cpu.c}): an
  * inserted CPU is present, enabled, shown and functioning ({@code _STA} 0xF), an empty slot 0.
- *
- * <p>Experimental since 0.2.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface HotplugFirmware {
     /** {@code _STA} bit: the device is present. */
     int STA_PRESENT = 0x1;

@@ -1,10 +1,12 @@
 package org.hotplugemu.arch.spi;
 
+import org.apiguardian.api.API;
 import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.api.kernel.KernelBool;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,9 +18,8 @@ import java.util.Optional;
 /**
  * The kernel command line, e.g. {@code "cpuhp.parallel=0 nosmt cpu_init_udelay=0"}: words
  * separated by spaces, each a flag or {@code key=value}; a later word overrides an earlier one.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public final class KernelCommandLine {
     private final String text;
     private final Map<String, String> parameters;

@@ -1,5 +1,8 @@
 package org.hotplugemu.arch.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.api.kernel.HotplugException;
 
@@ -9,9 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The Linux version a machine emulates, as its state-table profile names it (e.g. {@code 6.12}):
  * backends print that kernel's messages where versions differ.
- *
- * <p>Stable since 0.2.
  */
+@API(status = STABLE, since = "0.1")
 public record KernelVersion(int major, int minor) implements Comparable<KernelVersion> {
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(?:[.\\-+].*)?");
 

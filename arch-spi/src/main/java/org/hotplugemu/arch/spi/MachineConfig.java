@@ -1,9 +1,11 @@
 package org.hotplugemu.arch.spi;
 
+import org.apiguardian.api.API;
 import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.api.kernel.HotplugException;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +13,8 @@ import java.util.List;
 /**
  * The machine the user asked for: how many logical CPUs, SMT threads per core, and the kernel
  * command line.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public record MachineConfig(int cpus, int threadsPerCore, KernelCommandLine commandLine) {
     /** NR_CPUS of the reference x86 kernel: the most CPUs an emulated machine may have. */
     public static final int MAX_CPUS = 8192;

@@ -1,10 +1,15 @@
 package org.hotplugemu.arch.spi;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The printk timestamp: nanoseconds since boot shown as seconds with six decimals, truncated to the
  * microsecond as {@code print_time} does ({@code [%5lu.%06lu]}). One format for dmesg lines and for
  * the times engine reports name.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PrintkTime {
     private PrintkTime() {
     }

@@ -1,5 +1,10 @@
 package org.hotplugemu.arch.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * What the core runs on a secondary CPU once the backend has it executing kernel code: the
  * generic half of {@code start_secondary}/{@code secondary_start_kernel}.
@@ -7,9 +12,9 @@ package org.hotplugemu.arch.spi;
  * <p>A backend's hardware thread for the CPU does, in this order: its own low-level init (and the
  * virtual time it costs), {@link #online()}, anything the architecture does once online (arm64
  * completes {@code cpu_running}), {@link #cpuStartupEntry()}, and when that returns, its own
- * {@code play_dead}. These methods must be called on the CPU's own hardware thread. Stable since
- * 0.1; {@link #reportDead()} experimental since 0.3.
+ * {@code play_dead}. These methods must be called on the CPU's own hardware thread.
  */
+@API(status = STABLE, since = "0.1")
 public interface SecondaryStart {
     /** Returns the CPU being brought up. */
     int cpu();
@@ -41,5 +46,6 @@ public interface SecondaryStart {
      * @throws IllegalStateException when the backend does not report dead from {@code play_dead},
      *         or the CPU is not dead
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     void reportDead();
 }

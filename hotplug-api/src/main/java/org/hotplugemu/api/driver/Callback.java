@@ -1,13 +1,15 @@
 package org.hotplugemu.api.driver;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 
 /**
  * A single-instance startup or teardown callback with the kernel symbol name traces print as
  * {@code (%ps)}, e.g. {@code workqueue_online_cpu}.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public record Callback(String symbol, CpuFunction function) {
     public Callback {
         requireNonNull(symbol, "symbol is null");

@@ -1,5 +1,9 @@
 package org.hotplugemu.api.driver;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The kernel's CPU hotplug registration API ({@code cpuhp_setup_state} and friends), as drivers
  * call it.
@@ -9,9 +13,8 @@ package org.hotplugemu.api.driver;
  * {@link org.hotplugemu.api.kernel.HotplugException} with the kernel's errno: EINVAL for a bad state or
  * name, EBUSY for a named static state, ENOSPC when the dynamic range is full. Calling any of these
  * from inside a hotplug callback fails with EDEADLK instead of deadlocking as the kernel would.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public interface CpuHotplug {
     /**
      * Returns the number of a state by its kernel enum name, with or without the {@code CPUHP_}

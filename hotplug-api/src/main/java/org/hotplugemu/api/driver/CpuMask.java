@@ -1,14 +1,16 @@
 package org.hotplugemu.api.driver;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.stream.IntStream;
+import org.apiguardian.api.API;
 import org.hotplugemu.api.kernel.CpuList;
 
 /**
  * A read-only view of one of the kernel's CPU masks (possible, present, online, active, dying).
  * It reflects later changes.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public interface CpuMask {
     boolean test(int cpu);
 

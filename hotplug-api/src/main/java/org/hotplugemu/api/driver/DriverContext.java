@@ -1,5 +1,8 @@
 package org.hotplugemu.api.driver;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.hotplugemu.api.kernel.KernelLog;
 import org.hotplugemu.api.kernel.VirtualFiles;
 import org.hotplugemu.api.sched.Scheduler;
@@ -7,9 +10,8 @@ import org.hotplugemu.api.trace.Tracer;
 
 /**
  * What a driver gets when it registers: the hotplug API and the emulated kernel around it.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public interface DriverContext {
     CpuHotplug hotplug();
 

@@ -1,11 +1,15 @@
 package org.hotplugemu.api.driver;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 
 /**
  * A {@link CpuHotplug} that forwards every call to another one, for wrappers that watch or change a
- * few calls (a recorder, a resource ledger, a fault injector) and override only those. Experimental.
+ * few calls (a recorder, a resource ledger, a fault injector) and override only those.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class ForwardingCpuHotplug implements CpuHotplug {
     private final CpuHotplug delegate;
 

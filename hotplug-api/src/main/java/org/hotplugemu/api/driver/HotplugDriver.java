@@ -1,7 +1,10 @@
 package org.hotplugemu.api.driver;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Comparator;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A driver plugin, found with {@link java.util.ServiceLoader}: annotate the implementation with
@@ -12,8 +15,9 @@ import java.util.Set;
  * a registration the profile's boot plan lists is made in the plan's phase and order instead (the
  * driver is told its slot at once), and a dynamic state the plan does not list is made after the
  * planned ones.
- * Stable since 0.1.
+ *
  */
+@API(status = STABLE, since = "0.1")
 public interface HotplugDriver {
     /** The order drivers register in: ascending {@link #order()}, then {@link #name()}. */
     Comparator<HotplugDriver> REGISTRATION_ORDER = Comparator.comparingInt(HotplugDriver::order).thenComparing(HotplugDriver::name);

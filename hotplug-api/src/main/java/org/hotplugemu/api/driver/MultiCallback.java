@@ -1,13 +1,15 @@
 package org.hotplugemu.api.driver;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 
 /**
  * A multi-instance startup or teardown callback with its kernel symbol name; traces show its calls
  * as {@code cpuhp_multi_enter}.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public record MultiCallback(String symbol, InstanceFunction function) {
     public MultiCallback {
         requireNonNull(symbol, "symbol is null");

@@ -1,13 +1,16 @@
 package org.hotplugemu.api.driver;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Accounting for one per-CPU resource a driver sets up in a state's startup and frees in its
  * teardown (a worker pool, a timer base, an RCU data block). The invariant checker asserts after
  * any operation that it is held exactly on the CPUs whose state is at or above its state, and
  * reports a leaky or asymmetric callback with driver, state and CPU.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public interface PerCpuResource {
     /** Records that {@code cpu} now holds the resource; holding it twice is reported. */
     void acquire(int cpu);

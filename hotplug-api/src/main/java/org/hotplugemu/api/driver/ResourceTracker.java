@@ -1,15 +1,18 @@
 package org.hotplugemu.api.driver;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Where a driver declares the per-CPU resources it accounts for.
  *
  * <p>A resource of a state the driver set up through its own context is retired when that state is
  * removed or its setup failed: from then on it must be held on no CPU. A resource of an instance
  * must be held only while that instance is linked to its state.
- *
- * <p>Stable since 0.1; {@link #track(int, HotplugInstance, String)} and {@link #untrack} are
- * experimental since 0.2.
  */
+@API(status = STABLE, since = "0.1")
 public interface ResourceTracker {
     /**
      * Declares a resource that must be held exactly on CPUs whose hotplug state is at or above
@@ -31,6 +34,7 @@ public interface ResourceTracker {
      *
      * @throws org.hotplugemu.api.kernel.HotplugException EOPNOTSUPP from a tracker that cannot
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     default PerCpuResource track(int state, HotplugInstance instance, String resourceName) {
         throw new org.hotplugemu.api.kernel.HotplugException(org.hotplugemu.api.kernel.Errno.EOPNOTSUPP,
                 "this resource tracker has no per-instance resources");
@@ -43,6 +47,7 @@ public interface ResourceTracker {
      * @throws org.hotplugemu.api.kernel.HotplugException EINVAL when this tracker does not track it,
      *         EOPNOTSUPP from a tracker that cannot untrack
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     default void untrack(PerCpuResource resource) {
         throw new org.hotplugemu.api.kernel.HotplugException(org.hotplugemu.api.kernel.Errno.EOPNOTSUPP,
                 "this resource tracker cannot untrack");

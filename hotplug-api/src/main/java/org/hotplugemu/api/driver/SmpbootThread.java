@@ -1,9 +1,11 @@
 package org.hotplugemu.api.driver;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
+import org.apiguardian.api.API;
 
 /**
  * A per-CPU kernel thread managed by smpboot ({@code struct smp_hotplug_thread}), e.g.
@@ -12,8 +14,9 @@ import java.util.function.IntPredicate;
  * {@code shouldRun} is true and otherwise sleeps until {@link SmpbootThreads#wake}.
  *
  * <p>{@code park} and {@code unpark} run on the thread itself before it parks and after it is
- * unparked ({@code park}/{@code unpark} hooks). Stable since 0.1.
+ * unparked ({@code park}/{@code unpark} hooks).
  */
+@API(status = STABLE, since = "0.1")
 public record SmpbootThread(String nameFormat, IntPredicate shouldRun, IntConsumer run, IntConsumer park, IntConsumer unpark) {
     public SmpbootThread {
         requireNonNull(nameFormat, "nameFormat is null");

@@ -1,6 +1,9 @@
 package org.hotplugemu.api.driver;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Where a driver registers handlers of system device hot-plug: CPUs (and memory blocks) arriving
@@ -10,17 +13,19 @@ import java.util.List;
  * refuses by throwing a {@link org.hotplugemu.api.kernel.HotplugException}; the handlers that already
  * ran are then called again with {@code rollback} true. A driver unregisters its handlers in its
  * own {@code unregister}.
- *
- * <p>Experimental since 0.2.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface SystemDeviceHandlers {
     /** Hot-add or hot-delete. */
+    @API(status = EXPERIMENTAL, since = "0.1")
     enum Operation { ADD, DELETE }
 
     /** Validate (change nothing), execute, commit (cannot fail back). */
+    @API(status = EXPERIMENTAL, since = "0.1")
     enum Phase { VALIDATE, EXECUTE, COMMIT }
 
     /** The devices a request targets, by number, in request order. */
+    @API(status = EXPERIMENTAL, since = "0.1")
     record Targets(List<Integer> cpus, List<Integer> memoryBlocks) {
         public Targets {
             cpus = List.copyOf(cpus);
@@ -30,6 +35,7 @@ public interface SystemDeviceHandlers {
 
     /** A driver's handler of one operation and phase. */
     @FunctionalInterface
+    @API(status = EXPERIMENTAL, since = "0.1")
     interface Handler {
         void handle(Operation operation, Targets targets, boolean rollback);
     }

@@ -1,13 +1,17 @@
 package org.hotplugemu.api.kernel;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.BitSet;
 import java.util.stream.IntStream;
+import org.apiguardian.api.API;
 
 /**
  * A set of CPU numbers in the kernel's cpulist form, {@code "0-2,4"}: what {@code %*pbl}
  * ({@code bitmap_list_string}) prints and {@code bitmap_parselist} reads, for sysfs masks, topology
  * sibling lists and command-line parameters alike. Immutable.
  */
+@API(status = STABLE, since = "0.1")
 public final class CpuList {
     private static final CpuList EMPTY = new CpuList(new BitSet());
 

@@ -1,15 +1,17 @@
 package org.hotplugemu.api.kernel;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.stream.IntStream;
+import org.apiguardian.api.API;
 
 /**
  * An immutable set of CPU numbers: a snapshot of one of the kernel's CPU masks taken when it was
  * asked for. It never changes afterwards and offers no way to change the mask it came from.
- *
- * <p>Experimental since 0.3.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CpuSet {
     private final long[] words;
 

@@ -1,5 +1,9 @@
 package org.hotplugemu.api.kernel;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * A Linux error number: any positive number, with its symbolic name where Linux defines one and
  * the text userspace prints for it ({@code strerror(3)} of glibc).
@@ -11,6 +15,7 @@ package org.hotplugemu.api.kernel;
  * are equal when their numbers are; {@code of} returns the constant itself for a named number, so
  * {@code ==} against a constant works too.
  */
+@API(status = STABLE, since = "0.1")
 public final class Errno implements Comparable<Errno> {
     public static final Errno EPERM = of(1);
     public static final Errno ENOENT = of(2);
@@ -86,6 +91,20 @@ public final class Errno implements Comparable<Errno> {
             throw new IllegalArgumentException("errno " + number + " is no error number");
         }
         return of(Math.abs(number));
+    }
+
+    /**
+     * Returns the errno with this symbolic name, e.g. {@code valueOf("ENOTSUPP")}, as the enum this
+     * type replaced did (JUnit's parameter conversion relies on it too).
+     *
+     * @throws IllegalArgumentException when Linux has no errno of that name
+     */
+    public static Errno valueOf(String name) {
+        int number = ErrnoTable.number(name);
+        if (number <= 0) {
+            throw new IllegalArgumentException("no errno is named " + name);
+        }
+        return of(number);
     }
 
     /** Returns the positive kernel error number, e.g. 22 for EINVAL; callbacks report {@code -number()}. */

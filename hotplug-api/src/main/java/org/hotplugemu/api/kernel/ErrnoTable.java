@@ -180,6 +180,16 @@ final class ErrnoTable {
         return number <= LAST_NAMED ? NAMES[number] : null;
     }
 
+    /** Returns the number Linux gives the errno {@code name}, or 0 when there is none. */
+    static int number(String name) {
+        for (int number = 1; number <= LAST_NAMED; number++) {
+            if (name.equals(NAMES[number])) {
+                return number;
+            }
+        }
+        return 0;
+    }
+
     /** Returns glibc's {@code strerror} text of {@code number}, or null when glibc has none ("Unknown error N"). */
     static String text(int number) {
         return number <= LAST_USERSPACE ? TEXTS[number] : null;

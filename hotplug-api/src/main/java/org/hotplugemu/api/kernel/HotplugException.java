@@ -1,6 +1,9 @@
 package org.hotplugemu.api.kernel;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 
 /**
  * The one unchecked error of hotplug-emu: a kernel error number and a message that says what was
@@ -8,8 +11,9 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Callbacks, architecture backends and drivers throw it to fail an operation with a specific
  * errno; the state machine rolls back and returns the errno to the caller, exactly as a kernel
- * callback returning {@code -errno} would. Stable since 0.1.
+ * callback returning {@code -errno} would.
  */
+@API(status = STABLE, since = "0.1")
 public class HotplugException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

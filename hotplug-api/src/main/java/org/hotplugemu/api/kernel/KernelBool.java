@@ -1,5 +1,9 @@
 package org.hotplugemu.api.kernel;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The kernel's {@code kstrtobool} (lib/kstrtox.c): the one reading of a boolean that sysfs stores,
  * module and boot parameters share.
@@ -9,6 +13,7 @@ package org.hotplugemu.api.kernel;
  * a leading {@code o}/{@code O} is decided by the second character ({@code on}, {@code off}).
  * Anything else, including the empty string, is EINVAL.
  */
+@API(status = STABLE, since = "0.1")
 public final class KernelBool {
     private KernelBool() {
     }

@@ -1,14 +1,16 @@
 package org.hotplugemu.api.kernel;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The kernel log ({@code printk}); {@code dmesg} shows each line as {@code [%5lu.%06lu] message}
  * with the engine clock's time, and {@code dmesg -r} prefixes the level as {@code <N>}.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public interface KernelLog {
     /**
      * The kernel's log levels, most severe first; {@link #number()} is the {@code KERN_*} value
@@ -16,6 +18,7 @@ public interface KernelLog {
      * uses ({@code emerg}, {@code alert}, {@code crit}, {@code err}, {@code warn}, {@code notice},
      * {@code info}, {@code debug}).
      */
+    @API(status = STABLE, since = "0.1")
     enum Level {
         EMERG, ALERT, CRIT, ERR, WARNING, NOTICE, INFO, DEBUG;
 

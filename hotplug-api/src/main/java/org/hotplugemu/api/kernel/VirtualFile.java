@@ -1,11 +1,14 @@
 package org.hotplugemu.api.kernel;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * One file of the emulated machine's virtual filesystems ({@code /sys}, {@code /sys/kernel/debug}).
  * Reads and writes run on an emulated thread, so they may use the engine's primitives.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public interface VirtualFile {
     /** Returns the file's content, newline included, as {@code cat} prints it. */
     String read();

@@ -1,11 +1,14 @@
 package org.hotplugemu.api.kernel;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Where backends and drivers add their own files, e.g. fault switches under
  * {@code /sys/kernel/debug/x86/}.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public interface VirtualFiles {
     /**
      * Adds {@code file} at the absolute {@code path}; parent directories appear as needed.

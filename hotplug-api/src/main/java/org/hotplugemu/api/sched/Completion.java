@@ -1,14 +1,18 @@
 package org.hotplugemu.api.sched;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * A kernel {@code struct completion}: one side waits until the other says something is done.
  *
  * <p>Each {@link #complete()} lets one current or future {@link #await()} through; {@link
  * #completeAll()} lets every waiter through until {@link #reinit()}. Waiting is a blocking
- * point and is forbidden in atomic context. Stable since 0.1.
+ * point and is forbidden in atomic context.
  */
+@API(status = STABLE, since = "0.1")
 public interface Completion {
     String name();
 

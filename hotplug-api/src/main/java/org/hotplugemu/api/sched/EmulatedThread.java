@@ -1,10 +1,15 @@
 package org.hotplugemu.api.sched;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * An emulated kernel thread (a task), bound to one emulated CPU for its whole life.
  *
- * <p>Identity is by reference. Stable since 0.1.
+ * <p>Identity is by reference.
  */
+@API(status = STABLE, since = "0.1")
 public interface EmulatedThread {
     /** Returns the task's name as {@code comm} shows it, e.g. {@code cpuhp/3} or {@code swapper/1}. */
     String name();

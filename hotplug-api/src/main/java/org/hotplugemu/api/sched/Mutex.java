@@ -1,11 +1,16 @@
 package org.hotplugemu.api.sched;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * A kernel {@code struct mutex}: a sleeping lock with an owner, not reentrant.
  *
  * <p>Locking a mutex the current thread already holds fails with a {@link KernelBugException}
- * instead of hanging, so a deadlock in emulated code is reported where it happens. Stable since 0.1.
+ * instead of hanging, so a deadlock in emulated code is reported where it happens.
  */
+@API(status = STABLE, since = "0.1")
 public interface Mutex {
     String name();
 

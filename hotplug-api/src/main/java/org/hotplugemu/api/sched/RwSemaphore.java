@@ -1,5 +1,9 @@
 package org.hotplugemu.api.sched;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * A reader-writer semaphore such as {@code cpu_hotplug_lock}: many readers or one writer.
  *
@@ -7,8 +11,9 @@ package org.hotplugemu.api.sched;
  * and reads again behind a waiting writer deadlocks, as with the kernel's {@code percpu_down_read}.
  * Taking it again in a mode
  * that would deadlock the current thread (read while holding write, write while holding read or
- * write) fails with a {@link KernelBugException} naming the lock and the thread. Stable since 0.1.
+ * write) fails with a {@link KernelBugException} naming the lock and the thread.
  */
+@API(status = STABLE, since = "0.1")
 public interface RwSemaphore {
     String name();
 

@@ -1,6 +1,9 @@
 package org.hotplugemu.api.sched;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * The primitives the engine offers emulated code: threads bound to emulated CPUs, blocking
@@ -11,9 +14,8 @@ import java.time.Duration;
  * them and the {@code threads} engine can run the same code in parallel. Every method except
  * {@link #spawn} and {@link #nanoTime} must be called from an emulated thread; from any other
  * thread it fails with a {@link org.hotplugemu.api.kernel.HotplugException} ({@code EPERM}).
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public interface Scheduler {
     /** Returns the engine's name: {@code sim} or {@code threads}. */
     String engineName();

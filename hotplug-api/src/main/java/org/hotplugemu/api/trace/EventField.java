@@ -1,12 +1,14 @@
 package org.hotplugemu.api.trace;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 
 /**
  * One named, typed field of a trace event, in the order the event declares it.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public record EventField(String name, FieldType type) {
     public EventField {
         requireNonNull(name, "name is null");

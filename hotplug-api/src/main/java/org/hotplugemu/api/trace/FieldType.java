@@ -1,10 +1,13 @@
 package org.hotplugemu.api.trace;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The type of one field of a trace event, with the C type and size its {@code format} file shows.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public enum FieldType {
     U8("unsigned char", 1, false),
     U16("unsigned short", 2, false),

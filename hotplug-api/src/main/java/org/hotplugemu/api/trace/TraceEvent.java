@@ -1,11 +1,14 @@
 package org.hotplugemu.api.trace;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * A registered tracepoint. Emitting records one event in the ring buffer of the emitting CPU
  * when the event is enabled and tracing is on; otherwise it costs one flag check.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public interface TraceEvent {
     EventDefinition definition();
 

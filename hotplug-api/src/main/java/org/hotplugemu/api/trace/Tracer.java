@@ -1,14 +1,16 @@
 package org.hotplugemu.api.trace;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Where tracepoints are declared. Core, architecture backends and drivers register their own
  * event systems through it.
- *
- * <p>Stable since 0.1.
  */
+@API(status = STABLE, since = "0.1")
 public interface Tracer {
     /**
      * Registers a tracepoint, disabled.

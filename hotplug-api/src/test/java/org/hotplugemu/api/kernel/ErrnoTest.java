@@ -49,6 +49,14 @@ class ErrnoTest {
     }
 
     @Test
+    void symbolicNamesParseBackToTheirErrno() {
+        assertThat(Errno.valueOf("ENOTSUPP")).isSameAs(Errno.ENOTSUPP);
+        assertThat(Errno.valueOf(Errno.of(100).name())).isEqualTo(Errno.of(100));
+        assertThatThrownBy(() -> Errno.valueOf("EWHATEVER")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("EWHATEVER");
+    }
+
+    @Test
     void zeroAndNegativeNumbersAreNoErrno() {
         assertThatThrownBy(() -> Errno.of(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Errno.of(-1)).isInstanceOf(IllegalArgumentException.class);

@@ -124,16 +124,19 @@ class RegistrationSpecTest {
         try (Machine machine = machine(3)) {
             int[] slot = new int[2];
             HotplugInstance pmu = instance("pmu0");
+            CpuHotplug[] owner = new CpuHotplug[1];
             load(machine, api -> {
+                owner[0] = api;
                 slot[0] = api.setupState(api.state("CPUHP_AP_ONLINE_DYN"), "single", null, log.failing("single_down", 99, Errno.EIO));
                 slot[1] = api.setupMultiState(api.state("CPUHP_AP_ONLINE_DYN"), "multi", log.multi("m_up", ""), log.multi("m_down", ""));
                 api.addInstance(slot[1], pmu);
             });
             machine.control().cpuDown(1, 0);
             log.clear();
+            // Removed later through the owning driver's API: only the driver that set a state up may remove it.
             load(machine, api -> {
-                api.removeState(slot[0]);
-                api.removeState(slot[1]);
+                owner[0].removeState(slot[0]);
+                owner[0].removeState(slot[1]);
             });
             assertThat(log.calls()).containsExactly("single_down cpu=0", "single_down cpu=2");
             assertThat(machine.dmesg()).anyMatch(line -> line.contains("Error: Removing state " + slot[1] + " which has instances left."));
