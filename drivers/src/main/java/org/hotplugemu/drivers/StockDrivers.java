@@ -63,7 +63,7 @@ import org.hotplugemu.drivers.x86.MceDriver;
  * reference boot, so the dynamic states take slots 201.. in the kernel's order.
  *
  * <p>Every stock driver is also declared with {@code @AutoService}; a host either loads them with
- * {@link java.util.ServiceLoader} or uses this list, not both. Stable since 0.1.
+ * {@link java.util.ServiceLoader} or uses this list, not both.
  */
 public final class StockDrivers {
     private StockDrivers() {

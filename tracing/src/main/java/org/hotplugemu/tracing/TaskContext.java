@@ -3,8 +3,6 @@ package org.hotplugemu.tracing;
 /**
  * Who is emitting an event, asked at emit time: the host (the engine) implements it so that the
  * tracing module knows nothing of threads or hotplug.
- *
- * <p>Stable since 0.1.
  */
 public interface TaskContext {
     /** Returns the clock in nanoseconds since boot. */

@@ -11,8 +11,6 @@ import org.hotplugemu.tracing.TraceFsException.Kind;
  * {@code events/cpuhp/cpuhp_enter/enable}): {@code trace}, {@code tracing_on},
  * {@code buffer_size_kb}, {@code trace_marker} and the {@code events} tree with its
  * {@code enable}, {@code format} and {@code id} files, behaving as the kernel's do.
- *
- * <p>Stable since 0.1.
  */
 public final class TraceFs {
     private static final List<String> ROOT = List.of("buffer_size_kb", "events/", "trace", "trace_clock", "trace_marker",

@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 /**
  * A tracefs operation failed; its {@link Kind} says which errno the host reports
  * (ENOENT, EINVAL, EACCES, EISDIR).
- *
- * <p>Stable since 0.1.
  */
 public final class TraceFsException extends RuntimeException {
     private static final long serialVersionUID = 1L;

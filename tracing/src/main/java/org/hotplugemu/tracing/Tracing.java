@@ -23,8 +23,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * One machine's tracing instance: its tracepoints, its per-CPU ring buffers (allocated on first
  * use), its tracefs files, and the formatters that write what was recorded.
- *
- * <p>Stable since 0.1.
  */
 public final class Tracing {
     /** Global emission order across every CPU's buffer. */

@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the per-CPU architected timer clock event device (drivers/clocksource/arm_arch_timer.c), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class ArchTimerDriver extends SimpleStateDriver {

@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the cpuN/regs/identification sysfs files (arch/arm64/kernel/cpuinfo.c, dynamic slot 206 on arm64), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class CpuinfoDriver extends SimpleStateDriver {

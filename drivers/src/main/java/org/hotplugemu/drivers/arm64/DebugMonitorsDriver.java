@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the OS lock cleared on each CPU (arch/arm64/kernel/debug-monitors.c), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class DebugMonitorsDriver extends SimpleStateDriver {

@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the dummy broadcast clock event device (drivers/clocksource/dummy_timer.c), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class DummyTimerDriver extends SimpleStateDriver {

@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the FP/SIMD state ownership of arch/arm64/kernel/fpsimd.c, with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class FpsimdDriver extends SimpleStateDriver {

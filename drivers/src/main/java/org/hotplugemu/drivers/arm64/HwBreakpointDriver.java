@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models breakpoint and watchpoint registers reset on each CPU (arch/arm64/kernel/hw_breakpoint.c), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class HwBreakpointDriver extends SimpleStateDriver {

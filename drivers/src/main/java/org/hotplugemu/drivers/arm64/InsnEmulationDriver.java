@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models deprecated instruction emulation hardware modes (arch/arm64/kernel/armv8_deprecated.c), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class InsnEmulationDriver extends SimpleStateDriver {

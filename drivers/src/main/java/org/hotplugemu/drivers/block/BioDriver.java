@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models per-CPU bio caches of the two bio sets with a per-CPU cache (fs_bio_set, blkdev_dio_pool), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class BioDriver extends SimpleStateDriver {

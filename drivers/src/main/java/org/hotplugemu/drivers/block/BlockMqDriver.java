@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models blk-mq hardware contexts: one instance per hardware queue (none on the reference machines), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class BlockMqDriver extends SimpleStateDriver {

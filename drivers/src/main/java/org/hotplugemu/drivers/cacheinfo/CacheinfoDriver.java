@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the cpuN/cache sysfs directory of drivers/base/cacheinfo.c, built when a CPU comes online and removed before it goes down, with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class CacheinfoDriver extends SimpleStateDriver {

@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models io_uring worker pools: one instance per io-wq (io_uring/io-wq.c, dynamic slot 205; none at boot), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class IoWqDriver extends SimpleStateDriver {

@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the CPU LED trigger (drivers/leds/trigger/ledtrig-cpu.c), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class LedTriggerDriver extends SimpleStateDriver {

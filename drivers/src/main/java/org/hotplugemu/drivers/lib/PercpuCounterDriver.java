@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models per-CPU counters folded when a CPU dies and the batch size recomputed (lib/percpu_counter.c), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class PercpuCounterDriver extends SimpleStateDriver {

@@ -25,7 +25,7 @@ import org.hotplugemu.drivers.workqueue.Workqueues;
  * callback, a timer, an hrtimer and a tasklet on its own CPU. {@code echo 0} stops it. The
  * counters of each subsystem in the same directory then show whether anything was lost or run twice.
  *
- * <p>Keep the load thread's CPU online while the load runs. Stable since 0.1.
+ * <p>Keep the load thread's CPU online while the load runs.
  */
 @AutoService(HotplugDriver.class)
 public final class LoadDriver implements HotplugDriver {

@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models kcompactd CPU affinity (mm/compaction.c, dynamic slot 204), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class CompactionDriver extends SimpleStateDriver {

@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models memory cgroup per-CPU stock drained when a CPU dies (mm/memcontrol.c), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class MemcgDriver extends SimpleStateDriver {

@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the static SLAB entry of kernel/cpu.c; with SLUB (as in the reference kernels) both callbacks are NULL, with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class SlabDriver extends SimpleStateDriver {

@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the cached VM stacks of kernel/fork.c, freed when a CPU dies (a dynamic PREPARE state), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class VmStackCacheDriver extends SimpleStateDriver {

@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models per-CPU VM statistics and their shepherd work (mm/vmstat.c, dynamic slot 202), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class VmstatDriver extends SimpleStateDriver {

@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the dirty-throttling ratelimit of mm/page-writeback.c (dynamic slot 201), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class WritebackDriver extends SimpleStateDriver {

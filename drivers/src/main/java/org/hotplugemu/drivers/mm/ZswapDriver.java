@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models zswap per-CPU destination buffers and one compressor pool instance (mm/zswap.c), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class ZswapDriver extends SimpleStateDriver {

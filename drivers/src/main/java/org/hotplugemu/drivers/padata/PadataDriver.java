@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models padata instances (kernel/padata.c, dynamic slot 203; no instance on the reference machines), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class PadataDriver extends SimpleStateDriver {

@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the Arm PMU framework (drivers/perf/arm_pmu.c): a multi-instance state with one instance per PMU; the reference machine has one, armv8_pmuv3_0, with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class ArmPmuDriver extends SimpleStateDriver {

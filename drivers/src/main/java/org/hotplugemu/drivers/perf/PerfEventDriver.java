@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the perf events core (kernel/events/core.c): a per-CPU context allocated before the CPU runs and switched on when it is online, with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class PerfEventDriver extends SimpleStateDriver {

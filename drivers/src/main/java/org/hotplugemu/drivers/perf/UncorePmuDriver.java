@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models uncore PMUs of HiSilicon and Qualcomm SoCs: one instance per PMU device (none on the reference machine), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class UncorePmuDriver extends SimpleStateDriver {

@@ -12,8 +12,6 @@ import org.hotplugemu.drivers.support.Registrar;
  * Tree RCU: {@code RCU/tree:prepare}, {@code RCU/tree:dying} and {@code RCU/tree:online} (static
  * states of kernel/cpu.c), per-CPU {@code rcuc/%u} threads, and the counters in
  * {@code /sys/kernel/debug/hotplug-emu/rcu}.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class RcuDriver implements HotplugDriver {

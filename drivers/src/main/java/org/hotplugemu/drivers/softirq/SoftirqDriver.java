@@ -12,8 +12,6 @@ import org.hotplugemu.drivers.support.Registrar;
  * Softirqs: the {@code ksoftirqd/%u} smpboot threads (parked and unparked by the core's smpboot
  * steps), {@code softirq:dead} with {@code takeover_tasklets}, and the tasklet counters in
  * {@code /sys/kernel/debug/hotplug-emu/tasklets}.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class SoftirqDriver implements HotplugDriver {

@@ -13,8 +13,6 @@ import org.hotplugemu.drivers.support.Registrar;
  * (static states of kernel/cpu.c; the 6.1 stable kernels push hrtimers away in the dying callback),
  * the per-CPU {@code ktimers/%u} threads that fire expired timers, and the counters in
  * {@code /sys/kernel/debug/hotplug-emu/timers} and {@code .../hrtimers}.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class TimersDriver implements HotplugDriver {

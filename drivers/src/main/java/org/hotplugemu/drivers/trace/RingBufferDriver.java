@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models per-CPU ring buffer pages: one instance per ring buffer; the reference kernel allocated its three before event tracing started, so they are linked without calls, with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class RingBufferDriver extends SimpleStateDriver {

@@ -12,8 +12,6 @@ import org.hotplugemu.drivers.support.Registrar;
  * The workqueue subsystem: {@code workqueue:prepare} and {@code workqueue:online} (static states of
  * kernel/cpu.c, so registered without calls), per-CPU workers {@code kworker/%u:0}, and the counters
  * in {@code /sys/kernel/debug/hotplug-emu/workqueue}.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class WorkqueueDriver implements HotplugDriver {

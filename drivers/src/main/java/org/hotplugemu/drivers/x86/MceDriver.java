@@ -7,8 +7,6 @@ import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models machine check banks and the per-CPU poll timer (arch/x86/kernel/cpu/mce/core.c), with the kernel's state names and callback symbols.
- *
- * <p>Stable since 0.1.
  */
 @AutoService(HotplugDriver.class)
 public final class MceDriver extends SimpleStateDriver {
