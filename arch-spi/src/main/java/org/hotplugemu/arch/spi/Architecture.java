@@ -138,7 +138,7 @@ public interface Architecture {
      * CPU's {@code start.online()} (the CPU stays offline and may be brought up again later). When
      * this throws, the core likewise refuses any {@code start.online()} of that kick.
      *
-     * @throws HotplugException when the wakeup fails (EIO for a delivery error, EINVAL or EPERM
+     * @throws org.hotplugemu.api.kernel.HotplugException when the wakeup fails (EIO for a delivery error, EINVAL or EPERM
      *         for a firmware refusal), leaving the CPU off
      */
     void bootSecondary(int cpu, SecondaryStart start);
@@ -147,7 +147,7 @@ public interface Architecture {
      * Runs on the dying CPU with interrupts off, inside {@code take_cpu_down}, before its DYING
      * callbacks ({@code __cpu_disable}). Throwing aborts the offline and the CPU stays online.
      *
-     * @throws HotplugException e.g. ENOSPC when interrupt vectors run out, EOPNOTSUPP when the
+     * @throws org.hotplugemu.api.kernel.HotplugException e.g. ENOSPC when interrupt vectors run out, EOPNOTSUPP when the
      *         enable method cannot stop a CPU
      */
     void cpuDisable(int cpu);

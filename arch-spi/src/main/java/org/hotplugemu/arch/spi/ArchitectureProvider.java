@@ -20,7 +20,7 @@ public interface ArchitectureProvider {
 
     /**
      * Creates the backend of one emulated machine. Invalid machine options for this architecture
-     * (e.g. an SMT width it cannot address) fail with an EINVAL {@link HotplugException}.
+     * (e.g. an SMT width it cannot address) fail with an EINVAL {@link org.hotplugemu.api.kernel.HotplugException}.
      */
     Architecture create(ArchContext context);
 
