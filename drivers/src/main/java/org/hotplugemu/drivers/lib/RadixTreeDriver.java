@@ -1,7 +1,5 @@
 package org.hotplugemu.drivers.lib;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
@@ -10,7 +8,6 @@ import org.hotplugemu.drivers.support.StateSpec;
  *
  * <p>Stable since 0.1.
  */
-@AutoService(HotplugDriver.class)
 public final class RadixTreeDriver extends SimpleStateDriver {
     public RadixTreeDriver() {
         super("radix_tree", 240, allArchitectures(),

@@ -1,7 +1,5 @@
 package org.hotplugemu.drivers.mm;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
@@ -10,7 +8,6 @@ import org.hotplugemu.drivers.support.StateSpec;
  *
  * <p>Stable since 0.1.
  */
-@AutoService(HotplugDriver.class)
 public final class SlubDriver extends SimpleStateDriver {
     public SlubDriver() {
         super("slub", 210, allArchitectures(),

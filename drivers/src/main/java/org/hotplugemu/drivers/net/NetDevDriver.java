@@ -1,7 +1,5 @@
 package org.hotplugemu.drivers.net;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
@@ -10,7 +8,6 @@ import org.hotplugemu.drivers.support.StateSpec;
  *
  * <p>Stable since 0.1.
  */
-@AutoService(HotplugDriver.class)
 public final class NetDevDriver extends SimpleStateDriver {
     public NetDevDriver() {
         super("net_dev", 250, allArchitectures(),

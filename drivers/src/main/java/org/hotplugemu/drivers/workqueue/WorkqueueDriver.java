@@ -1,11 +1,9 @@
 package org.hotplugemu.drivers.workqueue;
 
-import com.google.auto.service.AutoService;
 import org.hotplugemu.api.kernel.VirtualFile;
 import org.hotplugemu.api.driver.DriverContext;
 import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.api.driver.SmpbootThread;
-import org.hotplugemu.drivers.support.MachineServices;
 import org.hotplugemu.drivers.support.Registrar;
 
 /**
@@ -15,7 +13,6 @@ import org.hotplugemu.drivers.support.Registrar;
  *
  * <p>Stable since 0.1.
  */
-@AutoService(HotplugDriver.class)
 public final class WorkqueueDriver implements HotplugDriver {
     /** The debugfs file with this machine's work item counters. */
     public static final String DEBUGFS = "/sys/kernel/debug/hotplug-emu/workqueue";
@@ -51,12 +48,12 @@ public final class WorkqueueDriver implements HotplugDriver {
         registrar.single("CPUHP_AP_WORKQUEUE_ONLINE", "workqueue:online",
                 "workqueue_online_cpu", workqueues::online, "workqueue_offline_cpu", workqueues::offline, false);
         context.files().add(DEBUGFS, VirtualFile.readOnly(workqueues::debugfs));
-        MachineServices.publish(context, Workqueues.class, workqueues);
+        context.services().publish(Workqueues.class, workqueues);
     }
 
     @Override
     public void unregister(DriverContext context) {
-        MachineServices.withdraw(context, Workqueues.class);
+        context.services().withdraw(Workqueues.class);
         context.files().remove(DEBUGFS);
         context.hotplug().removeState(onlineState);
         context.hotplug().removeStateNoCalls(prepareState);
