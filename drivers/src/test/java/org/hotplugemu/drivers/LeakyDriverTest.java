@@ -32,7 +32,7 @@ class LeakyDriverTest {
     }
 
     private static TestMachine booted(String architecture, List<? extends HotplugDriver> extra) {
-        List<HotplugDriver> drivers = new java.util.ArrayList<>(MachineDrivers.create(Machines.stockProviders(), List.of(), architecture));
+        List<HotplugDriver> drivers = new java.util.ArrayList<>(MachineDrivers.createEach(Machines.stockProviders(), architecture));
         drivers.addAll(extra);
         String profile = architecture.equals("x86") ? "linux-6.1-x86_64" : "linux-6.1-arm64";
         return TestMachine.boot(new MachineSpec(architecture, 4, profile, "sim", 7, ""), drivers);

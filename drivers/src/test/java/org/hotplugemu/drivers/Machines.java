@@ -22,7 +22,7 @@ final class Machines {
      */
     static Machine booted(String architecture, int cpus, long seed, String commandLine, List<? extends HotplugDriver> extra) {
         String profile = architecture.equals("x86") ? "linux-6.1-x86_64" : "linux-6.1-arm64";
-        List<HotplugDriver> drivers = new java.util.ArrayList<>(MachineDrivers.create(stockProviders(), List.of(), architecture).stream()
+        List<HotplugDriver> drivers = new java.util.ArrayList<>(MachineDrivers.createEach(stockProviders(), architecture).stream()
                 .map(Machines::everywhere).toList());
         drivers.addAll(extra);
         Machine machine = new MachineBuilder()

@@ -25,7 +25,7 @@ class StockDriverTablesTest {
     private static List<Registration> registerAll(String architecture) {
         return RECORDED.computeIfAbsent(architecture, arch -> {
             CallbackRecorder recorder = new CallbackRecorder();
-            List<HotplugDriver> drivers = MachineDrivers.create(Machines.stockProviders(), List.of(), arch).stream().map(recorder::wrap).toList();
+            List<HotplugDriver> drivers = MachineDrivers.createEach(Machines.stockProviders(), arch).stream().map(recorder::wrap).toList();
             try (TestMachine machine = TestMachine.boot(new MachineSpec(arch, 4, profile(arch), "sim", 0, ""), drivers)) {
                 machine.assertInvariants();
             }

@@ -116,7 +116,7 @@ public final class BenchSuite {
 
     /** New drivers for each of the sweep's many machines (a driver object belongs to one machine). */
     private List<HotplugDriver> freshDrivers() {
-        return MachineDrivers.create(drivers, List.of(), architecture.name());
+        return MachineDrivers.createEach(drivers, architecture.name());
     }
 
     /** Measures the {@code threads} engine's handoff and one-CPU cycle in this JVM. */

@@ -79,7 +79,7 @@ final class ExploreCommand extends MachineCommand {
         List<HotplugDriverProvider> providers = registry.driversFor(settings.architecture());
         // Each machine of the campaign gets drivers of its own, created by the providers.
         MachineSource source = new MachineSource(assembly::machineBuilder,
-                () -> MachineDrivers.create(providers, List.of(), settings.architecture()), settings.effectiveCommandLine(),
+                () -> MachineDrivers.createEach(providers, settings.architecture()), settings.effectiveCommandLine(),
                 settings.cpus(), replayOptions());
         Campaign campaign = new Campaign(source, machine.seed,
                 new Campaign.Options(seeds, operations, split[0], split[1], Optional.ofNullable(only)));

@@ -18,7 +18,7 @@ final class TestingSources {
     static MachineSource stock(String arch, int cpus, String commandLine, Supplier<List<HotplugDriver>> extra) {
         ArchitectureProvider provider = arch.equals("arm64") ? new Arm64ArchitectureProvider() : new X86ArchitectureProvider();
         return new MachineSource(() -> new MachineBuilder().architecture(provider), () -> {
-            List<HotplugDriver> drivers = new ArrayList<>(MachineDrivers.create(MachineDrivers.installed(), List.of(), arch));
+            List<HotplugDriver> drivers = new ArrayList<>(MachineDrivers.createEach(MachineDrivers.installed(), arch));
             drivers.addAll(extra.get());
             return drivers;
         }, commandLine, cpus, "--arch " + arch);

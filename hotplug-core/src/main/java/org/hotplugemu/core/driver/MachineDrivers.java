@@ -56,6 +56,39 @@ public final class MachineDrivers {
         return planned.stream().map(Planned::driver).toList();
     }
 
+    /**
+     * Creates a new driver from each provider that applies to {@code architecture}, in registration
+     * order, for tools that hand each machine its drivers as objects (to wrap or replace some): a
+     * driver whose own {@code order()} or {@code architectures()} disagree with its provider's is
+     * wrapped to report the provider's, so that {@link org.hotplugemu.core.machine.MachineBuilder#drivers}
+     * registers it where {@link org.hotplugemu.core.machine.MachineBuilder#driverProviders} would.
+     */
+    public static List<HotplugDriver> createEach(List<? extends HotplugDriverProvider> providers, String architecture) {
+        return create(providers, List.of(), architecture).stream().map(driver -> {
+            HotplugDriverProvider provider = providers.stream().filter(p -> p.name().equals(driver.name())).findFirst().orElseThrow();
+            return driver.order() == provider.order() && driver.architectures().equals(provider.architectures())
+                    ? driver : new ProvidedDriver(driver, provider.order(), provider.architectures());
+        }).toList();
+    }
+
+    /** A provider's driver, with the provider's order and architectures. */
+    private record ProvidedDriver(HotplugDriver driver, int order, java.util.Set<String> architectures) implements HotplugDriver {
+        @Override
+        public String name() {
+            return driver.name();
+        }
+
+        @Override
+        public void register(org.hotplugemu.api.driver.DriverContext context) {
+            driver.register(context);
+        }
+
+        @Override
+        public void unregister(org.hotplugemu.api.driver.DriverContext context) {
+            driver.unregister(context);
+        }
+    }
+
     private static HotplugDriver create(HotplugDriverProvider provider) {
         String name = provider.name();
         HotplugDriver driver;

@@ -82,6 +82,19 @@ class MachineDriversTest {
     }
 
     @Test
+    void driversHandedOverAsObjectsKeepTheirProvidersOrder() {
+        HotplugDriverProvider late = provider("late", 300, Set.of("x86"), () -> driver("late", 1));
+        HotplugDriverProvider early = provider("early", 100, Set.of(), () -> driver("early", 100));
+
+        List<HotplugDriver> drivers = MachineDrivers.createEach(List.of(late, early), "x86");
+
+        assertThat(drivers).extracting(HotplugDriver::name).containsExactly("early", "late");
+        assertThat(drivers).extracting(HotplugDriver::order).containsExactly(100, 300);
+        assertThat(drivers.get(1).architectures()).containsExactly("x86");
+        assertThat(MachineDrivers.create(List.of(), drivers, "x86")).extracting(HotplugDriver::name).containsExactly("early", "late");
+    }
+
+    @Test
     void oneBuilderBuildsMachinesWithDriversOfTheirOwn() {
         List<HotplugDriver> created = new ArrayList<>();
         HotplugDriverProvider counting = provider("counting", 10_000, Set.of(), () -> {
