@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.hotplugemu.arch.x86.X86ArchitectureProvider;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
-import org.hotplugemu.drivers.StockDrivers;
+import org.hotplugemu.core.driver.MachineDrivers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -28,7 +28,7 @@ public class MachineBootBenchmark {
     @Benchmark
     public int buildAndBoot() {
         try (Machine machine = new MachineBuilder().architecture(new X86ArchitectureProvider()).cpus(cpus)
-                .drivers(StockDrivers.all()).build()) {
+                .driverProviders(MachineDrivers.installed()).build()) {
             machine.boot();
             return machine.cpus();
         }

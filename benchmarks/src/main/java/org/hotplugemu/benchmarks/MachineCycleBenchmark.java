@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.hotplugemu.arch.x86.X86ArchitectureProvider;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
-import org.hotplugemu.drivers.StockDrivers;
+import org.hotplugemu.core.driver.MachineDrivers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -40,7 +40,7 @@ public class MachineCycleBenchmark {
     public void boot() {
         machine = new MachineBuilder().architecture(new X86ArchitectureProvider()).cpus(4).engine(engine)
                 .commandLine(engine.equals("threads") ? "emu.time_scale=0.05 emu.hung_task_timeout_secs=1000000" : "")
-                .drivers(StockDrivers.all()).build();
+                .driverProviders(MachineDrivers.installed()).build();
         machine.boot();
         if (traced) {
             machine.write("/sys/kernel/tracing/events/cpuhp/enable", "1\n");

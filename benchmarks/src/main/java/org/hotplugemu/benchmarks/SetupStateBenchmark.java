@@ -7,7 +7,7 @@ import org.hotplugemu.api.driver.DriverContext;
 import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
-import org.hotplugemu.drivers.StockDrivers;
+import org.hotplugemu.core.driver.MachineDrivers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -35,7 +35,7 @@ public class SetupStateBenchmark {
     @Setup(Level.Trial)
     public void boot() {
         machine = new MachineBuilder().architecture(new X86ArchitectureProvider()).cpus(cpus)
-                .drivers(StockDrivers.all()).build();
+                .driverProviders(MachineDrivers.installed()).build();
         machine.boot();
     }
 

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.distribution.cli.Streams;
 import org.hotplugemu.distribution.plugin.PluginJars;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class BadInputTest {
                     %s
                 }
                 """.formatted(name, members);
-        PluginJars.build(plugins, name, "1", Map.of(name + ".Driver", source), Map.of(HotplugDriver.class.getName(), name + ".Driver"));
+        PluginJars.buildDriver(plugins, name, "1", name, source);
         return plugins;
     }
 
@@ -122,7 +121,7 @@ class BadInputTest {
                 """);
 
         assertThat(run("", "boot", "--cpus", "2", "--plugins", plugins.toString())).isEqualTo(2);
-        assertThat(err()).contains("nameless.jar: nameless.Driver failed to describe itself: name not set").doesNotContain("\tat ");
+        assertThat(err()).contains("nameless.jar: nameless.DriverProvider failed to describe itself: name not set").doesNotContain("\tat ");
     }
 
     @Test

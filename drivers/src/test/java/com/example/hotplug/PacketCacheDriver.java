@@ -1,14 +1,12 @@
 package com.example.hotplug;
 
-import com.google.auto.service.AutoService;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.hotplugemu.api.driver.Callback;
 import org.hotplugemu.api.driver.DriverContext;
 import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.api.driver.PerCpuResource;
 
-/** A third-party driver example: a per-CPU packet cache set up when a CPU comes online, freed before it goes down. */
-@AutoService(HotplugDriver.class)
+/** A third-party driver example (created by {@link PacketCacheDriverProvider}): a per-CPU packet cache set up when a CPU comes online, freed before it goes down. */
 public final class PacketCacheDriver implements HotplugDriver {
     private int state;
 

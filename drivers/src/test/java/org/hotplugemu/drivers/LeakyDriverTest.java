@@ -1,5 +1,6 @@
 package org.hotplugemu.drivers;
 
+import org.hotplugemu.core.driver.MachineDrivers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -31,7 +32,7 @@ class LeakyDriverTest {
     }
 
     private static TestMachine booted(String architecture, List<? extends HotplugDriver> extra) {
-        List<HotplugDriver> drivers = new java.util.ArrayList<>(StockDrivers.forArchitecture(architecture));
+        List<HotplugDriver> drivers = new java.util.ArrayList<>(MachineDrivers.createEach(Machines.stockProviders(), architecture));
         drivers.addAll(extra);
         String profile = architecture.equals("x86") ? "linux-6.1-x86_64" : "linux-6.1-arm64";
         return TestMachine.boot(new MachineSpec(architecture, 4, profile, "sim", 7, ""), drivers);

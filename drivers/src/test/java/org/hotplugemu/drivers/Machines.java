@@ -1,9 +1,11 @@
 package org.hotplugemu.drivers;
 
+import org.hotplugemu.core.driver.MachineDrivers;
 import java.util.List;
 import java.util.Set;
 import org.hotplugemu.api.driver.DriverContext;
 import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriverProvider;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
 import org.hotplugemu.core.profile.Profiles;
@@ -20,7 +22,7 @@ final class Machines {
      */
     static Machine booted(String architecture, int cpus, long seed, String commandLine, List<? extends HotplugDriver> extra) {
         String profile = architecture.equals("x86") ? "linux-6.1-x86_64" : "linux-6.1-arm64";
-        List<HotplugDriver> drivers = new java.util.ArrayList<>(StockDrivers.forArchitecture(architecture).stream()
+        List<HotplugDriver> drivers = new java.util.ArrayList<>(MachineDrivers.createEach(stockProviders(), architecture).stream()
                 .map(Machines::everywhere).toList());
         drivers.addAll(extra);
         Machine machine = new MachineBuilder()
@@ -33,6 +35,16 @@ final class Machines {
                 .build();
         machine.boot();
         return machine;
+    }
+
+    /**
+     * The providers of the stock drivers, found with ServiceLoader like the distribution finds them
+     * (the test class path also holds the third-party example's, which these tests add by hand).
+     */
+    static List<HotplugDriverProvider> stockProviders() {
+        return MachineDrivers.installed().stream()
+                .filter(provider -> provider.getClass().getPackageName().startsWith("org.hotplugemu.drivers"))
+                .toList();
     }
 
     private static HotplugDriver everywhere(HotplugDriver driver) {

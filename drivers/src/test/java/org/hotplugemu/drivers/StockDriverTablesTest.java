@@ -1,5 +1,7 @@
 package org.hotplugemu.drivers;
 
+import org.hotplugemu.core.driver.MachineDrivers;
+import org.hotplugemu.api.driver.HotplugDriverProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ class StockDriverTablesTest {
     private static List<Registration> registerAll(String architecture) {
         return RECORDED.computeIfAbsent(architecture, arch -> {
             CallbackRecorder recorder = new CallbackRecorder();
-            List<HotplugDriver> drivers = StockDrivers.forArchitecture(arch).stream().map(recorder::wrap).toList();
+            List<HotplugDriver> drivers = MachineDrivers.createEach(Machines.stockProviders(), arch).stream().map(recorder::wrap).toList();
             try (TestMachine machine = TestMachine.boot(new MachineSpec(arch, 4, profile(arch), "sim", 0, ""), drivers)) {
                 machine.assertInvariants();
             }
@@ -120,6 +122,6 @@ class StockDriverTablesTest {
         List<String> names = setups(architecture).stream().map(Registration::name).toList();
 
         assertThat(names).doesNotHaveDuplicates();
-        assertThat(StockDrivers.all().stream().map(HotplugDriver::name)).doesNotHaveDuplicates();
+        assertThat(Machines.stockProviders().stream().map(HotplugDriverProvider::name)).doesNotHaveDuplicates();
     }
 }

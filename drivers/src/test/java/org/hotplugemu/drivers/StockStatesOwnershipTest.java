@@ -12,6 +12,7 @@ import org.hotplugemu.api.driver.DriverContext;
 import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.core.driver.MachineDrivers;
 import org.hotplugemu.drivers.load.LoadDriver;
 import org.hotplugemu.drivers.rcu.RcuDriver;
 import org.hotplugemu.drivers.softirq.SoftirqDriver;
@@ -77,7 +78,7 @@ class StockStatesOwnershipTest {
     @Test
     void aPluginCanRemoveNoStockStateOrFileAndTheMachineKeepsWorking() {
         try (TestMachine machine = TestMachine.boot(new MachineSpec("x86", 4, "linux-6.1-x86_64", "sim", 7, ""),
-                StockDrivers.forArchitecture("x86"))) {
+                MachineDrivers.createEach(Machines.stockProviders(), "x86"))) {
             String states = machine.read(CPU + "/hotplug/states");
             Map<String, String> files = new LinkedHashMap<>();
             FILES.forEach(file -> files.put(file, machine.read(file)));

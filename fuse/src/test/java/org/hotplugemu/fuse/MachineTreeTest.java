@@ -8,7 +8,7 @@ import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
-import org.hotplugemu.drivers.StockDrivers;
+import org.hotplugemu.core.driver.MachineDrivers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +82,7 @@ class MachineTreeTest {
 
     @Test
     void arm64CpuinfoIsTheCortexA57OfTheReferenceKernel() {
-        try (Machine arm64 = new MachineBuilder().architecture(new Arm64ArchitectureProvider()).cpus(2).drivers(StockDrivers.all()).build()) {
+        try (Machine arm64 = new MachineBuilder().architecture(new Arm64ArchitectureProvider()).cpus(2).driverProviders(MachineDrivers.installed()).build()) {
             arm64.boot();
             String block = "BogoMIPS\t: 125.00\nFeatures\t: fp asimd evtstrm aes pmull sha1 sha2 crc32 cpuid\nCPU implementer\t: 0x41\n"
                     + "CPU architecture: 8\nCPU variant\t: 0x1\nCPU part\t: 0xd07\nCPU revision\t: 2\n\n";

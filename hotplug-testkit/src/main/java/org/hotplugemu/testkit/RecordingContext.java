@@ -50,6 +50,11 @@ final class RecordingContext implements DriverContext {
     }
 
     @Override
+    public org.hotplugemu.api.driver.DriverServices services() {
+        return inner.services();
+    }
+
+    @Override
     public String architecture() {
         return inner.architecture();
     }

@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriverProvider;
+import org.hotplugemu.core.driver.MachineDrivers;
 import org.hotplugemu.core.engine.HandoffProbe;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
@@ -34,12 +36,12 @@ public final class BenchSuite {
     static final String THREADS_COMMAND_LINE = "emu.time_scale=0.05 emu.hung_task_timeout_secs=1000000";
 
     private final ArchitectureProvider architecture;
-    private final List<HotplugDriver> drivers;
+    private final List<HotplugDriverProvider> drivers;
     private final Consumer<String> progress;
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
     /** {@code progress} receives one line as each probe starts (e.g. printed to stderr). */
-    public BenchSuite(ArchitectureProvider architecture, List<HotplugDriver> drivers, Consumer<String> progress) {
+    public BenchSuite(ArchitectureProvider architecture, List<HotplugDriverProvider> drivers, Consumer<String> progress) {
         this.architecture = requireNonNull(architecture, "architecture is null");
         this.drivers = List.copyOf(drivers);
         this.progress = requireNonNull(progress, "progress is null");
@@ -112,17 +114,9 @@ public final class BenchSuite {
                 new BenchReport.Sweep(sweep.scenarios(), sweep.failed().size(), sweepSeconds * 1_000, sweep.scenarios() / sweepSeconds));
     }
 
-    /** New instances of the drivers, for the sweep's many machines (a driver object belongs to one machine). */
+    /** New drivers for each of the sweep's many machines (a driver object belongs to one machine). */
     private List<HotplugDriver> freshDrivers() {
-        List<HotplugDriver> fresh = new ArrayList<>();
-        for (HotplugDriver driver : drivers) {
-            try {
-                fresh.add(driver.getClass().getDeclaredConstructor().newInstance());
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("driver " + driver.name() + " has no public no-argument constructor", e);
-            }
-        }
-        return fresh;
+        return MachineDrivers.createEach(drivers, architecture.name());
     }
 
     /** Measures the {@code threads} engine's handoff and one-CPU cycle in this JVM. */
@@ -167,7 +161,7 @@ public final class BenchSuite {
 
     private MachineBuilder builder(int cpus, String engine, String commandLine) {
         return new MachineBuilder().architecture(architecture).cpus(cpus).engine(engine).commandLine(commandLine)
-                .drivers(drivers);
+                .driverProviders(drivers);
     }
 
     private long usedHeap() {

@@ -2,14 +2,14 @@ package org.hotplugemu.distribution.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
-import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriverProvider;
+import org.hotplugemu.core.driver.MachineDrivers;
 import org.hotplugemu.distribution.explore.Campaign;
 import org.hotplugemu.distribution.explore.ExploreReport;
 import org.hotplugemu.distribution.explore.MachineSource;
@@ -76,8 +76,10 @@ final class ExploreCommand extends MachineCommand {
         MachineSettings settings = machine.settings(plugins);
         PluginRegistry registry = EmulatorAssembly.loadPlugins(settings.pluginDirectories());
         EmulatorAssembly assembly = EmulatorAssembly.assemble(settings, registry);
-        List<HotplugDriver> prototypes = registry.driversFor(settings.architecture());
-        MachineSource source = new MachineSource(assembly::machineBuilder, () -> fresh(prototypes), settings.effectiveCommandLine(),
+        List<HotplugDriverProvider> providers = registry.driversFor(settings.architecture());
+        // Each machine of the campaign gets drivers of its own, created by the providers.
+        MachineSource source = new MachineSource(assembly::machineBuilder,
+                () -> MachineDrivers.createEach(providers, settings.architecture()), settings.effectiveCommandLine(),
                 settings.cpus(), replayOptions());
         Campaign campaign = new Campaign(source, machine.seed,
                 new Campaign.Options(seeds, operations, split[0], split[1], Optional.ofNullable(only)));
@@ -135,19 +137,6 @@ final class ExploreCommand extends MachineCommand {
         }
         plugins.directories.forEach(directory -> options.append(" --plugins ").append(directory));
         return options.toString();
-    }
-
-    private static List<HotplugDriver> fresh(List<HotplugDriver> prototypes) {
-        List<HotplugDriver> drivers = new ArrayList<>();
-        for (HotplugDriver prototype : prototypes) {
-            try {
-                drivers.add(prototype.getClass().getDeclaredConstructor().newInstance());
-            } catch (NoSuchMethodException | InstantiationException | IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("driver " + prototype.name() + " (" + prototype.getClass().getName()
-                        + ") has no public no-argument constructor, so explore cannot give each machine its own instance", e);
-            }
-        }
-        return drivers;
     }
 
     private CommandLine.ParameterException usage(String message) {

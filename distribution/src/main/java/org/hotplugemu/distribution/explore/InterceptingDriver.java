@@ -100,6 +100,11 @@ final class InterceptingDriver implements HotplugDriver {
         }
 
         @Override
+        public org.hotplugemu.api.driver.DriverServices services() {
+            return inner.services();
+        }
+
+        @Override
         public String architecture() {
             return inner.architecture();
         }

@@ -22,9 +22,10 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriverProvider;
 
 /**
- * Finds architectures and drivers: the built-in ones on the host class path, then each
+ * Finds architecture and driver providers: the built-in ones on the host class path, then each
  * {@code *.jar} of the plugin directories, every jar with its own class loader that sees only the
  * plugin API packages ({@link SpiOnlyClassLoader}). Blank and duplicate names are problems.
  */
@@ -34,7 +35,7 @@ public final class PluginLoader {
 
     private final ClassLoader host;
     private final List<Plugin<ArchitectureProvider>> architectures = new ArrayList<>();
-    private final List<Plugin<HotplugDriver>> drivers = new ArrayList<>();
+    private final List<Plugin<HotplugDriverProvider>> drivers = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
 
     private PluginLoader(ClassLoader host) {
@@ -93,7 +94,10 @@ public final class PluginLoader {
         int before = architectures.size() + drivers.size();
         loadFrom(loader, false, jar);
         if (architectures.size() + drivers.size() == before && problems.stream().noneMatch(p -> p.startsWith(jar + ":"))) {
-            problems.add(jar + ": provides no architecture and no driver (add META-INF/services entries, e.g. with @AutoService)");
+            problems.add(jar + (loader.findResource("META-INF/services/" + HotplugDriver.class.getName()) != null
+                    ? ": declares a HotplugDriver as a service; declare a HotplugDriverProvider that creates it for each machine"
+                            + " instead (@AutoService(HotplugDriverProvider.class))"
+                    : ": provides no architecture and no driver (add META-INF/services entries, e.g. with @AutoService)"));
         }
     }
 
@@ -101,8 +105,8 @@ public final class PluginLoader {
     private void loadFrom(ClassLoader loader, boolean builtIn, Path jar) {
         collect(ArchitectureProvider.class, loader, builtIn, jar, architectures,
                 provider -> describe("architecture", provider.name(), provider.description(), provider, builtIn));
-        collect(HotplugDriver.class, loader, builtIn, jar, drivers,
-                driver -> describe("driver", driver.name(), driverDescription(driver), driver, builtIn));
+        collect(HotplugDriverProvider.class, loader, builtIn, jar, drivers,
+                provider -> describe("driver", provider.name(), driverDescription(provider), provider, builtIn));
     }
 
     private <T> void collect(Class<T> service, ClassLoader loader, boolean builtIn, Path jar, List<Plugin<T>> into,
@@ -163,7 +167,7 @@ public final class PluginLoader {
                 JarVersions.version(origin), origin, builtIn, instance);
     }
 
-    private static String driverDescription(HotplugDriver driver) {
+    private static String driverDescription(HotplugDriverProvider driver) {
         String where = driver.architectures().isEmpty() ? "all architectures" : String.join(", ", driver.architectures().stream().sorted().toList());
         return "order " + driver.order() + ", " + where;
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
-import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriverProvider;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
 
@@ -15,23 +15,28 @@ import org.hotplugemu.core.machine.MachineBuilder;
 public final class MachineFactory {
     private final MachineSettings settings;
     private final ArchitectureProvider architecture;
-    private final List<HotplugDriver> drivers;
+    private final List<HotplugDriverProvider> drivers;
     private final ProfileChoice profile;
     private final EngineChoice engine;
 
     @Inject
-    public MachineFactory(MachineSettings settings, ArchitectureProvider architecture, Set<HotplugDriver> drivers,
+    public MachineFactory(MachineSettings settings, ArchitectureProvider architecture, Set<HotplugDriverProvider> drivers,
             ProfileChoice profile, EngineChoice engine) {
         this.settings = requireNonNull(settings, "settings is null");
         this.architecture = requireNonNull(architecture, "architecture is null");
-        this.drivers = drivers.stream().sorted(HotplugDriver.REGISTRATION_ORDER).toList();
+        this.drivers = drivers.stream().sorted(HotplugDriverProvider.REGISTRATION_ORDER).toList();
         this.profile = requireNonNull(profile, "profile is null");
         this.engine = requireNonNull(engine, "engine is null");
     }
 
     /** Returns the builder for the machine, with {@code bootProgress} receiving the CPUs online so far. */
     public MachineBuilder builder(IntConsumer bootProgress) {
-        return builderWithoutDrivers().drivers(drivers).bootProgress(bootProgress);
+        return builderWithoutDrivers().driverProviders(drivers).bootProgress(bootProgress);
+    }
+
+    /** Returns the driver providers, in registration order, for tools that create and wrap each machine's drivers themselves. */
+    public List<HotplugDriverProvider> driverProviders() {
+        return drivers;
     }
 
     /** Returns the builder for the machine with no drivers yet, for tools that give each machine new driver instances. */

@@ -9,7 +9,7 @@ import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
 import org.hotplugemu.core.profile.Profiles;
 import org.hotplugemu.distribution.torture.Torture;
-import org.hotplugemu.drivers.StockDrivers;
+import org.hotplugemu.core.driver.MachineDrivers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,7 +23,7 @@ class EveryProfileTest {
     void bootsWithTheStockDriversAndSurvivesATorture(String arch, String profile) {
         ArchitectureProvider provider = arch.equals("x86") ? new X86ArchitectureProvider() : new Arm64ArchitectureProvider();
         try (Machine machine = new MachineBuilder().architecture(provider).cpus(6).profile(Profiles.builtIn(profile))
-                .drivers(StockDrivers.all()).seed(9).commandLine("cpuhp.state_control=1").build()) {
+                .driverProviders(MachineDrivers.installed()).seed(9).commandLine("cpuhp.state_control=1").build()) {
             machine.boot();
             assertThat(machine.read("/sys/devices/system/cpu/online")).isEqualTo("0-5\n");
             Torture.Result result = new Torture(machine, 9, true).run(150, done -> { });

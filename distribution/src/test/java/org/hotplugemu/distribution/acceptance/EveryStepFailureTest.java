@@ -10,7 +10,7 @@ import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.arch.x86.X86ArchitectureProvider;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
-import org.hotplugemu.drivers.StockDrivers;
+import org.hotplugemu.core.driver.MachineDrivers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,7 +26,7 @@ class EveryStepFailureTest {
     @CsvSource({"x86, 0", "x86, 1", "arm64, 0", "arm64, 1"})
     void everyStepFailsCleanlyAndTheMachineStillWorks(String arch, int cpu) {
         ArchitectureProvider provider = arch.equals("x86") ? new X86ArchitectureProvider() : new Arm64ArchitectureProvider();
-        try (Machine machine = new MachineBuilder().architecture(provider).cpus(4).drivers(StockDrivers.all()).seed(3).build()) {
+        try (Machine machine = new MachineBuilder().architecture(provider).cpus(4).driverProviders(MachineDrivers.installed()).seed(3).build()) {
             machine.boot();
             int online = machine.profile().online();
             List<Integer> states = machine.read(CPU + "/hotplug/states").lines()

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
-import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriverProvider;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
 import org.junit.jupiter.api.Test;
@@ -48,13 +48,15 @@ class ReadmeExamplesTest {
             sources.add(file);
             classes.add(blocks.group(2) + "." + name.group(1));
         }
-        assertThat(classes).contains("org.example.toyarch.ToyArchitectureProvider", "org.example.hello.HelloDriver");
+        assertThat(classes).contains("org.example.toyarch.ToyArchitectureProvider", "org.example.hello.HelloDriver",
+                "org.example.hello.HelloDriverProvider");
         Path out = compile(sources);
         try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader())) {
             ArchitectureProvider toy = (ArchitectureProvider) loader.loadClass("org.example.toyarch.ToyArchitectureProvider")
                     .getDeclaredConstructor().newInstance();
-            HotplugDriver hello = (HotplugDriver) loader.loadClass("org.example.hello.HelloDriver").getDeclaredConstructor().newInstance();
-            try (Machine machine = new MachineBuilder().architecture(toy).cpus(2).drivers(List.of(hello)).build()) {
+            HotplugDriverProvider hello = (HotplugDriverProvider) loader.loadClass("org.example.hello.HelloDriverProvider")
+                    .getDeclaredConstructor().newInstance();
+            try (Machine machine = new MachineBuilder().architecture(toy).cpus(2).driverProviders(List.of(hello)).build()) {
                 machine.boot();
                 machine.write("/sys/devices/system/cpu/cpu1/online", "0\n");
                 assertThat(machine.read("/sys/devices/system/cpu/online")).isEqualTo("0\n");

@@ -10,7 +10,7 @@ import org.hotplugemu.arch.x86.X86ArchitectureProvider;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
 import org.hotplugemu.core.profile.Profiles;
-import org.hotplugemu.drivers.StockDrivers;
+import org.hotplugemu.core.driver.MachineDrivers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,7 +24,7 @@ class ReferenceKernelAcceptanceTest {
     static Machine boot(String kernel, int cpus, String commandLine) {
         ArchitectureProvider provider = kernel.endsWith("x86_64") ? new X86ArchitectureProvider() : new Arm64ArchitectureProvider();
         Machine machine = new MachineBuilder().architecture(provider).cpus(cpus).profile(Profiles.builtIn(kernel))
-                .drivers(StockDrivers.all()).commandLine(commandLine).build();
+                .driverProviders(MachineDrivers.installed()).commandLine(commandLine).build();
         machine.boot();
         return machine;
     }

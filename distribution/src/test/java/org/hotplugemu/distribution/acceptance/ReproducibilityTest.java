@@ -8,7 +8,7 @@ import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
 import org.hotplugemu.core.profile.Profiles;
 import org.hotplugemu.distribution.torture.Torture;
-import org.hotplugemu.drivers.StockDrivers;
+import org.hotplugemu.core.driver.MachineDrivers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +22,7 @@ class ReproducibilityTest {
 
     private static Run run(long seed) {
         try (Machine machine = new MachineBuilder().architecture(new X86ArchitectureProvider()).cpus(8)
-                .profile(Profiles.builtIn("linux-6.12-x86_64")).drivers(StockDrivers.all()).seed(seed)
+                .profile(Profiles.builtIn("linux-6.12-x86_64")).driverProviders(MachineDrivers.installed()).seed(seed)
                 .commandLine("trace_event=cpuhp:* cpuhp.state_control=1").build()) {
             machine.boot();
             Torture.Result result = new Torture(machine, seed, true).run(60, done -> { });

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hotplugemu.distribution.Main;
@@ -107,8 +106,7 @@ class LockdepExploreTest {
     private Path badOrderPlugin() throws IOException {
         Path plugins = directory.resolve("plugins");
         java.nio.file.Files.createDirectories(plugins);
-        PluginJars.build(plugins, "bad-order", "1", Map.of("bad.Driver", BAD_ORDER),
-                Map.of("org.hotplugemu.api.driver.HotplugDriver", "bad.Driver"));
+        PluginJars.buildDriver(plugins, "bad-order", "1", "bad", BAD_ORDER);
         return plugins;
     }
 
@@ -151,7 +149,7 @@ class LockdepExploreTest {
     void tortureFailsOnALockdepReport() throws IOException {
         Path plugins = directory.resolve("abba-plugins");
         java.nio.file.Files.createDirectories(plugins);
-        PluginJars.build(plugins, "ab-ba", "1", Map.of("abba.Driver", AB_BA), Map.of("org.hotplugemu.api.driver.HotplugDriver", "abba.Driver"));
+        PluginJars.buildDriver(plugins, "ab-ba", "1", "abba", AB_BA);
 
         assertThat(run("torture", "--arch", "x86", "--cpus", "3", "--ops", "30", "--plugins", plugins.toString())).as(output()).isEqualTo(1);
         assertThat(output()).contains("torture: FAILED:", "lockdep: possible circular locking dependency detected: cpuhp/",

@@ -76,6 +76,27 @@ public final class PluginJars {
                 """.formatted(pkg, extraStatement, name);
     }
 
+    /**
+     * Builds a driver plugin jar: {@code pkg.Driver} from {@code driverSource} and a
+     * {@code pkg.DriverProvider} declared as the jar's {@code HotplugDriverProvider}, which creates a
+     * new {@code Driver} per machine and describes it by asking a new one its name, order and
+     * architectures (so a test driver's faulty {@code name()} shows up as its provider's).
+     */
+    public static Path buildDriver(Path work, String jarName, String version, String pkg, String driverSource) throws IOException {
+        String provider = """
+                package %s;
+
+                public final class DriverProvider implements org.hotplugemu.api.driver.HotplugDriverProvider {
+                    public String name() { return new Driver().name(); }
+                    public int order() { return new Driver().order(); }
+                    public java.util.Set<String> architectures() { return new Driver().architectures(); }
+                    public org.hotplugemu.api.driver.HotplugDriver create() { return new Driver(); }
+                }
+                """.formatted(pkg);
+        return build(work, jarName, version, Map.of(pkg + ".Driver", driverSource, pkg + ".DriverProvider", provider),
+                Map.of("org.hotplugemu.api.driver.HotplugDriverProvider", pkg + ".DriverProvider"));
+    }
+
     public static String driver(String pkg, String name) {
         return """
                 package %s;

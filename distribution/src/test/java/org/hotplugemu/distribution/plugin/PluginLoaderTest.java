@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriverProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class PluginLoaderTest {
     @Test
     void eachJarGetsItsOwnClassLoaderBehindTheApiFilter() throws Exception {
         PluginJars.build(plugins(), "a", "1", Map.of("a.Provider", PluginJars.architectureProvider("a", "a", "")), Map.of(ARCH_SERVICE, "a.Provider"));
-        PluginJars.build(plugins(), "b", "1", Map.of("b.Driver", PluginJars.driver("b", "b-driver")), Map.of(DRIVER_SERVICE, "b.Driver"));
+        PluginJars.buildDriver(plugins(), "b", "1", "b", PluginJars.driver("b", "b-driver"));
 
         PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(), List.of(plugins()));
 
@@ -109,13 +110,35 @@ class PluginLoaderTest {
                     public void register(org.hotplugemu.api.driver.DriverContext context) { }
                 }
                 """;
-        PluginJars.build(plugins(), "arm", "1", Map.of("arm.Driver", armOnly), Map.of(DRIVER_SERVICE, "arm.Driver"));
-        PluginJars.build(plugins(), "any", "1", Map.of("any.Driver", PluginJars.driver("any", "anywhere")), Map.of(DRIVER_SERVICE, "any.Driver"));
+        PluginJars.buildDriver(plugins(), "arm", "1", "arm", armOnly);
+        PluginJars.buildDriver(plugins(), "any", "1", "any", PluginJars.driver("any", "anywhere"));
 
         PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(), List.of(plugins()));
 
-        assertThat(registry.driversFor("x86")).extracting(HotplugDriver::name).contains("anywhere").doesNotContain("arm-only");
-        assertThat(registry.driversFor("arm64")).extracting(HotplugDriver::name).contains("anywhere", "arm-only");
+        assertThat(registry.driversFor("x86")).extracting(HotplugDriverProvider::name).contains("anywhere").doesNotContain("arm-only");
+        assertThat(registry.driversFor("arm64")).extracting(HotplugDriverProvider::name).contains("anywhere", "arm-only");
+    }
+
+    @Test
+    void eachMachineGetsANewDriverFromAPluginsProvider() throws Exception {
+        PluginJars.buildDriver(plugins(), "any", "1", "any", PluginJars.driver("any", "anywhere"));
+
+        PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(), List.of(plugins()));
+
+        HotplugDriverProvider provider = registry.driversFor("x86").stream().filter(p -> p.name().equals("anywhere")).findFirst().orElseThrow();
+        assertThat(provider.create()).isNotSameAs(provider.create());
+        assertThat(provider.create().getClass().getClassLoader()).isSameAs(provider.getClass().getClassLoader());
+    }
+
+    @Test
+    void aJarDeclaringADriverInsteadOfAProviderIsToldToDeclareAProvider() throws Exception {
+        PluginJars.build(plugins(), "old", "1", Map.of("old.Driver", PluginJars.driver("old", "old-style")), Map.of(DRIVER_SERVICE, "old.Driver"));
+
+        PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(), List.of(plugins()));
+
+        assertThat(registry.driversFor("x86")).extracting(HotplugDriverProvider::name).doesNotContain("old-style");
+        assertThat(registry.problems()).containsExactly(plugins().resolve("old.jar") + ": declares a HotplugDriver as a service;"
+                + " declare a HotplugDriverProvider that creates it for each machine instead (@AutoService(HotplugDriverProvider.class))");
     }
 
     @Test

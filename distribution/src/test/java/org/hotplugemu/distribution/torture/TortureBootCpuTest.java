@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.hotplugemu.arch.arm64.Arm64ArchitectureProvider;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
-import org.hotplugemu.drivers.StockDrivers;
+import org.hotplugemu.core.driver.MachineDrivers;
 import org.junit.jupiter.api.Test;
 
 /** Where the boot CPU is hotpluggable (arm64), the torture takes it offline too and keeps another CPU. */
@@ -13,7 +13,7 @@ class TortureBootCpuTest {
     @Test
     void arm64TortureOfflinesTheBootCpuAndKeepsTheLoadOnAnotherCpu() {
         try (Machine machine = new MachineBuilder().architecture(new Arm64ArchitectureProvider()).cpus(4)
-                .drivers(StockDrivers.all()).seed(5).build()) {
+                .driverProviders(MachineDrivers.installed()).seed(5).build()) {
             machine.boot();
             Torture.Result result = new Torture(machine, 5, false).run(120, done -> { });
 

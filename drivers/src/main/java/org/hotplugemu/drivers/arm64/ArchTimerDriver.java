@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.arm64;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the per-CPU architected timer clock event device (drivers/clocksource/arm_arch_timer.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class ArchTimerDriver extends SimpleStateDriver {
     public ArchTimerDriver() {
         super("arm_arch_timer", 410, only("arm64"),

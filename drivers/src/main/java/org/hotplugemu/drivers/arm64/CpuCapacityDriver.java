@@ -1,7 +1,5 @@
 package org.hotplugemu.drivers.arm64;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
@@ -12,7 +10,6 @@ import org.hotplugemu.drivers.support.StateSpec;
  *
  * <p>Experimental.
  */
-@AutoService(HotplugDriver.class)
 public final class CpuCapacityDriver extends SimpleStateDriver {
     public CpuCapacityDriver() {
         super("cpu_capacity", 545, only("arm64"),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.arm64;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the cpuN/regs/identification sysfs files (arch/arm64/kernel/cpuinfo.c, dynamic slot 206 on arm64), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class CpuinfoDriver extends SimpleStateDriver {
     public CpuinfoDriver() {
         super("arm64_cpuinfo", 550, only("arm64"),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.arm64;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the OS lock cleared on each CPU (arch/arm64/kernel/debug-monitors.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class DebugMonitorsDriver extends SimpleStateDriver {
     public DebugMonitorsDriver() {
         super("arm64_debug_monitors", 380, only("arm64"),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.arm64;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the dummy broadcast clock event device (drivers/clocksource/dummy_timer.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class DummyTimerDriver extends SimpleStateDriver {
     public DummyTimerDriver() {
         super("dummy_timer", 420, only("arm64"),

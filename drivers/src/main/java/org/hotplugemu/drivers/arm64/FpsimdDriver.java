@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.arm64;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the FP/SIMD state ownership of arch/arm64/kernel/fpsimd.c, with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class FpsimdDriver extends SimpleStateDriver {
     public FpsimdDriver() {
         super("arm64_fpsimd", 360, only("arm64"),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.arm64;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the GICv2 CPU interface (drivers/irqchip/irq-gic.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class GicDriver extends SimpleStateDriver {
     public GicDriver() {
         super("irqchip_gic", 370, only("arm64"),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.arm64;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models breakpoint and watchpoint registers reset on each CPU (arch/arm64/kernel/hw_breakpoint.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class HwBreakpointDriver extends SimpleStateDriver {
     public HwBreakpointDriver() {
         super("arm64_hw_breakpoint", 390, only("arm64"),

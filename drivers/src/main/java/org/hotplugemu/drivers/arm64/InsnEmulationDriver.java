@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.arm64;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models deprecated instruction emulation hardware modes (arch/arm64/kernel/armv8_deprecated.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class InsnEmulationDriver extends SimpleStateDriver {
     public InsnEmulationDriver() {
         super("arm64_isndep", 430, only("arm64"),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.base;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the cpuN/topology sysfs directory (drivers/base/topology.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class TopologyDriver extends SimpleStateDriver {
     public TopologyDriver() {
         super("topology", 320, allArchitectures(),

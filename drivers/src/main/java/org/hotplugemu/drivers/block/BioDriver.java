@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.block;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models per-CPU bio caches of the two bio sets with a per-CPU cache (fs_bio_set, blkdev_dio_pool), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class BioDriver extends SimpleStateDriver {
     public BioDriver() {
         super("bio", 290, allArchitectures(),

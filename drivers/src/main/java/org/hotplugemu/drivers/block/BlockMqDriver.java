@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.block;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models blk-mq hardware contexts: one instance per hardware queue (none on the reference machines), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class BlockMqDriver extends SimpleStateDriver {
     public BlockMqDriver() {
         super("blk_mq", 300, allArchitectures(),

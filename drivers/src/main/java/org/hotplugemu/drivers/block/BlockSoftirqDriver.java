@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.block;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models per-CPU block completion lists (block/blk-mq.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class BlockSoftirqDriver extends SimpleStateDriver {
     public BlockSoftirqDriver() {
         super("block_softirq", 280, allArchitectures(),

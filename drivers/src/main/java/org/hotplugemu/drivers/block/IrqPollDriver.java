@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.block;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models per-CPU irq_poll lists (lib/irq_poll.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class IrqPollDriver extends SimpleStateDriver {
     public IrqPollDriver() {
         super("irq_poll", 270, allArchitectures(),

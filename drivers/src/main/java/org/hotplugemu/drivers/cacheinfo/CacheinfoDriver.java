@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.cacheinfo;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the cpuN/cache sysfs directory of drivers/base/cacheinfo.c, built when a CPU comes online and removed before it goes down, with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class CacheinfoDriver extends SimpleStateDriver {
     public CacheinfoDriver() {
         super("cacheinfo", 400, allArchitectures(),

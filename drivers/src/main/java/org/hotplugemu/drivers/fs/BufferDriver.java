@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.fs;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models per-CPU buffer-head LRUs (fs/buffer.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class BufferDriver extends SimpleStateDriver {
     public BufferDriver() {
         super("fs_buffer", 260, allArchitectures(),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.iommu;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models IOVA range caches: one instance per domain (none on the reference machines), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class IovaDriver extends SimpleStateDriver {
     public IovaDriver() {
         super("iommu_iova", 310, allArchitectures(),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.iouring;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models io_uring worker pools: one instance per io-wq (io_uring/io-wq.c, dynamic slot 205; none at boot), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class IoWqDriver extends SimpleStateDriver {
     public IoWqDriver() {
         super("io_wq", 540, allArchitectures(),

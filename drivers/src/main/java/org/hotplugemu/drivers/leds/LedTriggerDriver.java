@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.leds;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the CPU LED trigger (drivers/leds/trigger/ledtrig-cpu.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class LedTriggerDriver extends SimpleStateDriver {
     public LedTriggerDriver() {
         super("ledtrig_cpu", 580, allArchitectures(),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.lib;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models per-CPU counters folded when a CPU dies and the batch size recomputed (lib/percpu_counter.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class PercpuCounterDriver extends SimpleStateDriver {
     public PercpuCounterDriver() {
         super("percpu_counter", 560, allArchitectures(),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.lib;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models radix tree per-CPU node preload (lib/radix-tree.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class RadixTreeDriver extends SimpleStateDriver {
     public RadixTreeDriver() {
         super("radix_tree", 240, allArchitectures(),

@@ -1,6 +1,5 @@
 package org.hotplugemu.drivers.load;
 
-import com.google.auto.service.AutoService;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -13,7 +12,6 @@ import org.hotplugemu.api.driver.DriverContext;
 import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.rcu.RcuTree;
 import org.hotplugemu.drivers.softirq.Tasklets;
-import org.hotplugemu.drivers.support.MachineServices;
 import org.hotplugemu.drivers.timers.TimerBases;
 import org.hotplugemu.drivers.workqueue.Workqueues;
 
@@ -27,7 +25,6 @@ import org.hotplugemu.drivers.workqueue.Workqueues;
  *
  * <p>Keep the load thread's CPU online while the load runs.
  */
-@AutoService(HotplugDriver.class)
 public final class LoadDriver implements HotplugDriver {
     public static final String DEBUGFS = "/sys/kernel/debug/hotplug-emu/load";
     private static final long DEFAULT_PERIOD_MICROS = 1_000;
@@ -96,10 +93,10 @@ public final class LoadDriver implements HotplugDriver {
         Scheduler scheduler = context.scheduler();
         CpuHotplug hotplug = context.hotplug();
         SplittableRandom random = new SplittableRandom(loadSeed);
-        Optional<Workqueues> workqueues = MachineServices.lookup(context, Workqueues.class);
-        Optional<RcuTree> rcu = MachineServices.lookup(context, RcuTree.class);
-        Optional<TimerBases> timers = MachineServices.lookup(context, TimerBases.class);
-        Optional<Tasklets> tasklets = MachineServices.lookup(context, Tasklets.class);
+        Optional<Workqueues> workqueues = context.services().lookup(Workqueues.class);
+        Optional<RcuTree> rcu = context.services().lookup(RcuTree.class);
+        Optional<TimerBases> timers = context.services().lookup(TimerBases.class);
+        Optional<Tasklets> tasklets = context.services().lookup(Tasklets.class);
         while (generation == myGeneration) {
             int cpu = random.nextInt(hotplug.nrCpuIds());
             Duration timerDelay = Duration.ofNanos(1_000L * random.nextInt(1, 3_000));

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.mm;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models kcompactd CPU affinity (mm/compaction.c, dynamic slot 204), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class CompactionDriver extends SimpleStateDriver {
     public CompactionDriver() {
         super("compaction", 530, allArchitectures(),

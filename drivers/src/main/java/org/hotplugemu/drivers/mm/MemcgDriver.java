@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.mm;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models memory cgroup per-CPU stock drained when a CPU dies (mm/memcontrol.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class MemcgDriver extends SimpleStateDriver {
     public MemcgDriver() {
         super("memcg", 230, allArchitectures(),

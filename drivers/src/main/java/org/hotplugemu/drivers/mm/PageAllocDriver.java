@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.mm;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models per-CPU page lists of the page allocator (mm/page_alloc.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class PageAllocDriver extends SimpleStateDriver {
     public PageAllocDriver() {
         super("page_alloc", 220, allArchitectures(),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.mm;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the static SLAB entry of kernel/cpu.c; with SLUB (as in the reference kernels) both callbacks are NULL, with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class SlabDriver extends SimpleStateDriver {
     public SlabDriver() {
         super("slab", 180, allArchitectures(),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.mm;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models SLUB per-CPU slabs flushed when a CPU dies (mm/slub.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class SlubDriver extends SimpleStateDriver {
     public SlubDriver() {
         super("slub", 210, allArchitectures(),

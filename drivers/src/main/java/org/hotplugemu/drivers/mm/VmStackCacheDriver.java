@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.mm;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the cached VM stacks of kernel/fork.c, freed when a CPU dies (a dynamic PREPARE state), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class VmStackCacheDriver extends SimpleStateDriver {
     public VmStackCacheDriver() {
         super("fork", 350, allArchitectures(),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.mm;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models per-CPU VM statistics and their shepherd work (mm/vmstat.c, dynamic slot 202), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class VmstatDriver extends SimpleStateDriver {
     public VmstatDriver() {
         super("vmstat", 510, allArchitectures(),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.mm;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the dirty-throttling ratelimit of mm/page-writeback.c (dynamic slot 201), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class WritebackDriver extends SimpleStateDriver {
     public WritebackDriver() {
         super("writeback", 500, allArchitectures(),

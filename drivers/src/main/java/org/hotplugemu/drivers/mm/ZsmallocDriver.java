@@ -1,7 +1,5 @@
 package org.hotplugemu.drivers.mm;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
@@ -11,7 +9,6 @@ import org.hotplugemu.drivers.support.StateSpec;
  *
  * <p>Experimental.
  */
-@AutoService(HotplugDriver.class)
 public final class ZsmallocDriver extends SimpleStateDriver {
     public ZsmallocDriver() {
         super("zsmalloc", 335, allArchitectures(),

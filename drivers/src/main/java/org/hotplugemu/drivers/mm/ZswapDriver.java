@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.mm;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models zswap per-CPU destination buffers and one compressor pool instance (mm/zswap.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class ZswapDriver extends SimpleStateDriver {
     public ZswapDriver() {
         super("zswap", 340, allArchitectures(),

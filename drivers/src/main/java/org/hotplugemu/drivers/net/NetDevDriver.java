@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.net;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models per-CPU network backlog queues taken over when a CPU dies (net/core/dev.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class NetDevDriver extends SimpleStateDriver {
     public NetDevDriver() {
         super("net_dev", 250, allArchitectures(),

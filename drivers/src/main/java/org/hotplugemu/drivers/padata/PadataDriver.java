@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.padata;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models padata instances (kernel/padata.c, dynamic slot 203; no instance on the reference machines), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class PadataDriver extends SimpleStateDriver {
     public PadataDriver() {
         super("padata", 520, allArchitectures(),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.perf;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the Arm PMU framework (drivers/perf/arm_pmu.c): a multi-instance state with one instance per PMU; the reference machine has one, armv8_pmuv3_0, with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class ArmPmuDriver extends SimpleStateDriver {
     public ArmPmuDriver() {
         super("arm_pmu", 450, only("arm64"),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.perf;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the perf events core (kernel/events/core.c): a per-CPU context allocated before the CPU runs and switched on when it is online, with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class PerfEventDriver extends SimpleStateDriver {
     public PerfEventDriver() {
         super("perf", 100, allArchitectures(),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.perf;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models uncore PMUs of HiSilicon and Qualcomm SoCs: one instance per PMU device (none on the reference machine), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class UncorePmuDriver extends SimpleStateDriver {
     public UncorePmuDriver() {
         super("arm_uncore_pmu", 440, only("arm64"),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.printk;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models console flushing when CPUs come and go (kernel/printk/printk.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class PrintkDriver extends SimpleStateDriver {
     public PrintkDriver() {
         super("printk", 600, allArchitectures(),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.random;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the random driver's per-CPU CRNG state (drivers/char/random.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class RandomDriver extends SimpleStateDriver {
     public RandomDriver() {
         super("random", 150, allArchitectures(),

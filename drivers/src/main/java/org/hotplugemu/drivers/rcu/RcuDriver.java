@@ -1,11 +1,9 @@
 package org.hotplugemu.drivers.rcu;
 
-import com.google.auto.service.AutoService;
 import org.hotplugemu.api.kernel.VirtualFile;
 import org.hotplugemu.api.driver.DriverContext;
 import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.api.driver.SmpbootThread;
-import org.hotplugemu.drivers.support.MachineServices;
 import org.hotplugemu.drivers.support.Registrar;
 
 /**
@@ -13,7 +11,6 @@ import org.hotplugemu.drivers.support.Registrar;
  * states of kernel/cpu.c), per-CPU {@code rcuc/%u} threads, and the counters in
  * {@code /sys/kernel/debug/hotplug-emu/rcu}.
  */
-@AutoService(HotplugDriver.class)
 public final class RcuDriver implements HotplugDriver {
     public static final String DEBUGFS = "/sys/kernel/debug/hotplug-emu/rcu";
 
@@ -47,12 +44,12 @@ public final class RcuDriver implements HotplugDriver {
         states[2] = registrar.single("CPUHP_AP_RCUTREE_ONLINE", "RCU/tree:online",
                 "rcutree_online_cpu", rcu::online, "rcutree_offline_cpu", rcu::offline, false);
         context.files().add(DEBUGFS, VirtualFile.readOnly(rcu::debugfs));
-        MachineServices.publish(context, RcuTree.class, rcu);
+        context.services().publish(RcuTree.class, rcu);
     }
 
     @Override
     public void unregister(DriverContext context) {
-        MachineServices.withdraw(context, RcuTree.class);
+        context.services().withdraw(RcuTree.class);
         context.files().remove(DEBUGFS);
         for (int i = states.length - 1; i >= 0; i--) {
             context.hotplug().removeState(states[i]);

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.relay;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models relay channel buffers (kernel/relay.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class RelayDriver extends SimpleStateDriver {
     public RelayDriver() {
         super("relay", 170, allArchitectures(),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.smp;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the per-CPU cross-call queues of kernel/smp.c, with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class SmpCallFunctionDriver extends SimpleStateDriver {
     public SmpCallFunctionDriver() {
         super("smpcfd", 160, allArchitectures(),

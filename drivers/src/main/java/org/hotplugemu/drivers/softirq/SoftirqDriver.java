@@ -1,11 +1,9 @@
 package org.hotplugemu.drivers.softirq;
 
-import com.google.auto.service.AutoService;
 import org.hotplugemu.api.kernel.VirtualFile;
 import org.hotplugemu.api.driver.DriverContext;
 import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.api.driver.SmpbootThread;
-import org.hotplugemu.drivers.support.MachineServices;
 import org.hotplugemu.drivers.support.Registrar;
 
 /**
@@ -13,7 +11,6 @@ import org.hotplugemu.drivers.support.Registrar;
  * steps), {@code softirq:dead} with {@code takeover_tasklets}, and the tasklet counters in
  * {@code /sys/kernel/debug/hotplug-emu/tasklets}.
  */
-@AutoService(HotplugDriver.class)
 public final class SoftirqDriver implements HotplugDriver {
     public static final String DEBUGFS = "/sys/kernel/debug/hotplug-emu/tasklets";
 
@@ -37,12 +34,12 @@ public final class SoftirqDriver implements HotplugDriver {
         deadState = new Registrar(context).single("CPUHP_SOFTIRQ_DEAD", "softirq:dead",
                 null, null, "takeover_tasklets", tasklets::takeover, false);
         context.files().add(DEBUGFS, VirtualFile.readOnly(tasklets::debugfs));
-        MachineServices.publish(context, Tasklets.class, tasklets);
+        context.services().publish(Tasklets.class, tasklets);
     }
 
     @Override
     public void unregister(DriverContext context) {
-        MachineServices.withdraw(context, Tasklets.class);
+        context.services().withdraw(Tasklets.class);
         context.files().remove(DEBUGFS);
         context.hotplug().removeState(deadState);
     }

@@ -1,11 +1,9 @@
 package org.hotplugemu.drivers.timers;
 
-import com.google.auto.service.AutoService;
 import org.hotplugemu.api.kernel.VirtualFile;
 import org.hotplugemu.api.driver.DriverContext;
 import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.api.driver.SmpbootThread;
-import org.hotplugemu.drivers.support.MachineServices;
 import org.hotplugemu.drivers.support.Registrar;
 
 /**
@@ -14,7 +12,6 @@ import org.hotplugemu.drivers.support.Registrar;
  * the per-CPU {@code ktimers/%u} threads that fire expired timers, and the counters in
  * {@code /sys/kernel/debug/hotplug-emu/timers} and {@code .../hrtimers}.
  */
-@AutoService(HotplugDriver.class)
 public final class TimersDriver implements HotplugDriver {
     public static final String TIMERS_DEBUGFS = "/sys/kernel/debug/hotplug-emu/timers";
     public static final String HRTIMERS_DEBUGFS = "/sys/kernel/debug/hotplug-emu/hrtimers";
@@ -54,12 +51,12 @@ public final class TimersDriver implements HotplugDriver {
         states[3] = registrar.single("CPUHP_AP_TICK_DYING", "tick:dying", null, null, "tick_cpu_dying", cpu -> { }, false);
         context.files().add(TIMERS_DEBUGFS, VirtualFile.readOnly(bases::wheelDebugfs));
         context.files().add(HRTIMERS_DEBUGFS, VirtualFile.readOnly(bases::hrDebugfs));
-        MachineServices.publish(context, TimerBases.class, bases);
+        context.services().publish(TimerBases.class, bases);
     }
 
     @Override
     public void unregister(DriverContext context) {
-        MachineServices.withdraw(context, TimerBases.class);
+        context.services().withdraw(TimerBases.class);
         context.files().remove(TIMERS_DEBUGFS);
         context.files().remove(HRTIMERS_DEBUGFS);
         for (int i = states.length - 1; i >= 0; i--) {

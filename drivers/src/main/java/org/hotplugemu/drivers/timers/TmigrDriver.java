@@ -1,7 +1,5 @@
 package org.hotplugemu.drivers.timers;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
@@ -11,7 +9,6 @@ import org.hotplugemu.drivers.support.StateSpec;
  *
  * <p>Experimental.
  */
-@AutoService(HotplugDriver.class)
 public final class TmigrDriver extends SimpleStateDriver {
     public TmigrDriver() {
         super("tmigr", 135, allArchitectures(),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.trace;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models per-CPU ring buffer pages: one instance per ring buffer; the reference kernel allocated its three before event tracing started, so they are linked without calls, with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class RingBufferDriver extends SimpleStateDriver {
     public RingBufferDriver() {
         super("trace_rb", 330, allArchitectures(),

@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.watchdog;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the soft/hard lockup detector (kernel/watchdog.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class LockupDetectorDriver extends SimpleStateDriver {
     public LockupDetectorDriver() {
         super("lockup_detector", 200, allArchitectures(),

@@ -1,11 +1,9 @@
 package org.hotplugemu.drivers.workqueue;
 
-import com.google.auto.service.AutoService;
 import org.hotplugemu.api.kernel.VirtualFile;
 import org.hotplugemu.api.driver.DriverContext;
 import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.api.driver.SmpbootThread;
-import org.hotplugemu.drivers.support.MachineServices;
 import org.hotplugemu.drivers.support.Registrar;
 
 /**
@@ -13,7 +11,6 @@ import org.hotplugemu.drivers.support.Registrar;
  * kernel/cpu.c, so registered without calls), per-CPU workers {@code kworker/%u:0}, and the counters
  * in {@code /sys/kernel/debug/hotplug-emu/workqueue}.
  */
-@AutoService(HotplugDriver.class)
 public final class WorkqueueDriver implements HotplugDriver {
     /** The debugfs file with this machine's work item counters. */
     public static final String DEBUGFS = "/sys/kernel/debug/hotplug-emu/workqueue";
@@ -49,12 +46,12 @@ public final class WorkqueueDriver implements HotplugDriver {
         registrar.single("CPUHP_AP_WORKQUEUE_ONLINE", "workqueue:online",
                 "workqueue_online_cpu", workqueues::online, "workqueue_offline_cpu", workqueues::offline, false);
         context.files().add(DEBUGFS, VirtualFile.readOnly(workqueues::debugfs));
-        MachineServices.publish(context, Workqueues.class, workqueues);
+        context.services().publish(Workqueues.class, workqueues);
     }
 
     @Override
     public void unregister(DriverContext context) {
-        MachineServices.withdraw(context, Workqueues.class);
+        context.services().withdraw(Workqueues.class);
         context.files().remove(DEBUGFS);
         context.hotplug().removeState(onlineState);
         context.hotplug().removeStateNoCalls(prepareState);

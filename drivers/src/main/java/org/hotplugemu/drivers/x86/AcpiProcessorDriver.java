@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.x86;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models the ACPI processor driver (drivers/acpi/processor_driver.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class AcpiProcessorDriver extends SimpleStateDriver {
     public AcpiProcessorDriver() {
         super("acpi_processor", 570, only("x86"),

@@ -1,7 +1,5 @@
 package org.hotplugemu.drivers.x86;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
@@ -11,7 +9,6 @@ import org.hotplugemu.drivers.support.StateSpec;
  *
  * <p>Experimental.
  */
-@AutoService(HotplugDriver.class)
 public final class CacheCtrlDriver extends SimpleStateDriver {
     public CacheCtrlDriver() {
         super("x86_cachectrl", 105, only("x86"),

@@ -1,6 +1,5 @@
 package org.hotplugemu.drivers.x86;
 
-import com.google.auto.service.AutoService;
 import java.util.Set;
 import org.hotplugemu.api.driver.DriverContext;
 import org.hotplugemu.api.driver.HotplugDriver;
@@ -14,7 +13,6 @@ import org.hotplugemu.drivers.support.Registrar;
  *
  * <p>Experimental.
  */
-@AutoService(HotplugDriver.class)
 public final class CrashHotplugDriver implements HotplugDriver {
     private int state = -1;
 

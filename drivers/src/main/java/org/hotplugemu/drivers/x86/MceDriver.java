@@ -1,14 +1,11 @@
 package org.hotplugemu.drivers.x86;
 
-import com.google.auto.service.AutoService;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.drivers.support.SimpleStateDriver;
 import org.hotplugemu.drivers.support.StateSpec;
 
 /**
  * Models machine check banks and the per-CPU poll timer (arch/x86/kernel/cpu/mce/core.c), with the kernel's state names and callback symbols.
  */
-@AutoService(HotplugDriver.class)
 public final class MceDriver extends SimpleStateDriver {
     public MceDriver() {
         super("mce", 590, only("x86"),

@@ -26,6 +26,12 @@ public interface DriverContext {
     /** Accounting that lets the invariant checker prove this driver's callbacks symmetric. */
     ResourceTracker resources();
 
+    /**
+     * Returns the services the drivers of this machine publish for each other; what this driver
+     * publishes is withdrawn when it is unloaded. Experimental since 0.3.
+     */
+    DriverServices services();
+
     /** Returns the architecture's name, e.g. {@code x86} or {@code arm64}. */
     String architecture();
 

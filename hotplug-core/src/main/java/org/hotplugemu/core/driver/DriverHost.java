@@ -35,12 +35,16 @@ public final class DriverHost {
     private volatile org.hotplugemu.api.driver.SystemDeviceHandlers systemDevices;
     /** Which driver created which state, instance and file, so that none removes another's. */
     private final Ownership ownership = new Ownership();
+    private final ServiceDirectory services = new ServiceDirectory();
 
+    /**
+     * Hosts {@code drivers}, which apply to {@code architecture} and come in registration order
+     * (see {@link MachineDrivers#create}).
+     */
     public DriverHost(List<? extends HotplugDriver> drivers, String architecture, Scheduler scheduler) {
         this.architecture = requireNonNull(architecture, "architecture is null");
         this.moduleMutex = requireNonNull(scheduler, "scheduler is null").newMutex("module_mutex");
         Set<String> names = new HashSet<>();
-        List<HotplugDriver> applicable = new ArrayList<>();
         for (HotplugDriver driver : drivers) {
             String name = driver.name();
             if (name == null || name.isBlank()) {
@@ -49,12 +53,8 @@ public final class DriverHost {
             if (!names.add(name)) {
                 throw new HotplugException(Errno.EINVAL, "two drivers are named '" + name + "'; driver names must be unique");
             }
-            if (driver.appliesTo(architecture)) {
-                applicable.add(driver);
-            }
         }
-        applicable.sort(HotplugDriver.REGISTRATION_ORDER);
-        this.drivers = List.copyOf(applicable);
+        this.drivers = List.copyOf(drivers);
     }
 
     /** Gives the drivers loaded from now on the machine's system device hot-plug handlers. */
@@ -83,20 +83,17 @@ public final class DriverHost {
                 throw new HotplugException(Errno.EEXIST, "driver " + driver.name() + " is already loaded");
             }
             DriverContext context = new Context(new OwnedHotplug(ledger.observe(driver.name(), hotplug), driver.name(), ownership),
-                    scheduler, log, tracer, ownedFiles(files, driver.name()), ledger.trackerFor(driver.name()), architecture, systemDevices);
+                    scheduler, log, tracer, ownedFiles(files, driver.name()), ledger.trackerFor(driver.name()),
+                    services.forDriver(driver.name()), architecture, systemDevices);
             String activity = EngineActivity.enter("register() of driver " + driver.name());
             CallChain.enter(driver.name() + "_init [" + driver.name() + "]");
             try {
                 driver.register(context);
             }
-            catch (HotplugException e) {
-                throw new DriverRegistrationException(driver.name(), e.errno(),
-                        "driver " + driver.name() + " failed to register: " + e.getMessage(), e);
-            }
             catch (RuntimeException | LinkageError | AssertionError e) {
-                // A bug in the plugin, not the kernel's doing: name the driver and keep the cause for --verbose.
-                throw new DriverRegistrationException(driver.name(), Errno.EIO,
-                        "driver " + driver.name() + " failed to register: its register() threw " + e, e);
+                // A module whose init failed is gone, and so is what it published.
+                services.withdrawAll(driver.name());
+                throw registrationFailure(driver, e);
             }
             finally {
                 CallChain.exit();
@@ -108,6 +105,16 @@ public final class DriverHost {
             moduleMutex.unlock();
             CallChain.exit();
         }
+    }
+
+    private static RuntimeException registrationFailure(HotplugDriver driver, Throwable e) {
+        if (e instanceof HotplugException failure) {
+            return new DriverRegistrationException(driver.name(), failure.errno(),
+                    "driver " + driver.name() + " failed to register: " + e.getMessage(), e);
+        }
+        // A bug in the plugin, not the kernel's doing: name the driver and keep the cause for --verbose.
+        return new DriverRegistrationException(driver.name(), Errno.EIO,
+                "driver " + driver.name() + " failed to register: its register() threw " + e, e);
     }
 
     /** Unregisters one driver ({@code rmmod}); ENOENT when none of that name is loaded. */
@@ -127,6 +134,7 @@ public final class DriverHost {
                 CallChain.exit();
             }
             loaded.remove(name);
+            services.withdrawAll(name);
         }
         finally {
             moduleMutex.unlock();
@@ -144,7 +152,7 @@ public final class DriverHost {
     }
 
     private record Context(CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files,
-            ResourceTracker resources, String architecture, org.hotplugemu.api.driver.SystemDeviceHandlers sysdev) implements DriverContext {
+            ResourceTracker resources, org.hotplugemu.api.driver.DriverServices services, String architecture, org.hotplugemu.api.driver.SystemDeviceHandlers sysdev) implements DriverContext {
         @Override
         public org.hotplugemu.api.driver.SystemDeviceHandlers systemDevices() {
             return sysdev != null ? sysdev : DriverContext.super.systemDevices();

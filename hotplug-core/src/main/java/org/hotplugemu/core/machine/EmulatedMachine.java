@@ -18,6 +18,7 @@ import org.hotplugemu.api.kernel.VirtualFile;
 import org.hotplugemu.api.kernel.VirtualFiles;
 import org.hotplugemu.api.sched.Scheduler;
 import org.hotplugemu.core.driver.DriverHost;
+import org.hotplugemu.core.driver.MachineDrivers;
 import org.hotplugemu.core.driver.ResourceLedger;
 import org.hotplugemu.core.engine.CallChain;
 import org.hotplugemu.core.engine.Engine;
@@ -110,9 +111,9 @@ final class EmulatedMachine implements Machine, HotplugControl {
         this.registration = cpuhp.api();
         this.suspend = cpuhp.suspend();
         this.ledger = new ResourceLedger(builder.cpus);
-        // DriverHost asks each driver its name() here, outside any emulated thread: bound it as well.
+        // Providers create this machine's drivers and DriverHost asks each its name() here, outside any emulated thread: bound it as well.
         this.drivers = PluginCall.bounded("modprobe", softLockupThreshold(commandLine),
-                () -> new DriverHost(builder.drivers, arch.name(), engine));
+                () -> new DriverHost(MachineDrivers.create(builder.driverProviders, builder.drivers, arch.name()), arch.name(), engine));
         commandLine.get("trace_buf_size").ifPresent(size -> tracing.setBufferSizeKb(bufferSizeKb(size)));
         try {
             commandLine.get("trace_event").ifPresent(tracing::enableFromCommandLine);

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriverProvider;
 import org.hotplugemu.core.profile.Profile;
 
 /**
  * Assembles a {@link Machine}. Defaults: 4 CPUs, 1 thread per core, the {@code sim} engine, seed 0,
- * an empty command line, the architecture's default profile, no drivers.
+ * an empty command line, the architecture's default profile, no drivers (add them with
+ * {@link #driverProviders}).
  *
  * <p>Experimental.
  */
@@ -25,6 +27,7 @@ public final class MachineBuilder {
     long seed;
     String commandLine = "";
     final List<HotplugDriver> drivers = new ArrayList<>();
+    final List<HotplugDriverProvider> driverProviders = new ArrayList<>();
     IntConsumer bootProgress = cpusUp -> {};
 
     public MachineBuilder architecture(ArchitectureProvider architecture) {
@@ -73,7 +76,21 @@ public final class MachineBuilder {
         return this;
     }
 
-    /** Adds drivers; the machine registers them at boot in ascending order, then name. */
+    /**
+     * Adds driver providers: each that applies to the architecture creates a new driver for every
+     * machine this builder builds, registered at boot in the provider's order, then name. The
+     * stock ones and any on the class path: {@link org.hotplugemu.core.driver.MachineDrivers#installed()}.
+     */
+    public MachineBuilder driverProviders(List<? extends HotplugDriverProvider> providers) {
+        this.driverProviders.addAll(providers);
+        return this;
+    }
+
+    /**
+     * Adds driver objects (a test's fixtures) registered at boot in their own order, then name,
+     * beside those of {@link #driverProviders}. A driver object belongs to one machine: give each
+     * machine new ones, or use a provider.
+     */
     public MachineBuilder drivers(List<? extends HotplugDriver> drivers) {
         this.drivers.addAll(drivers);
         return this;
