@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The reference kernel data of one architecture: its hotplug/states table and its traced offline/online of CPU 1. */
+/** The reference kernel data of one kernel ({@code linux-6.1-x86_64}, ...): its hotplug/states table and its traced offline/online of CPU 1. */
 record ReferenceKernel(Map<Integer, String> states, List<TracedCall> calls) {
     /** One traced callback invocation for CPU 1: going up (startup) or down (teardown). */
     record TracedCall(boolean up, int step, String symbol, boolean multi) {
@@ -25,16 +25,16 @@ record ReferenceKernel(Map<Integer, String> states, List<TracedCall> calls) {
     private static final Pattern ENTER = Pattern.compile(
             "(cpuhp_enter|cpuhp_multi_enter): cpu: 0001 target: +(\\d+) step: +(\\d+) \\((\\w+)\\)");
 
-    static ReferenceKernel load(String architecture) {
+    static ReferenceKernel load(String kernel) {
         Map<Integer, String> states = new LinkedHashMap<>();
-        for (String line : read(architecture + "/states.txt")) {
+        for (String line : read(kernel + "/states.txt")) {
             Matcher matcher = STATE.matcher(line);
             if (matcher.matches()) {
                 states.put(Integer.parseInt(matcher.group(1)), matcher.group(2));
             }
         }
         List<TracedCall> calls = new ArrayList<>();
-        for (String line : read(architecture + "/trace-offline-online.txt")) {
+        for (String line : read(kernel + "/trace-offline-online.txt")) {
             Matcher matcher = ENTER.matcher(line);
             if (matcher.find()) {
                 boolean up = Integer.parseInt(matcher.group(2)) == 236;

@@ -8,14 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hotplugemu.core.machine.Machine;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StockDriversMachineTest {
     @ParameterizedTest
-    @ValueSource(strings = {"x86", "arm64"})
-    void hotplugStatesMatchTheReferenceKernelByteForByte(String architecture) throws IOException {
+    @CsvSource({"x86, linux-6.1-x86_64", "arm64, linux-6.1-arm64"})
+    void hotplugStatesMatchTheReferenceKernelByteForByte(String architecture, String kernel) throws IOException {
         try (Machine machine = Machines.booted(architecture, 4, 1, "", List.of())) {
-            assertThat(machine.read("/sys/devices/system/cpu/hotplug/states")).isEqualTo(resource(architecture + "/states.txt"));
+            assertThat(machine.read("/sys/devices/system/cpu/hotplug/states")).isEqualTo(resource(kernel + "/states.txt"));
         }
     }
 

@@ -29,7 +29,7 @@ class ProfilesTest {
     @ValueSource(strings = {"linux-6.1-x86_64", "linux-6.1-arm64"})
     void sixOneProfilesReproduceTheReferenceHotplugStatesByteForByte(String name) throws IOException {
         assertThat(Profiles.referenceStates(Profiles.builtIn(name)))
-                .isEqualTo(resource("/reference/" + name + "-states.txt"));
+                .isEqualTo(resource("/reference/" + name + "/states.txt"));
     }
 
     @ParameterizedTest
