@@ -3,15 +3,13 @@ package org.hotplugemu.distribution.explore;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Set;
-import org.hotplugemu.api.kernel.KernelLog;
-import org.hotplugemu.api.kernel.VirtualFiles;
-import org.hotplugemu.api.sched.Scheduler;
 import org.hotplugemu.api.driver.CpuHotplug;
 import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.ForwardingDriverContext;
 import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugInstance;
 import org.hotplugemu.api.driver.PerCpuResource;
 import org.hotplugemu.api.driver.ResourceTracker;
-import org.hotplugemu.api.trace.Tracer;
 
 /** A driver seen through a {@link RegistrationRecorder}: same name and order, its hotplug API intercepted. */
 final class InterceptingDriver implements HotplugDriver {
@@ -52,30 +50,25 @@ final class InterceptingDriver implements HotplugDriver {
         driver.unregister(new Context(context, new InterceptingHotplug(context.hotplug(), recorder), recorder));
     }
 
-    private record Context(DriverContext inner, CpuHotplug hotplug, RegistrationRecorder recorder) implements DriverContext {
-        @Override
-        public Scheduler scheduler() {
-            return inner.scheduler();
+    /** The machine's context with the hotplug API intercepted and tracked resources counted. */
+    private static final class Context extends ForwardingDriverContext {
+        private final CpuHotplug hotplug;
+        private final RegistrationRecorder recorder;
+
+        Context(DriverContext inner, CpuHotplug hotplug, RegistrationRecorder recorder) {
+            super(inner);
+            this.hotplug = hotplug;
+            this.recorder = recorder;
         }
 
         @Override
-        public KernelLog log() {
-            return inner.log();
-        }
-
-        @Override
-        public Tracer tracer() {
-            return inner.tracer();
-        }
-
-        @Override
-        public VirtualFiles files() {
-            return inner.files();
+        public CpuHotplug hotplug() {
+            return hotplug;
         }
 
         @Override
         public ResourceTracker resources() {
-            ResourceTracker tracker = inner.resources();
+            ResourceTracker tracker = delegate().resources();
             return new ResourceTracker() {
                 @Override
                 public PerCpuResource track(int state, String resourceName) {
@@ -88,7 +81,7 @@ final class InterceptingDriver implements HotplugDriver {
                 }
 
                 @Override
-                public PerCpuResource track(int state, org.hotplugemu.api.driver.HotplugInstance instance, String resourceName) {
+                public PerCpuResource track(int state, HotplugInstance instance, String resourceName) {
                     return new Counted(tracker.track(state, instance, resourceName), resourceName, recorder);
                 }
 
@@ -97,21 +90,6 @@ final class InterceptingDriver implements HotplugDriver {
                     tracker.untrack(resource instanceof Counted counted ? counted.inner() : resource);
                 }
             };
-        }
-
-        @Override
-        public org.hotplugemu.api.driver.DriverServices services() {
-            return inner.services();
-        }
-
-        @Override
-        public String architecture() {
-            return inner.architecture();
-        }
-
-        @Override
-        public org.hotplugemu.api.driver.SystemDeviceHandlers systemDevices() {
-            return inner.systemDevices();
         }
     }
 
