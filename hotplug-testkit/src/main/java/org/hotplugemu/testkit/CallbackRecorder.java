@@ -84,32 +84,35 @@ public final class CallbackRecorder {
     /** Returns {@code driver} with its context's hotplug API recorded; register the result instead. */
     public HotplugDriver wrap(HotplugDriver driver) {
         requireNonNull(driver, "driver is null");
-        return new HotplugDriver() {
-            @Override
-            public String name() {
-                return driver.name();
-            }
+        return new Recorded(driver, this);
+    }
 
-            @Override
-            public int order() {
-                return driver.order();
-            }
+    /** A driver whose context's hotplug API goes through a recorder. */
+    record Recorded(HotplugDriver driver, CallbackRecorder recorder) implements HotplugDriver {
+        @Override
+        public String name() {
+            return driver.name();
+        }
 
-            @Override
-            public Set<String> architectures() {
-                return driver.architectures();
-            }
+        @Override
+        public int order() {
+            return driver.order();
+        }
 
-            @Override
-            public void register(DriverContext context) {
-                driver.register(new RecordingContext(context, driver.name(), CallbackRecorder.this));
-            }
+        @Override
+        public Set<String> architectures() {
+            return driver.architectures();
+        }
 
-            @Override
-            public void unregister(DriverContext context) {
-                driver.unregister(new RecordingContext(context, driver.name(), CallbackRecorder.this));
-            }
-        };
+        @Override
+        public void register(DriverContext context) {
+            driver.register(new RecordingContext(context, driver.name(), recorder));
+        }
+
+        @Override
+        public void unregister(DriverContext context) {
+            driver.unregister(new RecordingContext(context, driver.name(), recorder));
+        }
     }
 
     /**

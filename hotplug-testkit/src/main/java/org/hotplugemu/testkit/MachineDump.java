@@ -21,7 +21,7 @@ final class MachineDump {
     static String write(TestMachine machine, String testId, String reason) {
         List<String> dmesg = safe(machine::dmesg, List.of("(dmesg unavailable)"));
         String trace = safe(machine::trace, "(trace unavailable)");
-        String replay = machine.spec().replayCommand();
+        String replay = machine.replayCommand();
         StringBuilder file = new StringBuilder();
         file.append("test: ").append(testId).append('\n');
         file.append("failure: ").append(reason).append('\n');

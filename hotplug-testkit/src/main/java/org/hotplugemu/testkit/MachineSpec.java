@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.apiguardian.api.API;
+import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.api.kernel.HotplugException;
@@ -60,6 +61,59 @@ public record MachineSpec(String arch, int cpus, String profile, String engine, 
     public String replayCommand() {
         return "hotplug-emu shell --arch " + arch + " --cpus " + cpus + (profile.isEmpty() ? "" : " --profile " + profile)
                 + " --engine " + engine + " --seed " + seed + (commandLine.isEmpty() ? "" : " --cmdline \"" + commandLine + "\"");
+    }
+
+    /**
+     * Returns the command that boots the same machine with {@code drivers}: a driver loaded from a
+     * jar adds {@code --plugins} with the jar's directory; one whose classes are not in a jar (a
+     * test's own driver) is named in a trailing comment, to be packaged as a plugin jar first.
+     */
+    public String replayCommand(java.util.Collection<? extends HotplugDriver> drivers) {
+        java.util.Set<String> directories = new java.util.LinkedHashSet<>();
+        List<String> unpackaged = new ArrayList<>();
+        for (HotplugDriver driver : drivers) {
+            HotplugDriver origin = origin(driver);
+            java.nio.file.Path location = location(origin.getClass());
+            if (location != null && java.nio.file.Files.isRegularFile(location) && location.getParent() != null) {
+                directories.add(location.getParent().toString());
+            }
+            else {
+                unpackaged.add(driver.name() + " (" + origin.getClass().getName() + (location == null ? "" : " in " + location) + ")");
+            }
+        }
+        StringBuilder command = new StringBuilder(replayCommand());
+        directories.forEach(directory -> command.append(" --plugins ").append(directory));
+        if (!unpackaged.isEmpty()) {
+            command.append("  # and the drivers ").append(String.join(", ", unpackaged))
+                    .append(": put them in a plugin jar and add --plugins with its directory");
+        }
+        return command.toString();
+    }
+
+    /** Returns the driver a testkit wrapper stands for. */
+    static HotplugDriver origin(HotplugDriver driver) {
+        HotplugDriver current = driver;
+        while (true) {
+            if (current instanceof LeakWatch watch) {
+                current = watch.driver();
+            }
+            else if (current instanceof CallbackRecorder.Recorded recorded) {
+                current = recorded.driver();
+            }
+            else {
+                return current;
+            }
+        }
+    }
+
+    private static java.nio.file.Path location(Class<?> type) {
+        try {
+            var source = type.getProtectionDomain().getCodeSource();
+            return source == null ? null : java.nio.file.Path.of(source.getLocation().toURI());
+        }
+        catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return null;
+        }
     }
 
     private static ArchitectureProvider provider(String name) {

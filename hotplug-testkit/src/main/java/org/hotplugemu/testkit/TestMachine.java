@@ -29,10 +29,13 @@ public final class TestMachine implements AutoCloseable {
     private final Machine machine;
     /** CPUs online at boot whose target was never set (6.1 leaves the boot CPU's target 0 while it is online). */
     private final java.util.Set<Integer> targetUnset = new java.util.HashSet<>();
+    /** The loaded drivers by name, each watched for what its unregister leaves behind. */
+    private final java.util.Map<String, LeakWatch> drivers = new java.util.LinkedHashMap<>();
 
-    private TestMachine(MachineSpec spec, Machine machine) {
+    private TestMachine(MachineSpec spec, Machine machine, List<LeakWatch> drivers) {
         this.spec = spec;
         this.machine = machine;
+        drivers.forEach(driver -> this.drivers.put(driver.name(), driver));
         for (int cpu = 0; cpu < machine.cpus(); cpu++) {
             if (machine.control().target(cpu) == 0 && machine.control().state(cpu) == machine.profile().online()) {
                 targetUnset.add(cpu);
@@ -46,7 +49,8 @@ public final class TestMachine implements AutoCloseable {
      * @throws HotplugException when the machine cannot be built or boot fails
      */
     public static TestMachine boot(MachineSpec spec, List<? extends HotplugDriver> drivers) {
-        Machine machine = requireNonNull(spec, "spec is null").builder().drivers(drivers).build();
+        List<LeakWatch> watched = drivers.stream().map(LeakWatch::new).toList();
+        Machine machine = requireNonNull(spec, "spec is null").builder().drivers(watched).build();
         try {
             machine.boot();
         }
@@ -54,7 +58,7 @@ public final class TestMachine implements AutoCloseable {
             machine.close();
             throw e;
         }
-        return new TestMachine(spec, machine);
+        return new TestMachine(spec, machine, watched);
     }
 
     public MachineSpec spec() {
@@ -188,12 +192,30 @@ public final class TestMachine implements AutoCloseable {
 
     /** Loads a driver after boot, as {@code insmod} does (its registration runs on an emulated thread). */
     public void load(HotplugDriver driver) {
-        machine.control().loadDriver(driver);
+        LeakWatch watched = new LeakWatch(driver);
+        machine.control().loadDriver(watched);
+        drivers.put(watched.name(), watched);
     }
 
-    /** Unloads a loaded driver, as {@code rmmod} does. */
+    /**
+     * Unloads a loaded driver, as {@code rmmod} does, and asserts that its {@code unregister} took
+     * down everything it set up through its context: states, instances, files, and tracked
+     * resources still held on a CPU.
+     *
+     * @throws AssertionError naming each thing the driver left behind
+     */
     public void unload(String name) {
         machine.control().unloadDriver(name);
+        LeakWatch watched = drivers.remove(name);
+        List<String> leaks = watched == null ? List.of() : watched.leaks();
+        if (!leaks.isEmpty()) {
+            throw new AssertionError("driver " + name + " left behind after unregister:\n  " + String.join("\n  ", leaks));
+        }
+    }
+
+    /** Returns the command that boots this machine with its loaded drivers in the shell, to replay a failure by hand. */
+    public String replayCommand() {
+        return spec.replayCommand(drivers.values());
     }
 
     /** Returns the machine's invariant violations (state machine and resource ledgers); empty when all holds. */
@@ -225,6 +247,6 @@ public final class TestMachine implements AutoCloseable {
 
     @Override
     public String toString() {
-        return spec.replayCommand();
+        return replayCommand();
     }
 }

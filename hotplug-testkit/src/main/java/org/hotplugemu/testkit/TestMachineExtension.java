@@ -69,7 +69,7 @@ public final class TestMachineExtension implements ParameterResolver, AfterEachC
         }
         catch (RuntimeException e) {
             throw new ParameterResolutionException("the emulated machine failed to boot: " + e.getMessage()
-                    + "\nreplay: " + spec.replayCommand(), e);
+                    + "\nreplay: " + spec.replayCommand(drivers), e);
         }
         store(context).put(TestMachine.class, machine);
         return machine;
@@ -108,7 +108,7 @@ public final class TestMachineExtension implements ParameterResolver, AfterEachC
         TestMachine machine = store(context).get(TestMachine.class, TestMachine.class);
         if (machine != null) {
             String summary = MachineDump.write(machine, testId(context), String.valueOf(throwable));
-            context.publishReportEntry("hotplug-emu.replay", machine.spec().replayCommand());
+            context.publishReportEntry("hotplug-emu.replay", machine.replayCommand());
             throwable.addSuppressed(new MachineFailure(summary));
         }
         throw throwable;
@@ -134,7 +134,7 @@ public final class TestMachineExtension implements ParameterResolver, AfterEachC
                 if (!violations.isEmpty()) {
                     String reason = "invariants broken after the test:\n  " + String.join("\n  ", violations);
                     String summary = MachineDump.write(machine, testId(context), reason);
-                    context.publishReportEntry("hotplug-emu.replay", machine.spec().replayCommand());
+                    context.publishReportEntry("hotplug-emu.replay", machine.replayCommand());
                     throw new MachineFailure(reason + "\n" + summary);
                 }
             }

@@ -80,7 +80,10 @@ class ExtensionFailureTest {
                 .hasMessageContaining("hotplug-emu shell --arch x86 --cpus 2 --engine sim --seed 5");
         Path dump = MachineDump.ROOT.resolve("LeakFixture_offlinesACpu.txt");
         List<String> lines = Files.readAllLines(dump);
-        assertThat(lines).contains("replay: hotplug-emu shell --arch x86 --cpus 2 --engine sim --seed 5 --cmdline \"trace_event=cpuhp:*\"");
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .startsWith("replay: hotplug-emu shell --arch x86 --cpus 2 --engine sim --seed 5 --cmdline \"trace_event=cpuhp:*\"")
+                .contains("# and the drivers leaky (" + LeakyDriver.class.getName() + " in ")
+                .endsWith(": put them in a plugin jar and add --plugins with its directory"));
         assertThat(lines).anyMatch(line -> line.contains("smpboot: CPU 1 is now offline"));
         assertThat(lines).anyMatch(line -> line.contains("cpuhp_enter") && line.contains("leaky_offline_cpu"));
     }
