@@ -2,7 +2,6 @@ package org.hotplugemu.distribution.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hotplugemu.distribution.shell.TestingMachine.CPU;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,14 +9,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.testkit.MachineSpec;
+import org.hotplugemu.testkit.TestMachine;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** The shell on a booted x86 machine: sysfs files for the CPUs, and a probe driver's file that keeps what was written. */
 class InterpreterTest {
-    private final TestingMachine machine = new TestingMachine(4);
+    private static final String CPU = TestMachine.CPU;
+    private static final String PROBE = ProbeDriver.FILE;
+
+    private final ProbeDriver probe = new ProbeDriver();
+    private final TestMachine machine = TestMachine.boot(new MachineSpec("x86", 4, "linux-6.1-x86_64", "sim", 1, ""), List.of(probe));
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Interpreter interpreter = new Interpreter(machine,
+    private final Interpreter interpreter = new Interpreter(machine.machine(),
             new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    @AfterEach
+    void invariantsHoldAndTheMachineCloses() {
+        try {
+            machine.assertInvariants();
+        }
+        finally {
+            machine.close();
+        }
+    }
 
     private String out() {
         return out.toString(StandardCharsets.UTF_8);
@@ -29,24 +46,28 @@ class InterpreterTest {
 
     @Test
     void echoRedirectionWritesTheValueWithItsNewline() {
+        assertThat(interpreter.execute("echo 0 > " + PROBE)).isZero();
         assertThat(interpreter.execute("echo 0 > " + CPU + "/cpu1/online")).isZero();
 
-        assertThat(machine.writes).containsExactly(CPU + "/cpu1/online=0\n");
+        assertThat(probe.writes).containsExactly("0\n");
+        assertThat(machine.state(1)).isZero();
         assertThat(out()).isEmpty();
     }
 
     @Test
     void echoDashNWritesWithoutNewline() {
+        interpreter.execute("echo -n 0 >" + PROBE);
         interpreter.execute("echo -n 0 >" + CPU + "/cpu2/online");
 
-        assertThat(machine.writes).containsExactly(CPU + "/cpu2/online=0");
+        assertThat(probe.writes).containsExactly("0");
+        assertThat(machine.state(2)).isZero();
     }
 
     @Test
     void catPrintsTheFileAsIs() {
         interpreter.execute("cat " + CPU + "/hotplug/states");
 
-        assertThat(out()).isEqualTo("  0: offline\n236: online\n");
+        assertThat(out()).startsWith("  0: offline\n").endsWith("236: online\n").isEqualTo(machine.read(CPU + "/hotplug/states"));
     }
 
     @Test
@@ -55,16 +76,17 @@ class InterpreterTest {
         interpreter.execute("echo $?");
 
         assertThat(status).isEqualTo(1);
-        assertThat(err()).isEqualTo("echo: write error: Invalid argument\nhotplug-emu: not a boolean: 7\n");
+        assertThat(err()).isEqualTo("echo: write error: Invalid argument\nhotplug-emu: '7' is not a boolean: use 1/0, y/n, on/off\n");
         assertThat(out()).isEqualTo("1\n");
+        assertThat(machine.state(1)).isEqualTo(machine.onlineState());
     }
 
     @Test
     void failedWritePrintsTheWholeReportOnTheLinesAfterTheErrnoLine() {
-        machine.writeFailure = new HotplugException(Errno.EDEADLK, "deadlock: every emulated thread is blocked\n"
+        probe.writeFailure = new HotplugException(Errno.EDEADLK, "deadlock: every emulated thread is blocked\n"
                 + "  cpuhp/1 waits on completion done_down\n  sh waits on cpu_hotplug_lock\n");
 
-        assertThat(interpreter.execute("echo 0 > " + CPU + "/cpu1/online")).isEqualTo(1);
+        assertThat(interpreter.execute("echo 0 > " + PROBE)).isEqualTo(1);
 
         assertThat(err()).isEqualTo("echo: write error: Resource deadlock avoided\n"
                 + "hotplug-emu: deadlock: every emulated thread is blocked\n"
@@ -74,12 +96,12 @@ class InterpreterTest {
     @Test
     void failedWritePrintsTheJavaStackOnlyWhenVerbose() {
         ByteArrayOutputStream verboseErr = new ByteArrayOutputStream();
-        Interpreter verbose = new Interpreter(machine, new PrintStream(out, true, StandardCharsets.UTF_8),
+        Interpreter verbose = new Interpreter(machine.machine(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(verboseErr, true, StandardCharsets.UTF_8), true);
-        machine.writeFailure = new HotplugException(Errno.EBUSY, "CPU 1 is busy");
+        probe.writeFailure = new HotplugException(Errno.EBUSY, "CPU 1 is busy");
 
-        verbose.execute("echo 0 > " + CPU + "/cpu1/online");
-        interpreter.execute("echo 0 > " + CPU + "/cpu1/online");
+        verbose.execute("echo 0 > " + PROBE);
+        interpreter.execute("echo 0 > " + PROBE);
 
         assertThat(verboseErr.toString(StandardCharsets.UTF_8))
                 .startsWith("echo: write error: Device or resource busy\nhotplug-emu: CPU 1 is busy\n")
@@ -120,7 +142,8 @@ class InterpreterTest {
     void lsListsDirectoryEntriesWithDirectoriesMarked() {
         interpreter.execute("ls " + CPU);
 
-        assertThat(out()).isEqualTo("cpu1/\ncpu2/\ncpu3/\nhotplug/\n");
+        assertThat(out().lines().toList()).contains("cpu0/", "cpu1/", "cpu2/", "cpu3/", "hotplug/", "online", "possible")
+                .doesNotContain("cpu4/", "online/").isSorted();
     }
 
     @Test
@@ -141,15 +164,18 @@ class InterpreterTest {
         interpreter.execute("echo 0 > " + CPU + "/cpu3/online");
         interpreter.execute("dmesg");
 
-        assertThat(out()).isEqualTo("[    0.000000] Linux version 6.1.0 (testing)\n"
-                + "[    0.100000] " + CPU + "/cpu3/online <- 0\n");
+        List<String> lines = out().lines().toList();
+        assertThat(lines).hasSize(machine.dmesg().size()).allMatch(line -> line.matches("\\[ *\\d+\\.\\d{6}\\] .*"));
+        assertThat(lines.get(0)).contains("Linux version");
+        assertThat(lines.get(lines.size() - 1)).endsWith("] smpboot: CPU 3 is now offline");
     }
 
     @Test
     void sleepAdvancesEngineTimeByDecimalSeconds() {
+        long before = machine.machine().nanoTime();
         interpreter.execute("sleep 0.25");
 
-        assertThat(machine.nanoTime).isEqualTo(250_000_000L);
+        assertThat(machine.machine().nanoTime() - before).isEqualTo(250_000_000L);
     }
 
     @Test
@@ -162,10 +188,11 @@ class InterpreterTest {
     void scriptReturnsStatusOfLastCommand() {
         int status = interpreter.runScript("t.sh", List.of(
                 "echo 5 > " + CPU + "/cpu1/online",
-                "echo 0 > " + CPU + "/cpu1/online"));
+                "echo 0 > " + PROBE));
 
         assertThat(status).isZero();
-        assertThat(machine.writes).hasSize(2);
+        assertThat(probe.writes).containsExactly("0\n");
+        assertThat(machine.state(1)).isEqualTo(machine.onlineState());
     }
 
     @Test
@@ -173,29 +200,29 @@ class InterpreterTest {
         int status = interpreter.runScript("t.sh", List.of(
                 "set -e",
                 "cat /missing",
-                "echo 0 > " + CPU + "/cpu1/online"));
+                "echo 0 > " + PROBE));
 
         assertThat(status).isEqualTo(1);
-        assertThat(machine.writes).isEmpty();
+        assertThat(probe.writes).isEmpty();
     }
 
     @Test
     void exitEndsTheScriptWithItsStatus() {
-        int status = interpreter.runScript("t.sh", List.of("exit 3", "echo 0 > " + CPU + "/cpu1/online"));
+        int status = interpreter.runScript("t.sh", List.of("exit 3", "echo 0 > " + PROBE));
 
         assertThat(status).isEqualTo(3);
-        assertThat(machine.writes).isEmpty();
+        assertThat(probe.writes).isEmpty();
     }
 
     @Test
     void unknownCommandMakesTheScriptBadBeforeAnythingRuns() {
         assertThatThrownBy(() -> interpreter.runScript("t.sh", List.of(
-                "echo 0 > " + CPU + "/cpu1/online",
+                "echo 0 > " + PROBE,
                 "# a comment",
                 "reboot")))
                 .isInstanceOf(ScriptSyntaxException.class)
                 .hasMessage("t.sh:3: reboot: command not found (try help)");
-        assertThat(machine.writes).isEmpty();
+        assertThat(probe.writes).isEmpty();
     }
 
     @Test
