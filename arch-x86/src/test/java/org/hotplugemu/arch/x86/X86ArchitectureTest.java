@@ -11,21 +11,27 @@ import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.arch.spi.KernelVersion;
 import org.hotplugemu.arch.x86.apic.ApState;
 import org.hotplugemu.arch.x86.smpboot.ApStartup;
-import org.hotplugemu.arch.x86.testing.TestingScheduler;
+import org.hotplugemu.arch.x86.testing.RecordingScheduler;
 import org.hotplugemu.core.testing.TestingArchContext;
 import org.hotplugemu.core.testing.TestingSecondaryStart;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class X86ArchitectureTest {
-    private final TestingScheduler scheduler = new TestingScheduler();
+    private final RecordingScheduler scheduler = new RecordingScheduler();
     private final TestingArchContext context = new TestingArchContext(4, 1, "", scheduler);
     private final X86Architecture x86 = new X86Architecture(context, X86CostModel.defaults());
 
     private TestingSecondaryStart bringUp(int cpu) {
         TestingSecondaryStart start = new TestingSecondaryStart(cpu, context.scheduler());
-        x86.bootSecondary(cpu, start);
-        scheduler.runSpawned();
+        scheduler.control(() -> x86.bootSecondary(cpu, start));
+        scheduler.settle();
         return start;
+    }
+
+    @AfterEach
+    void closeEngine() {
+        scheduler.close();
     }
 
     @Test
@@ -59,7 +65,7 @@ class X86ArchitectureTest {
 
     @Test
     void wakeupWithModernInitUdelayCostsTwoTenMicrosecondWaitsPerSipi() {
-        x86.bootSecondary(1, new TestingSecondaryStart(1, context.scheduler()));
+        scheduler.control(() -> x86.bootSecondary(1, new TestingSecondaryStart(1, context.scheduler())));
 
         // 4 ICR writes of 1 µs, and 10 + 10 µs around each of the two SIPIs.
         assertThat(scheduler.spentBy("control", "delay")).isEqualTo(Duration.ofNanos(44_000));
@@ -68,12 +74,14 @@ class X86ArchitectureTest {
 
     @Test
     void cpuInitUdelayOnTheCommandLineRestoresTheLegacyDelays() {
-        TestingScheduler legacyScheduler = new TestingScheduler();
-        TestingArchContext legacy = new TestingArchContext(4, 1, "cpu_init_udelay=10000", legacyScheduler);
-        new X86Architecture(legacy, X86CostModel.free()).bootSecondary(1, new TestingSecondaryStart(1, legacy.scheduler()));
+        try (RecordingScheduler legacyScheduler = new RecordingScheduler()) {
+            TestingArchContext legacy = new TestingArchContext(4, 1, "cpu_init_udelay=10000", legacyScheduler);
+            legacyScheduler.control(() -> new X86Architecture(legacy, X86CostModel.free())
+                    .bootSecondary(1, new TestingSecondaryStart(1, legacy.scheduler())));
 
-        // 10 ms between INIT assert and de-assert, then 300 + 200 µs around each SIPI.
-        assertThat(legacyScheduler.spentBy("control", "delay")).isEqualTo(Duration.ofNanos(11_000_000));
+            // 10 ms between INIT assert and de-assert, then 300 + 200 µs around each SIPI.
+            assertThat(legacyScheduler.spentBy("control", "delay")).isEqualTo(Duration.ofNanos(11_000_000));
+        }
     }
 
     @Test
@@ -86,15 +94,15 @@ class X86ArchitectureTest {
 
     @Test
     void bootMessagesListTheCpusOnOneLineAndReonlineAnnouncesEachCpuAs61Does() {
-        x86.setupArch(new KernelVersion(6, 1));
-        x86.smpPrepareCpus();
+        scheduler.control(() -> x86.setupArch(new KernelVersion(6, 1)));
+        scheduler.control(() -> x86.smpPrepareCpus());
         bringUp(1);
         bringUp(2);
         bringUp(3);
-        x86.smpCpusDone(4);
-        x86.cpuDie(1, true);
+        scheduler.control(() -> x86.smpCpusDone(4));
+        scheduler.control(() -> x86.cpuDie(1, true));
         bringUp(1);
-        x86.cpuDie(2, true);
+        scheduler.control(() -> x86.cpuDie(2, true));
         bringUp(2);
 
         assertThat(context.messages()).containsExactly(
@@ -114,13 +122,13 @@ class X86ArchitectureTest {
 
     @Test
     void bootMessagesOf612HaveTheTopologySummaryAndOneConfigurationHeader() {
-        x86.setupArch(new KernelVersion(6, 12));
-        x86.smpPrepareCpus();
+        scheduler.control(() -> x86.setupArch(new KernelVersion(6, 12)));
+        scheduler.control(() -> x86.smpPrepareCpus());
         bringUp(1);
         bringUp(2);
         bringUp(3);
-        x86.smpCpusDone(4);
-        x86.cpuDie(1, true);
+        scheduler.control(() -> x86.smpCpusDone(4));
+        scheduler.control(() -> x86.cpuDie(1, true));
         bringUp(1);
 
         // reference/linux-6.12-x86_64/dmesg-smp.txt, less what the emulator does not model.
@@ -143,19 +151,19 @@ class X86ArchitectureTest {
 
     @Test
     void cpuThatNeverReportedDeadIsLoggedAs61Does() {
-        x86.setupArch(new KernelVersion(6, 1));
-        x86.smpCpusDone(4);
-        x86.cpuDie(3, false);
+        scheduler.control(() -> x86.setupArch(new KernelVersion(6, 1)));
+        scheduler.control(() -> x86.smpCpusDone(4));
+        scheduler.control(() -> x86.cpuDie(3, false));
 
         assertThat(context.messages()).last().isEqualTo("smpboot: CPU 3 didn't die...");
     }
 
     @Test
     void cpuThatNeverReportedDeadIsLeftToTheCoresMessageFrom65() {
-        x86.setupArch(new KernelVersion(6, 12));
-        x86.smpCpusDone(4);
+        scheduler.control(() -> x86.setupArch(new KernelVersion(6, 12)));
+        scheduler.control(() -> x86.smpCpusDone(4));
         int before = context.messages().size();
-        x86.cpuDie(3, false);
+        scheduler.control(() -> x86.cpuDie(3, false));
 
         assertThat(context.messages()).hasSize(before);
     }
@@ -163,7 +171,7 @@ class X86ArchitectureTest {
     @Test
     void cpuOutsideTheMachineCannotBeWoken() {
         // The boot CPU can be woken once it is offline (see X86BootCpuHotplugTest); CPU 4 does not exist.
-        assertThatThrownBy(() -> x86.bootSecondary(4, new TestingSecondaryStart(4, context.scheduler())))
+        assertThatThrownBy(() -> scheduler.control(() -> x86.bootSecondary(4, new TestingSecondaryStart(4, context.scheduler()))))
                 .isInstanceOf(HotplugException.class)
                 .satisfies(e -> assertThat(((HotplugException) e).errno()).isEqualTo(Errno.EINVAL));
     }

@@ -6,12 +6,18 @@ import java.util.Optional;
 import org.hotplugemu.arch.x86.X86CostModel;
 import org.hotplugemu.arch.x86.apic.ApState;
 import org.hotplugemu.arch.x86.apic.LocalApic;
-import org.hotplugemu.arch.x86.testing.TestingScheduler;
+import org.hotplugemu.arch.x86.testing.RecordingScheduler;
 import org.hotplugemu.core.testing.TestingSecondaryStart;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ApStartupTest {
-    private final TestingScheduler scheduler = new TestingScheduler();
+    private final RecordingScheduler scheduler = new RecordingScheduler();
+
+    @AfterEach
+    void closeEngine() {
+        scheduler.close();
+    }
 
     @Test
     void apWhoseApicIdIsNotInTheKernelsTableHalts() {
@@ -21,8 +27,8 @@ class ApStartupTest {
         LocalApic apic = new LocalApic(1, 0x1, false);
         apic.receiveStartup(0x9a);
 
-        startup.started(apic, 0x9a000, apic.generation());
-        scheduler.runSpawned();
+        scheduler.control(() -> startup.started(apic, 0x9a000, apic.generation()));
+        scheduler.settle();
 
         assertThat(start.calls()).isEmpty();
         assertThat(apic.state()).isEqualTo(ApState.HALTED);
@@ -41,8 +47,8 @@ class ApStartupTest {
         startup.prepare(start);
         apic.receiveStartup(0x9a);
 
-        startup.started(apic, 0x9a000, apic.generation());
-        scheduler.runSpawned();
+        scheduler.control(() -> startup.started(apic, 0x9a000, apic.generation()));
+        scheduler.settle();
 
         assertThat(start.calls()).isEmpty();
         assertThat(apic.state()).isEqualTo(ApState.WAIT_FOR_SIPI);
