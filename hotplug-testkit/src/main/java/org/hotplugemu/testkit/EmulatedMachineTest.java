@@ -27,7 +27,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestMachineExtension.class)
 @API(status = EXPERIMENTAL, since = "0.1")
 public @interface EmulatedMachineTest {
-    /** The architecture provider's name, e.g. {@code x86} or {@code arm64}; its jar must be on the test class path. */
+    /**
+     * The architecture provider's name, e.g. {@code x86} or {@code arm64}; its jar must be on the
+     * test class path. The core's minimal test backend is not a provider and cannot be named: the
+     * core's own tests cannot use the testkit, which is built on the core.
+     */
     String arch() default "x86";
 
     /** Possible CPUs. */
