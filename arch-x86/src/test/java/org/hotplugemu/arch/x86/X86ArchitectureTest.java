@@ -60,7 +60,7 @@ class X86ArchitectureTest {
 
         assertThat(scheduler.spawnedNames()).containsExactly("swapper/2", "swapper/2");
         assertThat(second.calls()).hasSize(2);
-        assertThat(context.tracer().emitted("apic_init_reset")).last().asString().endsWith("HALTED)");
+        assertThat(context.tracer().emitted("apic_init_reset")).last().asString().endsWith("was: HALTED");
     }
 
     @Test

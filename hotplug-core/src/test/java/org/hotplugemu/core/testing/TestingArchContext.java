@@ -19,18 +19,19 @@ import org.hotplugemu.api.sched.Scheduler;
 
 /**
  * An {@link ArchContext} for architecture tests over any scheduler, with a dmesg-like log stamped
- * with the scheduler's time, a file table and a {@link TestingTracer}.
+ * with the scheduler's time, a file table and the real tracing module (a {@link TestingTracer}).
  */
 public final class TestingArchContext implements ArchContext {
     private final MachineConfig config;
     private final Scheduler scheduler;
-    private final TestingTracer tracer = new TestingTracer();
+    private final TestingTracer tracer;
     private final List<String> dmesg = new ArrayList<>();
     private final Map<String, VirtualFile> files = new TreeMap<>();
 
     public TestingArchContext(int cpus, int threadsPerCore, String commandLine, Scheduler scheduler) {
         this.config = new MachineConfig(cpus, threadsPerCore, KernelCommandLine.parse(commandLine));
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
+        this.tracer = new TestingTracer(scheduler, cpus);
     }
 
     @Override

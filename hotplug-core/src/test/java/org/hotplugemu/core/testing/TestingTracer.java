@@ -1,110 +1,142 @@
 package org.hotplugemu.core.testing;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import static java.util.Objects.requireNonNull;
+
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import org.hotplugemu.api.sched.Scheduler;
 import org.hotplugemu.api.trace.EventDefinition;
 import org.hotplugemu.api.trace.TraceEvent;
 import org.hotplugemu.api.trace.Tracer;
+import org.hotplugemu.tracing.TaskContext;
+import org.hotplugemu.tracing.TraceRecord;
+import org.hotplugemu.tracing.Tracing;
 
 /**
- * A tracer for unit tests whose events are all enabled and whose emits are kept in order, readable
- * as {@code name: v1, v2} lines ({@link #records}) or with numbers in hex as {@code name(0x1, 0x2)}
- * ({@link #emitted}).
+ * The real tracing module for backend tests, each event enabled as it is registered, with the
+ * recorded events read back as the ftrace text shows them after the timestamp
+ * ({@code apic_icr_write: dest: 0x1 icr: 0x4500 mode: INIT}). Registration, field checks, ring
+ * buffers and print formats are all {@link Tracing}'s.
  */
 public final class TestingTracer implements Tracer {
-    /** One emit in both renderings, formatted when it happened. */
-    private record Emit(String record, String hex) {
+    private final Tracing tracing;
+
+    /** Tracing for code that runs on no emulated thread: every event from {@code control}, pid 1, CPU 0, time 0. */
+    public TestingTracer() {
+        this(new TaskContext() {
+            @Override
+            public long nanoTime() {
+                return 0;
+            }
+
+            @Override
+            public int cpu() {
+                return 0;
+            }
+
+            @Override
+            public String comm() {
+                return "control";
+            }
+
+            @Override
+            public int pid() {
+                return 1;
+            }
+
+            @Override
+            public boolean irqsOff() {
+                return false;
+            }
+        }, 1);
     }
 
-    private final Map<String, TraceEvent> events = new LinkedHashMap<>();
-    private final List<Emit> emits = new ArrayList<>();
+    /** Tracing of a machine of {@code cpus} CPUs whose events are stamped by {@code scheduler}'s current thread and clock. */
+    public TestingTracer(Scheduler scheduler, int cpus) {
+        this(new SchedulerTasks(requireNonNull(scheduler, "scheduler is null")), cpus);
+    }
+
+    private TestingTracer(TaskContext tasks, int cpus) {
+        this.tracing = new Tracing(tasks, cpus);
+    }
 
     @Override
-    public synchronized TraceEvent register(EventDefinition definition) {
-        String key = definition.system() + ":" + definition.name();
-        if (events.containsKey(key)) {
-            throw new IllegalArgumentException("event " + key + " exists");
-        }
-        int id = events.size() + 1;
-        TraceEvent event = new TraceEvent() {
-            @Override
-            public EventDefinition definition() {
-                return definition;
-            }
-
-            @Override
-            public int id() {
-                return id;
-            }
-
-            @Override
-            public boolean isEnabled() {
-                return true;
-            }
-
-            @Override
-            public void emit(Object... values) {
-                if (values.length != definition.fields().size()) {
-                    throw new IllegalArgumentException(key + " has " + definition.fields().size()
-                            + " fields, got " + values.length);
-                }
-                String name = definition.name();
-                Emit emit = new Emit(name + ": " + join(values, String::valueOf),
-                        name + "(" + join(values, TestingTracer::hexIfNumber) + ")");
-                synchronized (TestingTracer.this) {
-                    emits.add(emit);
-                }
-            }
-        };
-        events.put(key, event);
+    public TraceEvent register(EventDefinition definition) {
+        TraceEvent event = tracing.tracer().register(definition);
+        tracing.enableFromCommandLine(definition.system() + ":" + definition.name());
         return event;
     }
 
     @Override
-    public synchronized Optional<TraceEvent> event(String system, String name) {
-        return Optional.ofNullable(events.get(system + ":" + name));
+    public Optional<TraceEvent> event(String system, String name) {
+        return tracing.tracer().event(system, name);
     }
 
     @Override
-    public synchronized List<TraceEvent> events() {
-        return events.values().stream()
-                .sorted(Comparator.comparing((TraceEvent e) -> e.definition().system())
-                        .thenComparing(e -> e.definition().name()))
-                .toList();
+    public List<TraceEvent> events() {
+        return tracing.tracer().events();
     }
 
-    /** Returns every emit as {@code name: v1, v2}, values as {@link String#valueOf} prints them, in order. */
+    /** Returns the tracing underneath. */
+    public Tracing tracing() {
+        return tracing;
+    }
+
+    /** Returns every recorded event as its ftrace line shows it after the timestamp, in trace order. */
     public List<String> records() {
-        return format(Emit::record);
+        return tracing.records().stream().map(TraceRecord::eventText).toList();
     }
 
-    /** Returns every emit as {@code name(v1, v2)}, integers in hex ({@code 0x1f}), in order. */
-    public List<String> emitted() {
-        return format(Emit::hex);
-    }
-
-    /** Returns {@link #emitted()} restricted to the event called {@code name}. */
+    /** Returns {@link #records()} of the event called {@code name}. */
     public List<String> emitted(String name) {
-        return emitted().stream().filter(e -> e.startsWith(name + "(")).toList();
+        return records().stream().filter(line -> line.startsWith(name + ": ")).toList();
     }
 
-    private synchronized List<String> format(Function<Emit, String> line) {
-        return emits.stream().map(line).toList();
-    }
+    /** The emitting task as the scheduler sees it; code on no emulated thread is {@code control} on CPU 0. */
+    private record SchedulerTasks(Scheduler scheduler) implements TaskContext {
+        @Override
+        public long nanoTime() {
+            return scheduler.nanoTime();
+        }
 
-    private static String join(Object[] values, Function<Object, String> value) {
-        return String.join(", ", Arrays.stream(values).map(value).toList());
-    }
+        @Override
+        public int cpu() {
+            try {
+                return scheduler.currentCpu();
+            }
+            catch (RuntimeException e) {
+                return 0;
+            }
+        }
 
-    private static String hexIfNumber(Object value) {
-        return value instanceof Long || value instanceof Integer
-                ? "0x" + Long.toHexString(((Number) value).longValue())
-                : String.valueOf(value);
+        @Override
+        public String comm() {
+            try {
+                return scheduler.current().name();
+            }
+            catch (RuntimeException e) {
+                return "control";
+            }
+        }
+
+        @Override
+        public int pid() {
+            try {
+                return scheduler.current().pid();
+            }
+            catch (RuntimeException e) {
+                return 1;
+            }
+        }
+
+        @Override
+        public boolean irqsOff() {
+            try {
+                return scheduler.inAtomic();
+            }
+            catch (RuntimeException e) {
+                return false;
+            }
+        }
     }
 }

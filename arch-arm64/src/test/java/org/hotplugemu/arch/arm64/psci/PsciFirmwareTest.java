@@ -184,8 +184,8 @@ class PsciFirmwareTest {
     void everyCallAndItsResultIsTraced() {
         call(CPU0, CPU_ON, 0x7, ENTRY, 0);
         assertThat(tracer.records()).containsExactly(
-                "psci_call: CPU_ON, 3288334339, 7, 1084293120, 0",
-                "psci_return: CPU_ON, 3288334339, -2, INVALID_PARAMETERS");
+                "psci_call: CPU_ON (0xc4000003) arg0=0x7 arg1=0x40a10000 arg2=0x0",
+                "psci_return: CPU_ON (0xc4000003) ret=-2 (INVALID_PARAMETERS)");
     }
 
     @Test

@@ -99,7 +99,7 @@ class Arm64ArchitectureEngineTest {
         assertThat(up(1).isOnline()).isTrue();
         assertThat(context.messages()).endsWith("CPU1: Booted secondary processor 0x0000000001 [0x411fd070]");
         assertThat(context.tracer().records()).anyMatch(r -> r.startsWith("psci_call: CPU_OFF"))
-                .anyMatch(r -> r.startsWith("psci_return: AFFINITY_INFO") && r.endsWith("1, value"));
+                .anyMatch(r -> r.startsWith("psci_return: AFFINITY_INFO") && r.endsWith("ret=1 (value)"));
     }
 
     @Test

@@ -52,7 +52,7 @@ class ApicBusTest {
 
         assertThat(started).containsExactly("cpu2@0x9a000", "cpu2@0x9a000");
         assertThat(tracer.emitted("apic_init_reset")).containsExactly(
-                "apic_init_reset(0x2, 0x2, WAIT_FOR_SIPI)", "apic_init_reset(0x2, 0x2, RUNNING)");
+                "apic_init_reset: cpu: 2 apicid: 0x2 was: WAIT_FOR_SIPI", "apic_init_reset: cpu: 2 apicid: 0x2 was: RUNNING");
     }
 
     @Test
@@ -61,7 +61,7 @@ class ApicBusTest {
         boot.writeEsr();
 
         assertThat(boot.readEsr()).isEqualTo(LocalApic.ESR_SEND_ACCEPT);
-        assertThat(tracer.emitted("apic_delivery_error")).containsExactly("apic_delivery_error(0x40, 0x4)");
+        assertThat(tracer.emitted("apic_delivery_error")).containsExactly("apic_delivery_error: dest: 0x40 esr: 0x4");
     }
 
     @Test

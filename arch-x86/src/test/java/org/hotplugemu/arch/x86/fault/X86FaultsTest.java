@@ -81,7 +81,7 @@ class X86FaultsTest {
         assertThat(context.messages()).containsSubsequence(
                 "smpboot: APIC delivery error (4)", "smpboot: do_boot_cpu failed(4) to wakeup CPU#3");
         assertThat(context.tracer().emitted("apic_icr_write")).hasSize(3);
-        assertThat(context.tracer().emitted("apic_delivery_error")).containsExactly("apic_delivery_error(0x3, 0x4)");
+        assertThat(context.tracer().emitted("apic_delivery_error")).containsExactly("apic_delivery_error: dest: 0x3 esr: 0x4");
         assertThat(scheduler.settle()).isZero();
         assertThat(x86.apic(3).state()).isEqualTo(ApState.WAIT_FOR_SIPI);
         assertThat(x86.faults().esrError().armedCpu()).isEqualTo(FaultSwitch.DISARMED);
