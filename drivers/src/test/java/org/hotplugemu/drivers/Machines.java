@@ -3,7 +3,7 @@ package org.hotplugemu.drivers;
 import org.hotplugemu.core.driver.MachineDrivers;
 import java.util.List;
 import java.util.Set;
-import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.ForwardingHotplugDriver;
 import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.api.driver.HotplugDriverProvider;
 import org.hotplugemu.core.machine.Machine;
@@ -48,30 +48,10 @@ final class Machines {
     }
 
     private static HotplugDriver everywhere(HotplugDriver driver) {
-        return new HotplugDriver() {
-            @Override
-            public String name() {
-                return driver.name();
-            }
-
-            @Override
-            public int order() {
-                return driver.order();
-            }
-
+        return new ForwardingHotplugDriver(driver) {
             @Override
             public Set<String> architectures() {
                 return Set.of();
-            }
-
-            @Override
-            public void register(DriverContext context) {
-                driver.register(context);
-            }
-
-            @Override
-            public void unregister(DriverContext context) {
-                driver.unregister(context);
             }
         };
     }

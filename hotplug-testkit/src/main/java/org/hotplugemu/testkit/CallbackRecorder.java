@@ -11,6 +11,7 @@ import org.apiguardian.api.API;
 import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.api.driver.DriverContext;
+import org.hotplugemu.api.driver.ForwardingHotplugDriver;
 import org.hotplugemu.api.driver.HotplugDriver;
 
 /**
@@ -88,30 +89,17 @@ public final class CallbackRecorder {
     }
 
     /** A driver whose context's hotplug API goes through a recorder. */
-    record Recorded(HotplugDriver driver, CallbackRecorder recorder) implements HotplugDriver {
-        @Override
-        public String name() {
-            return driver.name();
+    static final class Recorded extends ForwardingHotplugDriver {
+        private final CallbackRecorder recorder;
+
+        Recorded(HotplugDriver driver, CallbackRecorder recorder) {
+            super(driver);
+            this.recorder = recorder;
         }
 
         @Override
-        public int order() {
-            return driver.order();
-        }
-
-        @Override
-        public Set<String> architectures() {
-            return driver.architectures();
-        }
-
-        @Override
-        public void register(DriverContext context) {
-            driver.register(new RecordingContext(context, driver.name(), recorder));
-        }
-
-        @Override
-        public void unregister(DriverContext context) {
-            driver.unregister(new RecordingContext(context, driver.name(), recorder));
+        protected DriverContext context(DriverContext machine) {
+            return new RecordingContext(machine, name(), recorder);
         }
     }
 

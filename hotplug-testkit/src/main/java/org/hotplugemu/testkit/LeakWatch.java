@@ -1,7 +1,5 @@
 package org.hotplugemu.testkit;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +12,7 @@ import org.hotplugemu.api.driver.CpuHotplug;
 import org.hotplugemu.api.driver.DriverContext;
 import org.hotplugemu.api.driver.ForwardingCpuHotplug;
 import org.hotplugemu.api.driver.ForwardingDriverContext;
+import org.hotplugemu.api.driver.ForwardingHotplugDriver;
 import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.api.driver.HotplugInstance;
 import org.hotplugemu.api.driver.MultiCallback;
@@ -27,8 +26,7 @@ import org.hotplugemu.api.kernel.VirtualFiles;
  * and tracked resources. After its {@code unregister} everything must be gone (as a module's exit
  * must undo its init); {@link #leaks()} names what is left.
  */
-final class LeakWatch implements HotplugDriver {
-    private final HotplugDriver driver;
+final class LeakWatch extends ForwardingHotplugDriver {
     /** State number to the name it was set up with, in setup order. */
     private final Map<Integer, String> states = new LinkedHashMap<>();
     /** Instances linked to a state, to the line that reports them. */
@@ -41,36 +39,12 @@ final class LeakWatch implements HotplugDriver {
     }
 
     LeakWatch(HotplugDriver driver) {
-        this.driver = requireNonNull(driver, "driver is null");
-    }
-
-    HotplugDriver driver() {
-        return driver;
+        super(driver);
     }
 
     @Override
-    public String name() {
-        return driver.name();
-    }
-
-    @Override
-    public int order() {
-        return driver.order();
-    }
-
-    @Override
-    public Set<String> architectures() {
-        return driver.architectures();
-    }
-
-    @Override
-    public void register(DriverContext context) {
-        driver.register(new Watched(context));
-    }
-
-    @Override
-    public void unregister(DriverContext context) {
-        driver.unregister(new Watched(context));
+    protected DriverContext context(DriverContext machine) {
+        return new Watched(machine);
     }
 
     /** Returns what the driver set up and has not taken down, one line each; empty when nothing. */

@@ -93,17 +93,10 @@ public record MachineSpec(String arch, int cpus, String profile, String engine, 
     /** Returns the driver a testkit wrapper stands for. */
     static HotplugDriver origin(HotplugDriver driver) {
         HotplugDriver current = driver;
-        while (true) {
-            if (current instanceof LeakWatch watch) {
-                current = watch.driver();
-            }
-            else if (current instanceof CallbackRecorder.Recorded recorded) {
-                current = recorded.driver();
-            }
-            else {
-                return current;
-            }
+        while (current instanceof LeakWatch || current instanceof CallbackRecorder.Recorded) {
+            current = ((org.hotplugemu.api.driver.ForwardingHotplugDriver) current).delegate();
         }
+        return current;
     }
 
     private static java.nio.file.Path location(Class<?> type) {

@@ -2,22 +2,21 @@ package org.hotplugemu.distribution.explore;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Set;
 import org.hotplugemu.api.driver.CpuHotplug;
 import org.hotplugemu.api.driver.DriverContext;
 import org.hotplugemu.api.driver.ForwardingDriverContext;
+import org.hotplugemu.api.driver.ForwardingHotplugDriver;
 import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.api.driver.HotplugInstance;
 import org.hotplugemu.api.driver.PerCpuResource;
 import org.hotplugemu.api.driver.ResourceTracker;
 
 /** A driver seen through a {@link RegistrationRecorder}: same name and order, its hotplug API intercepted. */
-final class InterceptingDriver implements HotplugDriver {
-    private final HotplugDriver driver;
+final class InterceptingDriver extends ForwardingHotplugDriver {
     private final RegistrationRecorder recorder;
 
     InterceptingDriver(HotplugDriver driver, RegistrationRecorder recorder) {
-        this.driver = requireNonNull(driver, "driver is null");
+        super(driver);
         this.recorder = requireNonNull(recorder, "recorder is null");
     }
 
@@ -26,28 +25,8 @@ final class InterceptingDriver implements HotplugDriver {
     }
 
     @Override
-    public String name() {
-        return driver.name();
-    }
-
-    @Override
-    public int order() {
-        return driver.order();
-    }
-
-    @Override
-    public Set<String> architectures() {
-        return driver.architectures();
-    }
-
-    @Override
-    public void register(DriverContext context) {
-        driver.register(new Context(context, new InterceptingHotplug(context.hotplug(), recorder), recorder));
-    }
-
-    @Override
-    public void unregister(DriverContext context) {
-        driver.unregister(new Context(context, new InterceptingHotplug(context.hotplug(), recorder), recorder));
+    protected DriverContext context(DriverContext machine) {
+        return new Context(machine, new InterceptingHotplug(machine.hotplug(), recorder), recorder);
     }
 
     /** The machine's context with the hotplug API intercepted and tracked resources counted. */
