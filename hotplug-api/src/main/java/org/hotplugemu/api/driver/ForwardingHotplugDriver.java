@@ -1,15 +1,18 @@
 package org.hotplugemu.api.driver;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A {@link HotplugDriver} that stands for another one: same name, order and architectures, and its
  * {@code register} and {@code unregister} run with the context {@link #context} makes of the
  * machine's (by default the machine's own). For wrappers that record, count or inject into what
- * a driver does, usually with a {@link ForwardingDriverContext}. Experimental.
+ * a driver does, usually with a {@link ForwardingDriverContext}.
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public abstract class ForwardingHotplugDriver implements HotplugDriver {
     private final HotplugDriver delegate;
 
