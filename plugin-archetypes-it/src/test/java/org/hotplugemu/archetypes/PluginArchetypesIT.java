@@ -49,7 +49,7 @@ class PluginArchetypesIT {
 
         String build = maven.run(project, "verify");
 
-        assertThat(build).contains("Tests run: 4, Failures: 0, Errors: 0, Skipped: 0").contains("BUILD SUCCESS");
+        assertThat(build).contains("Tests run: 5, Failures: 0, Errors: 0, Skipped: 0").contains("BUILD SUCCESS");
         assertThat(project.resolve("target/classes/META-INF/services/org.hotplugemu.arch.spi.ArchitectureProvider"))
                 .content().isEqualTo("org.example.itarch.MailboxArchitectureProvider\n");
         Files.copy(project.resolve("target/it-arch-plugin-1.0.0.jar"), plugins.resolve("it-arch-plugin.jar"));

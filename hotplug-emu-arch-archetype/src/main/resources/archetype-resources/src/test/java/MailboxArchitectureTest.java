@@ -1,7 +1,12 @@
 package ${package};
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.testkit.MachineSpec;
 import org.hotplugemu.testkit.EmulatedMachineTest;
 import org.hotplugemu.testkit.TestMachine;
 import org.junit.jupiter.api.Test;
@@ -48,5 +53,15 @@ class MailboxArchitectureTest {
         assertThat(machine.machine().profile().name()).isEqualTo("linux-6.1-x86_64");
         machine.offline(1);
         machine.online(1);
+    }
+
+    @Test
+    void aKernelWithoutAStateTableIsRefused() {
+        MachineSpec spec = new MachineSpec(MailboxArchitectureProvider.NAME, 2, "", "sim", 0,
+                MailboxArchitectureProvider.NAME + MailboxArchitecture.KERNEL_PARAMETER + "=5.4");
+
+        assertThatThrownBy(() -> TestMachine.boot(spec, List.of()).close()).isInstanceOf(HotplugException.class)
+                .hasMessageContaining("use 6.1 or 6.12")
+                .extracting(e -> ((HotplugException) e).errno()).isEqualTo(Errno.EINVAL);
     }
 }
