@@ -63,7 +63,7 @@ class PluginArchetypesIT {
         String build = maven.run(project, "verify");
 
         assertThat(build).contains("BUILD SUCCESS")
-                .containsPattern("Tests run: 4, Failures: 0, Errors: 0, Skipped: 0, .* in org\\.example\\.itdriver\\.BufferDriverTest");
+                .containsPattern("Tests run: 5, Failures: 0, Errors: 0, Skipped: 0, .* in org\\.example\\.itdriver\\.BufferDriverTest");
         // One dynamic test per failable step and per CPU of the registration; a state without a
         // callback in one direction is skipped, as FailAtEveryStep reports it.
         java.util.regex.Matcher faults = java.util.regex.Pattern
@@ -71,8 +71,8 @@ class PluginArchetypesIT {
                 .matcher(build);
         assertThat(faults.find()).as("BufferDriverFaultsTest passed; output:%n%s", build).isTrue();
         assertThat(Integer.parseInt(faults.group(1)) - Integer.parseInt(faults.group(2))).isGreaterThanOrEqualTo(5);
-        assertThat(project.resolve("target/classes/META-INF/services/org.hotplugemu.api.driver.HotplugDriver"))
-                .content().isEqualTo("org.example.itdriver.BufferDriver\n");
+        assertThat(project.resolve("target/classes/META-INF/services/org.hotplugemu.api.driver.HotplugDriverProvider"))
+                .content().isEqualTo("org.example.itdriver.BufferDriverProvider\n");
         Files.copy(project.resolve("target/it-driver-plugin-1.0.0.jar"), plugins.resolve("it-driver-plugin.jar"));
     }
 

@@ -1,6 +1,5 @@
 package ${package};
 
-import com.google.auto.service.AutoService;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 import org.hotplugemu.api.driver.Callback;
@@ -15,10 +14,9 @@ import org.hotplugemu.api.kernel.VirtualFile;
  * The {@value #NAME} driver: a per-CPU buffer set up when a CPU comes online and freed before it
  * goes down, from a dynamic {@code CPUHP_AP_ONLINE_DYN} state (as {@code cpuhp_setup_state(
  * CPUHP_AP_ONLINE_DYN, ...)} in a kernel driver). {@code /sys/kernel/debug/${driverName}/buffers}
- * lists the CPUs that hold one. Found by the emulator through {@code ServiceLoader} (the
- * {@code @AutoService} processor writes {@code META-INF/services}).
+ * lists the CPUs that hold one. {@link BufferDriverProvider} creates one for each machine, so
+ * its fields belong to that machine alone.
  */
-@AutoService(HotplugDriver.class)
 public final class BufferDriver implements HotplugDriver {
     /** The driver's name: {@code hotplug/states} shows its state as {@value #STATE_NAME}. */
     public static final String NAME = "${driverName}";

@@ -53,6 +53,14 @@ class BufferDriverTest {
     }
 
     @Test
+    void theProviderGivesEachMachineADriverOfItsOwn() {
+        BufferDriverProvider provider = new BufferDriverProvider();
+
+        assertThat(provider.create()).isInstanceOf(BufferDriver.class).isNotSameAs(provider.create());
+        assertThat(provider.create().name()).isEqualTo(provider.name());
+    }
+
+    @Test
     void unloadingFreesEveryBuffer(TestMachine machine, CallbackRecorder recorder) {
         recorder.clear();
         machine.unload(BufferDriver.NAME);
