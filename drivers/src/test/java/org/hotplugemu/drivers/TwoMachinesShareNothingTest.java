@@ -68,6 +68,9 @@ class TwoMachinesShareNothingTest {
             Workqueues workqueuesOfA = onA.context.services().lookup(Workqueues.class).orElseThrow();
             Workqueues workqueuesOfB = onB.context.services().lookup(Workqueues.class).orElseThrow();
             assertThat(workqueuesOfA).isNotSameAs(workqueuesOfB);
+            // One injector per machine: none of the collaborators it builds is shared either.
+            assertThat(a.tracing()).isNotSameAs(b.tracing());
+            assertThat(a.systemDevices()).isNotSameAs(b.systemDevices());
 
             onA.context.services().publish(Probe.class, onA);
             assertThat(onA.context.services().lookup(Probe.class)).containsSame(onA);

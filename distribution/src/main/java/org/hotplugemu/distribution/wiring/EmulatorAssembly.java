@@ -2,9 +2,6 @@ package org.hotplugemu.distribution.wiring;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Module;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +20,18 @@ import org.hotplugemu.tracing.TraceFormat;
 
 /**
  * Turns machine options into a wired emulator: loads the plugins, checks every option, reports all
- * problems at once, then chooses which Guice modules to install.
+ * problems at once, then makes the factory of the machine they describe (each machine is wired by
+ * its own injector inside {@code MachineBuilder.build()}).
  */
 public final class EmulatorAssembly {
-    private final Injector injector;
+    private final MachineSettings settings;
+    private final MachineFactory factory;
+    private final TraceOutput traceOutput;
 
-    private EmulatorAssembly(Injector injector) {
-        this.injector = requireNonNull(injector, "injector is null");
+    private EmulatorAssembly(MachineSettings settings, MachineFactory factory, TraceOutput traceOutput) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.factory = requireNonNull(factory, "factory is null");
+        this.traceOutput = requireNonNull(traceOutput, "traceOutput is null");
     }
 
     /** Loads the built-in plugins and those of {@code pluginDirectories}, in order. */
@@ -72,14 +74,10 @@ public final class EmulatorAssembly {
         if (!problems.isEmpty()) {
             throw new StartupException(problems);
         }
-        List<Module> modules = List.of(
-                new MachineOptionsModule(settings),
-                new ArchitectureModule(architecture.orElseThrow()),
-                new DriversModule(plugins.driversFor(settings.architecture())),
-                new EngineModule(new EngineChoice(settings.engine(), settings.seed())),
-                new ProfileModule(new ProfileChoice(profile)),
-                settings.trace().map(TracingOutputModule::toFile).orElseGet(TracingOutputModule::none));
-        return new EmulatorAssembly(Guice.createInjector(modules));
+        MachineFactory factory = new MachineFactory(settings, architecture.orElseThrow(), plugins.driversFor(settings.architecture()),
+                new ProfileChoice(profile), new EngineChoice(settings.engine(), settings.seed()));
+        TraceOutput output = settings.trace().<TraceOutput>map(file -> machine -> machine.tracing().writeTo(file)).orElse(machine -> { });
+        return new EmulatorAssembly(settings, factory, output);
     }
 
     /**
@@ -89,12 +87,12 @@ public final class EmulatorAssembly {
      */
     public Machine createMachine(IntConsumer bootProgress) {
         try {
-            return injector.getInstance(MachineFactory.class).create(bootProgress);
+            return factory.create(bootProgress);
         } catch (HotplugException e) {
             throw new StartupException(List.of(e.getMessage()), e);
         } catch (RuntimeException | LinkageError | AssertionError e) {
             // Most likely the architecture plugin's create(); the stack is there with --verbose.
-            String architecture = injector.getInstance(MachineSettings.class).architecture();
+            String architecture = settings.architecture();
             throw new StartupException(List.of("cannot build the machine: the " + architecture + " backend or a plugin threw " + e), e);
         }
     }
@@ -102,7 +100,7 @@ public final class EmulatorAssembly {
     /** Builds the machine like {@link #createMachine(IntConsumer)}, letting {@code customize} adjust the builder first. */
     public Machine createMachine(IntConsumer bootProgress, java.util.function.UnaryOperator<org.hotplugemu.core.machine.MachineBuilder> customize) {
         try {
-            return customize.apply(injector.getInstance(MachineFactory.class).builder(bootProgress)).build();
+            return customize.apply(factory.builder(bootProgress)).build();
         } catch (HotplugException e) {
             throw new StartupException(List.of(e.getMessage()));
         }
@@ -110,10 +108,10 @@ public final class EmulatorAssembly {
 
     /** Returns a new builder for the machine the options describe, without drivers; for tools that build many machines. */
     public org.hotplugemu.core.machine.MachineBuilder machineBuilder() {
-        return injector.getInstance(MachineFactory.class).builderWithoutDrivers();
+        return factory.builderWithoutDrivers();
     }
 
     public TraceOutput traceOutput() {
-        return injector.getInstance(TraceOutput.class);
+        return traceOutput;
     }
 }

@@ -2,16 +2,14 @@ package org.hotplugemu.distribution.wiring;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.inject.Inject;
 import java.util.List;
-import java.util.Set;
 import java.util.function.IntConsumer;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.api.driver.HotplugDriverProvider;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
 
-/** Builds the machine the injected options describe. */
+/** Builds the machine the checked options describe; each machine's own object graph is wired by its builder. */
 public final class MachineFactory {
     private final MachineSettings settings;
     private final ArchitectureProvider architecture;
@@ -19,8 +17,7 @@ public final class MachineFactory {
     private final ProfileChoice profile;
     private final EngineChoice engine;
 
-    @Inject
-    public MachineFactory(MachineSettings settings, ArchitectureProvider architecture, Set<HotplugDriverProvider> drivers,
+    public MachineFactory(MachineSettings settings, ArchitectureProvider architecture, List<HotplugDriverProvider> drivers,
             ProfileChoice profile, EngineChoice engine) {
         this.settings = requireNonNull(settings, "settings is null");
         this.architecture = requireNonNull(architecture, "architecture is null");

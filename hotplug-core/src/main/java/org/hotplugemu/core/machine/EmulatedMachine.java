@@ -1,36 +1,24 @@
 package org.hotplugemu.core.machine;
 
+import com.google.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.hotplugemu.arch.spi.ArchContext;
 import org.hotplugemu.arch.spi.Architecture;
-import org.hotplugemu.arch.spi.CpuMasks;
 import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.api.kernel.KernelBool;
 import org.hotplugemu.arch.spi.KernelCommandLine;
-import org.hotplugemu.api.kernel.KernelLog;
 import org.hotplugemu.arch.spi.MachineConfig;
 import org.hotplugemu.api.kernel.VirtualFile;
-import org.hotplugemu.api.kernel.VirtualFiles;
-import org.hotplugemu.api.sched.Scheduler;
 import org.hotplugemu.core.driver.DriverHost;
-import org.hotplugemu.core.driver.MachineDrivers;
 import org.hotplugemu.core.driver.ResourceLedger;
 import org.hotplugemu.core.engine.CallChain;
 import org.hotplugemu.core.engine.Engine;
-import org.hotplugemu.core.engine.EngineOptions;
-import org.hotplugemu.core.engine.Engines;
-import org.hotplugemu.core.engine.Lockdep;
-import org.hotplugemu.core.engine.PluginCall;
-import org.hotplugemu.core.engine.SimSchedule;
 import org.hotplugemu.core.profile.BootPhase;
-import org.hotplugemu.core.profile.CostModel;
 import org.hotplugemu.core.profile.Profile;
-import org.hotplugemu.core.profile.Profiles;
 import org.hotplugemu.core.state.CpuHotplugApi;
 import org.hotplugemu.core.state.Cpuhp;
 import org.hotplugemu.core.state.Hotplug;
@@ -39,12 +27,12 @@ import org.hotplugemu.core.sysdev.SystemDevices;
 import org.hotplugemu.core.sysfs.CpuSysfs;
 import org.hotplugemu.core.sysfs.KernelParse;
 import org.hotplugemu.core.sysfs.VirtualFs;
-import org.hotplugemu.core.trace.CpuhpTraceRules;
-import org.hotplugemu.core.trace.CpuhpTracepoints;
-import org.hotplugemu.api.trace.Tracer;
 import org.hotplugemu.tracing.Tracing;
 
-/** The machine behind {@link MachineBuilder}: wires engine, architecture, state machine, drivers and files. */
+/**
+ * The machine behind {@link MachineBuilder}. Its injector ({@link MachineInjector}) builds the engine,
+ * architecture, state machine, drivers and files; this class installs the files and runs the boot.
+ */
 final class EmulatedMachine implements Machine, HotplugControl {
     /** Kernel parameters the core reads; anything nobody reads is reported like the kernel does. */
     private static final Set<String> CORE_PARAMETERS = Set.of("cpuhp.parallel", "nosmt", "maxcpus", "trace_event",
@@ -71,49 +59,29 @@ final class EmulatedMachine implements Machine, HotplugControl {
     private final SystemDevices systemDevices;
     private boolean booted;
     /** Set while {@link #boot} runs: callbacks then cost their boot-time figure. */
-    private volatile boolean booting;
-    private final CostModel costs;
-    private final java.util.Random costRandom;
+    private final BootWindow bootWindow;
 
-    private EmulatedMachine(MachineBuilder builder, MachineConfig config, Engine engine) {
+    @Inject
+    EmulatedMachine(MachineBuilder builder, KernelCommandLine commandLine, Engine engine, KernelLogBuffer log, Tracing tracing,
+            BootTaskContext taskContext, VirtualFs fs, Architecture arch, Profile profile, Cpuhp cpuhp, ResourceLedger ledger,
+            DriverHost drivers, SystemDevices systemDevices, BootWindow bootWindow) {
         this.builder = builder;
-        this.commandLine = config.commandLine();
+        this.commandLine = commandLine;
         this.engine = engine;
-        this.log = new KernelLogBuffer(engine::nanoTime);
-        // Before anything creates a lock: lockdep only checks the locks it saw being created.
-        Lockdep lockdep = commandLine.getBoolean("emu.lockdep", false) ? Lockdep.enable(engine) : null;
-        this.taskContext = new BootTaskContext(engine);
-        this.tracing = new Tracing(taskContext, builder.cpus);
-        this.fs = new VirtualFs();
-        ArchMasks archMasks = new ArchMasks();
-        this.arch = builder.architecture.create(new Context(config, engine, log, tracing.tracer(), fs, archMasks));
-        TopologyCheck.check(arch.name(), builder.cpus, arch.topology());
-        this.profile = builder.profile != null ? builder.profile : Profiles.named(arch.defaultProfile(), builder.architecture);
-        if (lockdep != null) {
-            lockdep.attach(log::warn, profile.kernel() + " #1 Not tainted", !arch.name().equals("arm64"));
-        }
-        tracing.fixEventIds(profile.eventIds());
-        tracing.setTraceClocks(arch.name().equals("x86")
-                ? List.of("local", "global", "counter", "uptime", "perf", "mono", "mono_raw", "boot", "tai", "x86-tsc")
-                : List.of("local", "global", "counter", "uptime", "perf", "mono", "mono_raw", "boot", "tai"));
-        commandLine.get("trace_clock").ifPresent(tracing::setTraceClock);
-        CpuhpTracepoints trace = commandLine.getBoolean("emu.trace_offline_cpus", false)
-                ? new CpuhpTracepoints(tracing.tracer()) : new CpuhpTracepoints(tracing.tracer(), this::emittingCpuOnline);
-        tracing.addRules(new CpuhpTraceRules());
-        this.costs = commandLine.has("emu.callback_cost_ns")
-                ? CostModel.flat(commandLine.getLong("emu.callback_cost_ns", 0)) : profile.costs();
-        this.costRandom = new java.util.Random(builder.seed ^ 0x636f7374L);
-        MightSleepReport mightSleep = new MightSleepReport(engine, log, arch, profile);
-        engine.onSleepInAtomic(mightSleep::report);
-        Cpuhp cpuhp = Cpuhp.create(engine, arch, profile, log, trace, symbol -> costs.nanos(symbol, booting, costRandom::nextDouble));
+        this.log = log;
+        this.tracing = tracing;
+        this.taskContext = taskContext;
+        this.fs = fs;
+        this.arch = arch;
+        this.profile = profile;
         this.hotplug = cpuhp.hotplug();
-        archMasks.bind(hotplug.masks());
         this.registration = cpuhp.api();
         this.suspend = cpuhp.suspend();
-        this.ledger = new ResourceLedger(builder.cpus);
-        // Providers create this machine's drivers and DriverHost asks each its name() here, outside any emulated thread: bound it as well.
-        this.drivers = PluginCall.bounded("modprobe", softLockupThreshold(commandLine),
-                () -> new DriverHost(MachineDrivers.create(builder.driverProviders, builder.drivers, arch.name()), arch.name(), engine));
+        this.ledger = ledger;
+        this.drivers = drivers;
+        this.systemDevices = systemDevices;
+        this.bootWindow = bootWindow;
+        // After the drivers exist: trace_event= may name their events.
         commandLine.get("trace_buf_size").ifPresent(size -> tracing.setBufferSizeKb(bufferSizeKb(size)));
         try {
             commandLine.get("trace_event").ifPresent(tracing::enableFromCommandLine);
@@ -121,7 +89,6 @@ final class EmulatedMachine implements Machine, HotplugControl {
             throw new HotplugException(Errno.EINVAL, e.getMessage(), e);
         }
         new CpuSysfs(hotplug, arch, commandLine.getBoolean("cpuhp.state_control", false)).install(fs);
-        this.systemDevices = new SystemDevices(engine, hotplug, arch, log, tracing.tracer());
         systemDevices.presentAtBoot(builder.presentCpus == 0 ? builder.cpus : builder.presentCpus);
         systemDevices.install(fs);
         drivers.setSystemDevices(systemDevices.driverHandlers());
@@ -148,11 +115,6 @@ final class EmulatedMachine implements Machine, HotplugControl {
         }
     }
 
-    /** The tracepoint condition {@code cpu_online(raw_smp_processor_id())}. */
-    private boolean emittingCpuOnline() {
-        return hotplug.masks().online().test(engine.currentCpu());
-    }
-
     static Machine create(MachineBuilder builder) {
         if (builder.architecture == null) {
             throw new HotplugException(Errno.EINVAL, "no architecture: choose one with --arch");
@@ -163,38 +125,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
         // Checked before anything starts, so that a bad value is a startup problem and not a failed boot.
         commandLine.getLong("maxcpus", 0);
         commandLine.getBoolean("cpuhp.parallel", true);
-        Duration hungTask = Duration.ofSeconds(commandLine.getLong("emu.hung_task_timeout_secs", 120));
-        double timeScale = timeScale(commandLine);
-        Duration softLockup = softLockupThreshold(commandLine);
-        long livelock = commandLine.getLong("emu.livelock_switches", EngineOptions.DEFAULT_LIVELOCK_SWITCHES);
-        SimSchedule schedule = SimSchedule.parse(commandLine.get("emu.sched").orElse("random"),
-                commandLine.getLong("emu.sched_window_us", -1));
-        Engine engine = Engines.create(builder.engine,
-                new EngineOptions(builder.seed, hungTask, timeScale, softLockup, livelock, schedule));
-        try {
-            return new EmulatedMachine(builder, config, engine);
-        }
-        catch (RuntimeException e) {
-            engine.close();
-            throw e;
-        }
-    }
-
-    private static Duration softLockupThreshold(KernelCommandLine commandLine) {
-        return Duration.ofSeconds(commandLine.getLong("emu.softlockup_thresh_secs", EngineOptions.DEFAULT_SOFT_LOCKUP_THRESHOLD.toSeconds()));
-    }
-
-    private static double timeScale(KernelCommandLine commandLine) {
-        String value = commandLine.get("emu.time_scale").orElse("1.0");
-        try {
-            double scale = Double.parseDouble(value);
-            if (scale > 0 && Double.isFinite(scale)) {
-                return scale;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new HotplugException(Errno.EINVAL, "kernel parameter emu.time_scale=" + value + " is not a positive number");
+        return MachineInjector.create(builder, config);
     }
 
     private void installDebugFiles() {
@@ -212,7 +143,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
             throw new HotplugException(Errno.EBUSY, "the machine is already booted");
         }
         booted = true;
-        booting = true;
+        bootWindow.set(true);
         BootSequencer sequencer = new BootSequencer(registration, profile, taskContext::idleFlags, slot -> hotplug.stepName(slot) != null);
         try {
             engine.execute("swapper/0", 0, () -> {
@@ -237,7 +168,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
             });
         }
         finally {
-            booting = false;
+            bootWindow.set(false);
         }
     }
 
@@ -451,9 +382,5 @@ final class EmulatedMachine implements Machine, HotplugControl {
     @Override
     public void close() {
         engine.close();
-    }
-
-    private record Context(MachineConfig config, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files, CpuMasks masks)
-            implements ArchContext {
     }
 }

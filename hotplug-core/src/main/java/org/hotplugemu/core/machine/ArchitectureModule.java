@@ -1,0 +1,46 @@
+package org.hotplugemu.core.machine;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import org.hotplugemu.api.kernel.KernelLog;
+import org.hotplugemu.api.kernel.VirtualFiles;
+import org.hotplugemu.api.sched.Scheduler;
+import org.hotplugemu.api.trace.Tracer;
+import org.hotplugemu.arch.spi.ArchContext;
+import org.hotplugemu.arch.spi.Architecture;
+import org.hotplugemu.arch.spi.ArchitectureProvider;
+import org.hotplugemu.arch.spi.CpuMasks;
+import org.hotplugemu.arch.spi.MachineConfig;
+import org.hotplugemu.core.engine.Engine;
+import org.hotplugemu.core.sysfs.VirtualFs;
+import org.hotplugemu.tracing.Tracing;
+
+/** The architecture backend its provider creates for this machine, with its topology checked. */
+final class ArchitectureModule extends AbstractModule {
+    private final ArchitectureProvider provider;
+
+    ArchitectureModule(ArchitectureProvider provider) {
+        this.provider = requireNonNull(provider, "provider is null");
+    }
+
+    @Override
+    protected void configure() {
+        bind(ArchitectureProvider.class).toInstance(provider);
+    }
+
+    /** Needs the tracer (the backend's tracepoints), the files and the masks the hotplug core binds later ({@link CoreModule}). */
+    @Provides
+    @Singleton
+    Architecture architecture(MachineConfig config, Engine engine, KernelLogBuffer log, Tracing tracing, VirtualFs fs, ArchMasks masks) {
+        Architecture arch = provider.create(new Context(config, engine, log, tracing.tracer(), fs, masks));
+        TopologyCheck.check(arch.name(), config.cpus(), arch.topology());
+        return arch;
+    }
+
+    private record Context(MachineConfig config, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files, CpuMasks masks)
+            implements ArchContext {
+    }
+}
