@@ -1,7 +1,37 @@
-/** The stock drivers: found by ServiceLoader; they use the plugin API only and export nothing. */
+/**
+ * The stock drivers: found by ServiceLoader; they use the plugin API only. Their packages go to the
+ * distribution alone, which makes a fresh instance of each driver class per machine (explore, bench).
+ */
 module org.hotplugemu.drivers {
     requires org.hotplugemu.api;
     requires static com.google.auto.service;
+
+    exports org.hotplugemu.drivers.arm64 to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.base to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.block to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.cacheinfo to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.fs to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.iommu to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.iouring to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.irq to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.leds to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.lib to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.load to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.mm to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.net to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.padata to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.perf to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.printk to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.random to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.rcu to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.relay to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.smp to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.softirq to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.timers to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.trace to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.watchdog to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.workqueue to org.hotplugemu.distribution;
+    exports org.hotplugemu.drivers.x86 to org.hotplugemu.distribution;
 
     provides org.hotplugemu.api.driver.HotplugDriver with
             org.hotplugemu.drivers.arm64.ArchTimerDriver,
