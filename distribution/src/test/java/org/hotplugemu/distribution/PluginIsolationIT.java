@@ -130,17 +130,27 @@ class PluginIsolationIT {
                     int state = context.hotplug().state("CPUHP_AP_ONLINE_DYN");
                     context.hotplug().setupStateNoCalls(state, "halter:online",
                             Callback.of("halter_online", cpu -> Runtime.getRuntime().exit(5)),
-                            Callback.of("halter_offline", cpu -> Runtime.getRuntime().halt(4)));
+                            Callback.of("halter_offline", cpu -> {
+                                if (cpu == 1) {
+                                    Runtime.getRuntime().halt(4);
+                                }
+                            }));
                 }
                 """);
+        String cpu = "/sys/devices/system/cpu/";
 
-        Result result = Launcher.run("echo 0 > /sys/devices/system/cpu/cpu1/online\ndmesg\ncat /sys/devices/system/cpu/online\n",
-                "run", "--cpus", "2", "--plugins", plugins.toString(), "-");
+        Result result = Launcher.run("echo 0 > " + cpu + "cpu1/online\necho 0 > " + cpu + "cpu2/online\necho 1 > " + cpu + "cpu2/online\n"
+                + "dmesg\ncat " + cpu + "online\n", "run", "--cpus", "3", "--plugins", plugins.toString(), "-");
 
-        assertThat(result.out() + result.err())
-                .contains("plugin 'halter' (halter.jar) called Runtime.halt(4); refused")
-                .contains("plugin 'halter' (halter.jar) called Runtime.exit(5); refused");
-        assertThat(result.out()).contains("0-1\n");
+        // Each refused call fails its own step (the offline of CPU 1, the online of CPU 2) and the shell goes on.
+        assertThat(result.out())
+                .contains("cpuhp: callback halter_offline failed with java.lang.IllegalCallerException:"
+                        + " plugin 'halter' (halter.jar) called Runtime.halt(4); refused; treated as -EIO")
+                .contains("cpuhp: callback halter_online failed with java.lang.IllegalCallerException:"
+                        + " plugin 'halter' (halter.jar) called Runtime.exit(5); refused; treated as -EIO");
+        assertThat(result.err()).contains("halter_offline threw java.lang.IllegalCallerException")
+                .contains("halter_online threw java.lang.IllegalCallerException");
+        assertThat(result.out()).endsWith("0-1\n");
         assertThat(result.status()).isNotIn(4, 5);
     }
 }
