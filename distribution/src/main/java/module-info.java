@@ -17,7 +17,7 @@ module org.hotplugemu.distribution {
     requires jdk.unsupported;
 
     uses org.hotplugemu.arch.spi.ArchitectureProvider;
-    uses org.hotplugemu.api.driver.HotplugDriver;
+    uses org.hotplugemu.api.driver.HotplugDriverProvider;
 
     opens org.hotplugemu.distribution to info.picocli;
     opens org.hotplugemu.distribution.cli to info.picocli;

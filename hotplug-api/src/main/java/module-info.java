@@ -1,10 +1,10 @@
 /**
- * The plugin API: what driver and architecture plugins compile against. JDK only; its four
- * packages are the only ones it has, and all of them are exported. Stability marks
- * (apiguardian's {@code @API}) come with issue 14's API work; when they land, this module gains
- * {@code requires static org.apiguardian.api}.
+ * The plugin API: what driver and architecture plugins compile against. JDK only at run time (the
+ * apiguardian {@code @API} stability marks are compile-time only); its four packages are all exported.
  */
 module org.hotplugemu.api {
+    requires static transitive org.apiguardian.api;
+
     exports org.hotplugemu.api.driver;
     exports org.hotplugemu.api.kernel;
     exports org.hotplugemu.api.sched;

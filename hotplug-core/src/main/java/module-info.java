@@ -11,6 +11,9 @@ module org.hotplugemu.core {
     requires java.management;
 
     exports org.hotplugemu.core.driver to org.hotplugemu.distribution;
+
+    uses org.hotplugemu.api.driver.HotplugDriverProvider;
+
     exports org.hotplugemu.core.engine to org.hotplugemu.distribution;
     exports org.hotplugemu.core.machine to org.hotplugemu.distribution, org.hotplugemu.fuse;
     exports org.hotplugemu.core.profile to org.hotplugemu.distribution;
