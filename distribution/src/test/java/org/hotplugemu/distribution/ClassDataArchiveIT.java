@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End-to-end: the class-data archive made when the distribution is packaged is used by the
- * launcher, also from the unpacked tar.gz, and silently skipped when it does not fit.
+ * launcher, and silently skipped when it does not fit (another JDK, an installation moved or unpacked
+ * elsewhere, which one run with {@code HOTPLUG_EMU_MAKE_CACHE=1} gives its own).
  */
 class ClassDataArchiveIT {
     /** Makes the JVM name where each class came from, on stdout. */
@@ -47,9 +48,20 @@ class ClassDataArchiveIT {
     }
 
     @Test
-    void theUnpackedArchiveStartsFromItsArchiveToo() throws Exception {
+    void theUnpackedArchiveStartsWithoutTheBuildsArchiveThenFromItsOwn() throws Exception {
+        // The JDK checks an archive's module path as it was recorded: the build's archive does not
+        // fit an installation unpacked elsewhere, which starts without it, silently.
         Path home = unpack();
 
+        Result moved = Launcher.runAt(home, LOG_CLASS_LOADING, "", "states");
+
+        assertThat(moved.err()).isEmpty();
+        assertThat(moved.status()).isZero();
+        assertThat(moved.out()).contains("CPUHP_ONLINE").doesNotContain(FROM_ARCHIVE);
+
+        // One run with HOTPLUG_EMU_MAKE_CACHE=1 makes the installation its own archive.
+        Result made = Launcher.runAt(home, Map.of("HOTPLUG_EMU_MAKE_CACHE", "1"), "", "states");
+        assertThat(made.status()).as(made.err()).isZero();
         Result result = Launcher.runAt(home, LOG_CLASS_LOADING, "", "states");
 
         assertThat(result.err()).isEmpty();

@@ -2,6 +2,8 @@ package org.hotplugemu.distribution.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,21 +28,27 @@ public final class ThreadsChild {
     /** Runs {@code hotplug-emu bench --threads-only [--quick]} in a new JVM and returns its figures. */
     public static BenchSuite.ThreadsFigures measure(boolean quick) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
         String home = System.getProperty("hotplugemu.home");
-        if (home != null) {
-            command.add("-Dhotplugemu.home=" + home);
+        Path launcher = home == null ? null : Path.of(home, "bin", "hotplug-emu");
+        if (launcher != null && Files.isExecutable(launcher)) {
+            // The installation runs on the module path: its launcher knows how to start it.
+            command.add(launcher.toString());
+        } else {
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add("org.hotplugemu.distribution.Main");
         }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("org.hotplugemu.distribution.Main");
         command.add("bench");
         command.add("--threads-only");
         if (quick) {
             command.add("--quick");
         }
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+            // JAVA_HOME makes the launcher pick this very JDK.
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = process.waitFor();
             Matcher matcher = FIGURES.matcher(output);

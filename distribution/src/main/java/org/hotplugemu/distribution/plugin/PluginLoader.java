@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +25,8 @@ import org.hotplugemu.api.driver.HotplugDriverProvider;
 /**
  * Finds architecture and driver providers: the built-in ones on the host class path, then each
  * {@code *.jar} of the plugin directories, every jar with its own class loader that sees only the
- * plugin API packages ({@link SpiOnlyClassLoader}). Blank and duplicate names are problems.
+ * plugin API packages ({@link SpiOnlyClassLoader}) and refuses {@code System.exit} and
+ * {@code Runtime.exit/halt} ({@link PluginClassLoader}). Blank and duplicate names are problems.
  */
 public final class PluginLoader {
     /** Stops a service file that names many broken providers from flooding the report. */
@@ -83,14 +82,13 @@ public final class PluginLoader {
             problems.add(jar + ": " + notAJar.get());
             return;
         }
-        URL url;
+        PluginClassLoader loader;
         try {
-            url = jar.toUri().toURL();
+            loader = new PluginClassLoader(jar, host);
         } catch (MalformedURLException e) {
             problems.add(jar + ": " + e.getMessage());
             return;
         }
-        URLClassLoader loader = new URLClassLoader(jar.getFileName().toString(), new URL[] {url}, new SpiOnlyClassLoader(host));
         int before = architectures.size() + drivers.size();
         loadFrom(loader, false, jar);
         if (architectures.size() + drivers.size() == before && problems.stream().noneMatch(p -> p.startsWith(jar + ":"))) {

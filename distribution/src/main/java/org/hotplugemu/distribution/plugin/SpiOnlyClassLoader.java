@@ -34,6 +34,14 @@ final class SpiOnlyClassLoader extends ClassLoader {
             return host.loadClass(name);
         }
         // The platform loader: java.*, javax.* and the other JDK modules; anything else is hidden.
-        return super.loadClass(name, resolve);
+        // On the module path the platform loader also finds, by name, classes of the application's
+        // named modules (it delegates to the loader of the module that owns a package): only
+        // classes the boot or platform loader defines count as the JDK's.
+        Class<?> type = super.loadClass(name, resolve);
+        ClassLoader definer = type.getClassLoader();
+        if (definer != null && definer != getParent()) {
+            throw new ClassNotFoundException(name + " (plugins see only the JDK and the plugin API)");
+        }
+        return type;
     }
 }

@@ -87,6 +87,10 @@ public final class DriverHost {
                     services.forDriver(driver.name()), architecture, systemDevices);
             String activity = EngineActivity.enter("register() of driver " + driver.name());
             CallChain.enter(driver.name() + "_init [" + driver.name() + "]");
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            // Plugin code sees its own class loader as the context loader, never the emulator's.
+            thread.setContextClassLoader(driver.getClass().getClassLoader());
             try {
                 driver.register(context);
             }
@@ -96,6 +100,7 @@ public final class DriverHost {
                 throw registrationFailure(driver, e);
             }
             finally {
+                thread.setContextClassLoader(previous);
                 CallChain.exit();
                 EngineActivity.exit(activity);
             }
@@ -127,10 +132,14 @@ public final class DriverHost {
                 throw new HotplugException(Errno.ENOENT, "no driver named '" + name + "' is loaded; loaded: " + loaded.keySet());
             }
             CallChain.enter(name + "_exit [" + name + "]");
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(entry.driver().getClass().getClassLoader());
             try {
                 entry.driver().unregister(entry.context());
             }
             finally {
+                thread.setContextClassLoader(previous);
                 CallChain.exit();
             }
             loaded.remove(name);

@@ -50,7 +50,7 @@ final class Invoker {
         if (!step.multiInstance) {
             var callback = bringup ? step.startup : step.teardown;
             trace.enter(st.cpu, st.target, number, callback.symbol());
-            Outcome outcome = call(callback.symbol(), () -> callback.function().run(st.cpu));
+            Outcome outcome = call(callback.symbol(), callback.function(), () -> callback.function().run(st.cpu));
             trace.exit(st.cpu, st.state, number, outcome.returnValue());
             return outcome;
         }
@@ -98,7 +98,7 @@ final class Invoker {
 
     private Outcome invokeInstance(CpuState st, int number, MultiCallback callback, HotplugInstance instance) {
         trace.multiEnter(st.cpu, st.target, number, callback.symbol());
-        Outcome outcome = call(callback.symbol(), () -> callback.function().run(st.cpu, instance));
+        Outcome outcome = call(callback.symbol(), callback.function(), () -> callback.function().run(st.cpu, instance));
         trace.exit(st.cpu, st.state, number, outcome.returnValue());
         return outcome;
     }
@@ -116,7 +116,8 @@ final class Invoker {
     }
 
     /** Runs one callback body; anything it throws, Errors included, is a failed step, never a wedged CPU. */
-    private Outcome call(String symbol, Runnable body) {
+    /** Runs {@code body}, the callback {@code code}, with {@code code}'s class loader as the thread's context loader. */
+    private Outcome call(String symbol, Object code, Runnable body) {
         long cost = callbackCost.applyAsLong(symbol);
         if (cost > 0) {
             // The callback's own cost, and a scheduling point before it: other threads may run here.
@@ -125,6 +126,10 @@ final class Invoker {
         String previous = CallbackGuard.enter(symbol);
         CallChain.enter("cpuhp_invoke_callback");
         CallChain.enter(symbol);
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        // A plugin's callback sees its own class loader as the context loader, never the emulator's.
+        thread.setContextClassLoader(code.getClass().getClassLoader());
         try {
             body.run();
             return Outcome.OK;
@@ -138,6 +143,7 @@ final class Invoker {
             return Outcome.failure(Errno.EIO, symbol + " threw " + e);
         }
         finally {
+            thread.setContextClassLoader(context);
             CallChain.exit();
             CallChain.exit();
             CallbackGuard.exit(previous);

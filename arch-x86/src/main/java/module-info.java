@@ -1,0 +1,7 @@
+/** The x86-64 backend: found by ServiceLoader through its provider; exports nothing. */
+module org.hotplugemu.arch.x86 {
+    requires org.hotplugemu.arch.spi;
+    requires static com.google.auto.service;
+
+    provides org.hotplugemu.arch.spi.ArchitectureProvider with org.hotplugemu.arch.x86.X86ArchitectureProvider;
+}
