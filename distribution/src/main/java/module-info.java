@@ -1,15 +1,14 @@
 /**
- * The assembled emulator: CLI, shell, Guice wiring and plugin loading. Exports nothing; its
- * packages are opened only to the frameworks that reflect on them (picocli for the commands,
- * Guice for the wiring). Architectures and drivers are found as services; plugin jars are loaded
- * by {@link org.hotplugemu.distribution.plugin.PluginLoader}, each behind a class loader that sees
+ * The assembled emulator: CLI, shell, option checks and plugin loading. Exports nothing; its
+ * packages are opened only to picocli, which reflects on the commands. Architectures and drivers
+ * are found as services; plugin jars are loaded by
+ * {@link org.hotplugemu.distribution.plugin.PluginLoader}, each behind a class loader that sees
  * only the plugin API.
  */
 module org.hotplugemu.distribution {
     requires org.hotplugemu.core;
     requires org.hotplugemu.fuse;
     requires com.fasterxml.jackson.databind;
-    requires com.google.guice;
     requires info.picocli;
     requires org.jline;
     requires org.objectweb.asm;
@@ -21,5 +20,4 @@ module org.hotplugemu.distribution {
 
     opens org.hotplugemu.distribution to info.picocli;
     opens org.hotplugemu.distribution.cli to info.picocli;
-    opens org.hotplugemu.distribution.wiring to com.google.guice;
 }
