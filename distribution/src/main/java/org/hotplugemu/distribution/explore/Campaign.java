@@ -19,7 +19,9 @@ import org.hotplugemu.core.sysdev.HotplugPhase;
 
 /**
  * {@code hotplug-emu explore}: the systematic fault sweep (every hotpluggable CPU, every state with
- * a callback, up and down), the registration sweep (every dynamic-state setup and instance add of
+ * a callback, up and down), the same down failures under suspend's freeze of every secondary CPU,
+ * the system device sweep (every hot-add and hot-remove handler failing, on every hotpluggable CPU
+ * but the boot CPU), the registration sweep (every dynamic-state setup and instance add of
  * every driver failing on each CPU in turn), then random operation sequences under load, one per
  * seed. Each failure is shrunk into a reproducer. Scenario {@code i} of the campaign belongs to
  * shard {@code i mod N}, so shards of the same options split it without overlap.
@@ -84,6 +86,7 @@ public final class Campaign {
                     FaultScenario.Outcome outcome = switch (scenario) {
                         case FaultScenario fault -> fault.run(machine, fault.cpu());
                         case SysdevScenario sysdev -> sysdev.run(machine, sysdev.cpu());
+                        case FreezeScenario freeze -> freeze.run(machine, freeze.cpu());
                         default -> ((RegistrationScenario) scenario).run(machine, source);
                     };
                     problems = outcome.problems();
@@ -125,7 +128,9 @@ public final class Campaign {
             }
             keep = fixed >= 0 ? fixed : hotpluggable.isEmpty() ? 0 : hotpluggable.get(hotpluggable.size() - 1);
         }
-        plan.addAll(SweepPlan.faults(source, seed, hotpluggable));
+        List<Object> faults = SweepPlan.faults(source, seed, hotpluggable);
+        plan.addAll(faults);
+        plan.addAll(freezes(faults));
         Map<String, RegistrationRecorder> recorders = new LinkedHashMap<>();
         try (Machine machine = source.boot(source.cpus(), seed, "", driver -> record(driver, recorders))) {
             java.util.BitSet online = Cpus.parseList(machine.read(Cpus.CPU + "online"));
@@ -144,21 +149,39 @@ public final class Campaign {
         return plan;
     }
 
-    /** Every handler of every phase of a hot-add and a hot-remove, failing in turn, on the last hotpluggable CPU but the boot CPU. */
+    /**
+     * Suspend's freeze of the secondary CPUs failing on each CPU at each state a plain offline of it
+     * can fail at: the CPUs frozen before it stay down until the thaw brings them back.
+     */
+    private static List<FreezeScenario> freezes(List<Object> faults) {
+        List<FreezeScenario> scenarios = new ArrayList<>();
+        for (Object scenario : faults) {
+            if (scenario instanceof FaultScenario fault && !fault.up() && fault.cpu() != 0) {
+                scenarios.add(new FreezeScenario(fault.cpu(), fault.state(), fault.stateName()));
+            }
+        }
+        return scenarios;
+    }
+
+    /** Every handler of every phase of a hot-add and a hot-remove, failing in turn, on every hotpluggable CPU but the boot CPU. */
     private List<SysdevScenario> sysdev(List<Integer> hotpluggable) {
         List<SysdevScenario> scenarios = new ArrayList<>();
-        int cpu = hotpluggable.isEmpty() ? 0 : hotpluggable.get(hotpluggable.size() - 1);
-        if (cpu == 0) {
+        if (hotpluggable.stream().allMatch(cpu -> cpu == 0)) {
             return scenarios;
         }
         try (Machine machine = source.boot(source.cpus(), seed, "")) {
             if (!machine.exists(Cpus.SYSDEV + "fail_handler")) {
                 return scenarios;
             }
-            for (HotplugOperation operation : HotplugOperation.values()) {
-                for (HotplugPhase phase : HotplugPhase.values()) {
-                    for (HandlerRegistry.Entry entry : machine.systemDevices().handlers().handlers(operation, phase)) {
-                        scenarios.add(new SysdevScenario(cpu, operation, phase, entry.name()));
+            for (int cpu : hotpluggable) {
+                if (cpu == 0) {
+                    continue;
+                }
+                for (HotplugOperation operation : HotplugOperation.values()) {
+                    for (HotplugPhase phase : HotplugPhase.values()) {
+                        for (HandlerRegistry.Entry entry : machine.systemDevices().handlers().handlers(operation, phase)) {
+                            scenarios.add(new SysdevScenario(cpu, operation, phase, entry.name()));
+                        }
                     }
                 }
             }
@@ -187,18 +210,23 @@ public final class Campaign {
             case SequenceScenario sequence -> sequence.id();
             case SweepPlan.CycleFailure cycle -> cycle.id();
             case SysdevScenario sysdev -> sysdev.id();
+            case FreezeScenario freeze -> freeze.id();
             default -> throw new IllegalArgumentException(String.valueOf(scenario));
         };
     }
 
     private static String phase(Object scenario) {
         return scenario instanceof FaultScenario || scenario instanceof SweepPlan.CycleFailure ? "faults"
-                : scenario instanceof RegistrationScenario ? "registrations" : scenario instanceof SysdevScenario ? "hotplug" : "sequences";
+                : scenario instanceof RegistrationScenario ? "registrations" : scenario instanceof SysdevScenario ? "hotplug"
+                : scenario instanceof FreezeScenario ? "suspend" : "sequences";
     }
 
     private static String stateKey(Object scenario) {
         if (scenario instanceof FaultScenario fault) {
             return String.format("%3d %s", fault.state(), fault.stateName());
+        }
+        if (scenario instanceof FreezeScenario freeze) {
+            return String.format("%3d %s", freeze.state(), freeze.stateName());
         }
         if (scenario instanceof SysdevScenario sysdev) {
             return sysdev.key();
