@@ -19,7 +19,7 @@ import org.hotplugemu.core.sysdev.HotplugPhase;
 
 /**
  * {@code hotplug-emu explore}: the systematic fault sweep (every hotpluggable CPU, every state with
- * a callback, up and down), the same down failures under suspend's freeze of every secondary CPU,
+ * a callback, up and down), the same failures under suspend's freeze (down) and thaw (up) of the secondary CPUs,
  * the system device sweep (every hot-add and hot-remove handler failing, on every hotpluggable CPU
  * but the boot CPU), the registration sweep (every dynamic-state setup and instance add of
  * every driver failing on each CPU in turn), then random operation sequences under load, one per
@@ -86,7 +86,7 @@ public final class Campaign {
                     FaultScenario.Outcome outcome = switch (scenario) {
                         case FaultScenario fault -> fault.run(machine, fault.cpu());
                         case SysdevScenario sysdev -> sysdev.run(machine, sysdev.cpu());
-                        case FreezeScenario freeze -> freeze.run(machine, freeze.cpu());
+                        case SuspendScenario suspend -> suspend.run(machine, suspend.cpu());
                         default -> ((RegistrationScenario) scenario).run(machine, source);
                     };
                     problems = outcome.problems();
@@ -130,7 +130,7 @@ public final class Campaign {
         }
         List<Object> faults = SweepPlan.faults(source, seed, hotpluggable);
         plan.addAll(faults);
-        plan.addAll(freezes(faults));
+        plan.addAll(suspends(faults));
         Map<String, RegistrationRecorder> recorders = new LinkedHashMap<>();
         try (Machine machine = source.boot(source.cpus(), seed, "", driver -> record(driver, recorders))) {
             java.util.BitSet online = Cpus.parseList(machine.read(Cpus.CPU + "online"));
@@ -151,16 +151,23 @@ public final class Campaign {
 
     /**
      * Suspend's freeze of the secondary CPUs failing on each CPU at each state a plain offline of it
-     * can fail at: the CPUs frozen before it stay down until the thaw brings them back.
+     * can fail at (the CPUs frozen before it stay down until the thaw brings them back), then the
+     * thaw failing on each CPU at each state a plain online can fail at. The boot CPU is never frozen.
      */
-    private static List<FreezeScenario> freezes(List<Object> faults) {
-        List<FreezeScenario> scenarios = new ArrayList<>();
+    private static List<SuspendScenario> suspends(List<Object> faults) {
+        List<SuspendScenario> freezes = new ArrayList<>();
+        List<SuspendScenario> thaws = new ArrayList<>();
         for (Object scenario : faults) {
-            if (scenario instanceof FaultScenario fault && !fault.up() && fault.cpu() != 0) {
-                scenarios.add(new FreezeScenario(fault.cpu(), fault.state(), fault.stateName()));
+            if (scenario instanceof FaultScenario fault && fault.cpu() != 0) {
+                if (fault.up()) {
+                    thaws.add(new ThawScenario(fault.cpu(), fault.state(), fault.stateName()));
+                } else {
+                    freezes.add(new FreezeScenario(fault.cpu(), fault.state(), fault.stateName()));
+                }
             }
         }
-        return scenarios;
+        freezes.addAll(thaws);
+        return freezes;
     }
 
     /** Every handler of every phase of a hot-add and a hot-remove, failing in turn, on every hotpluggable CPU but the boot CPU. */
@@ -210,7 +217,7 @@ public final class Campaign {
             case SequenceScenario sequence -> sequence.id();
             case SweepPlan.CycleFailure cycle -> cycle.id();
             case SysdevScenario sysdev -> sysdev.id();
-            case FreezeScenario freeze -> freeze.id();
+            case SuspendScenario suspend -> suspend.id();
             default -> throw new IllegalArgumentException(String.valueOf(scenario));
         };
     }
@@ -218,15 +225,15 @@ public final class Campaign {
     private static String phase(Object scenario) {
         return scenario instanceof FaultScenario || scenario instanceof SweepPlan.CycleFailure ? "faults"
                 : scenario instanceof RegistrationScenario ? "registrations" : scenario instanceof SysdevScenario ? "hotplug"
-                : scenario instanceof FreezeScenario ? "suspend" : "sequences";
+                : scenario instanceof SuspendScenario ? "suspend" : "sequences";
     }
 
     private static String stateKey(Object scenario) {
         if (scenario instanceof FaultScenario fault) {
             return String.format("%3d %s", fault.state(), fault.stateName());
         }
-        if (scenario instanceof FreezeScenario freeze) {
-            return String.format("%3d %s", freeze.state(), freeze.stateName());
+        if (scenario instanceof SuspendScenario suspend) {
+            return String.format("%3d %s", suspend.state(), suspend.stateName());
         }
         if (scenario instanceof SysdevScenario sysdev) {
             return sysdev.key();

@@ -2,8 +2,8 @@ package org.hotplugemu.distribution.explore;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hotplugemu.arch.spi.Errno;
-import org.hotplugemu.arch.spi.HotplugException;
+import org.hotplugemu.api.kernel.Errno;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.machine.Machine;
 
 /**
@@ -14,16 +14,17 @@ import org.hotplugemu.core.machine.Machine;
  * WARNING), the CPUs after it untouched; hotplug stays disabled (EBUSY) until the caller thaws; the
  * thaw brings back every frozen CPU, and the machine still works.
  */
-record FreezeScenario(int cpu, int state, String stateName) {
+record FreezeScenario(int cpu, int state, String stateName) implements SuspendScenario {
     private static final String FREEZE = Cpus.DEBUG + "freeze_secondary_cpus";
     private static final String THAW = Cpus.DEBUG + "thaw_secondary_cpus";
 
-    String id() {
+    @Override
+    public String id() {
         return "freeze cpu" + cpu + " fail " + state + " (" + stateName + ")";
     }
 
-    /** The script that replays the scenario on a freshly booted machine. */
-    String script(int onCpu) {
+    @Override
+    public String script(int onCpu) {
         return "echo " + state + " > " + Cpus.failFile(onCpu) + "\n"
                 + "echo 0 > " + FREEZE + "\n"
                 + "cat " + Cpus.CPU + "online\n"
@@ -35,8 +36,8 @@ record FreezeScenario(int cpu, int state, String stateName) {
                 + "dmesg\n";
     }
 
-    /** Runs the scenario with CPU {@code onCpu} failing, on a booted machine whose CPUs are all online. */
-    FaultScenario.Outcome run(Machine machine, int onCpu) {
+    @Override
+    public FaultScenario.Outcome run(Machine machine, int onCpu) {
         List<Problem> problems = new ArrayList<>();
         int online = machine.profile().online();
         int logStart = machine.dmesg().size();
