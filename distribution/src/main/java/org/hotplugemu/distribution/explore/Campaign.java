@@ -83,6 +83,8 @@ public final class Campaign {
                     if (machine == null) {
                         machine = source.boot(source.cpus(), seed, "");
                     }
+                    // A reused machine's log only grows, and every scenario reads it afresh: start each one empty.
+                    machine.clearKernelLog();
                     FaultScenario.Outcome outcome = switch (scenario) {
                         case FaultScenario fault -> fault.run(machine, fault.cpu());
                         case SysdevScenario sysdev -> sysdev.run(machine, sysdev.cpu());
