@@ -29,7 +29,9 @@ final class ClassDataTraining {
                 List.of("plugins"),
                 List.of("boot", "--cpus", "4"),
                 List.of("boot", "--arch", "arm64", "--cpus", "4", "--json"),
-                List.of("run", "--cpus", "4", script));
+                List.of("run", "--cpus", "4", script),
+                // A small sweep: explore runs far more code than a boot, all of it cold without the archive's profiles.
+                List.of("explore", "--cpus", "3", "--seeds", "2", "--ops", "10"));
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         for (List<String> command : commands) {
             int status = Main.run(new Streams(new ByteArrayInputStream(new byte[0]), discard, err), command.toArray(String[]::new));

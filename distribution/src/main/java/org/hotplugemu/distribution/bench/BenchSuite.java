@@ -63,7 +63,8 @@ public final class BenchSuite {
     public BenchReport run(BenchPlan plan, java.util.function.Supplier<ThreadsFigures> threads) {
         // First, while this JVM is still idle: the child processes would compete with its JIT otherwise.
         progress.accept("start-up (java -version, states, boot --cpus 4) x " + plan.startupRuns());
-        StartupProbe.Figures startup = StartupProbe.forThisJvm().measure(plan.startupRuns());
+        StartupProbe startupProbe = StartupProbe.forThisJvm();
+        StartupProbe.Figures startup = startupProbe.measure(plan.startupRuns());
         progress.accept("handoffs");
         double handoffSim = medianOfThree(() -> HandoffProbe.measure("sim", plan.handoffs()));
         double handoffJdk = medianOfThree(() -> JdkPingPong.measure(plan.handoffs()));
@@ -109,9 +110,14 @@ public final class BenchSuite {
         ExploreReport sweep = new Campaign(new MachineSource(() -> new MachineBuilder().architecture(architecture), this::freshDrivers, "emu.lockdep=1",
                 CYCLE_CPUS, ""), 0, new Campaign.Options(0, 1, 1, 1, java.util.Optional.empty())).run(total -> done -> { });
         double sweepSeconds = (System.nanoTime() - sweepStart) / 1e9;
+        double exploreProcessMs = -1;
+        if (plan.startupRuns() > 1) {
+            progress.accept("explore (a whole default run, as a process)");
+            exploreProcessMs = startupProbe.measureExplore();
+        }
         return new BenchReport(handoffSim, handoffThreads, handoffJdk, cycleSim, cycleThreads, switchesPerCycle, boots,
                 plan.largestMachine(), setupStateNanos / 1e6, cycleTraced / cycleSim, startup,
-                new BenchReport.Sweep(sweep.scenarios(), sweep.failed().size(), sweepSeconds * 1_000, sweep.scenarios() / sweepSeconds));
+                new BenchReport.Sweep(sweep.scenarios(), sweep.failed().size(), sweepSeconds * 1_000, sweep.scenarios() / sweepSeconds, exploreProcessMs));
     }
 
     /** New drivers for each of the sweep's many machines (a driver object belongs to one machine). */

@@ -59,6 +59,14 @@ public final class StartupProbe {
         return new Figures(CycleProbe.median(java), CycleProbe.median(states), CycleProbe.median(boot), launcher);
     }
 
+    /**
+     * Returns the wall time in milliseconds of one default {@code hotplug-emu explore --json} of the
+     * stock 4-CPU x86 machine, as a whole process (issue 15: at most four times {@code boot --cpus 4}).
+     */
+    public double measureExplore() {
+        return time(command(emulatorCommand, "explore", "--json"));
+    }
+
     private static List<String> command(List<String> base, String... arguments) {
         List<String> command = new ArrayList<>(base);
         command.addAll(List.of(arguments));

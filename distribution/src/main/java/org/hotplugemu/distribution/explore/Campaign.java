@@ -19,7 +19,9 @@ import org.hotplugemu.core.sysdev.HotplugPhase;
 
 /**
  * {@code hotplug-emu explore}: the systematic fault sweep (every hotpluggable CPU, every state with
- * a callback, up and down), the registration sweep (every dynamic-state setup and instance add of
+ * a callback, up and down), the same failures under suspend's freeze (down) and thaw (up) of the secondary CPUs,
+ * the system device sweep (every hot-add and hot-remove handler failing, on every hotpluggable CPU
+ * but the boot CPU), the registration sweep (every dynamic-state setup and instance add of
  * every driver failing on each CPU in turn), then random operation sequences under load, one per
  * seed. Each failure is shrunk into a reproducer. Scenario {@code i} of the campaign belongs to
  * shard {@code i mod N}, so shards of the same options split it without overlap.
@@ -81,9 +83,12 @@ public final class Campaign {
                     if (machine == null) {
                         machine = source.boot(source.cpus(), seed, "");
                     }
+                    // A reused machine's log only grows, and every scenario reads it afresh: start each one empty.
+                    machine.clearKernelLog();
                     FaultScenario.Outcome outcome = switch (scenario) {
                         case FaultScenario fault -> fault.run(machine, fault.cpu());
                         case SysdevScenario sysdev -> sysdev.run(machine, sysdev.cpu());
+                        case SuspendScenario suspend -> suspend.run(machine, suspend.cpu());
                         default -> ((RegistrationScenario) scenario).run(machine, source);
                     };
                     problems = outcome.problems();
@@ -125,7 +130,9 @@ public final class Campaign {
             }
             keep = fixed >= 0 ? fixed : hotpluggable.isEmpty() ? 0 : hotpluggable.get(hotpluggable.size() - 1);
         }
-        plan.addAll(SweepPlan.faults(source, seed, hotpluggable));
+        List<Object> faults = SweepPlan.faults(source, seed, hotpluggable);
+        plan.addAll(faults);
+        plan.addAll(suspends(faults));
         Map<String, RegistrationRecorder> recorders = new LinkedHashMap<>();
         try (Machine machine = source.boot(source.cpus(), seed, "", driver -> record(driver, recorders))) {
             java.util.BitSet online = Cpus.parseList(machine.read(Cpus.CPU + "online"));
@@ -144,21 +151,46 @@ public final class Campaign {
         return plan;
     }
 
-    /** Every handler of every phase of a hot-add and a hot-remove, failing in turn, on the last hotpluggable CPU but the boot CPU. */
+    /**
+     * Suspend's freeze of the secondary CPUs failing on each CPU at each state a plain offline of it
+     * can fail at (the CPUs frozen before it stay down until the thaw brings them back), then the
+     * thaw failing on each CPU at each state a plain online can fail at. The boot CPU is never frozen.
+     */
+    private static List<SuspendScenario> suspends(List<Object> faults) {
+        List<SuspendScenario> freezes = new ArrayList<>();
+        List<SuspendScenario> thaws = new ArrayList<>();
+        for (Object scenario : faults) {
+            if (scenario instanceof FaultScenario fault && fault.cpu() != 0) {
+                if (fault.up()) {
+                    thaws.add(new ThawScenario(fault.cpu(), fault.state(), fault.stateName()));
+                } else {
+                    freezes.add(new FreezeScenario(fault.cpu(), fault.state(), fault.stateName()));
+                }
+            }
+        }
+        freezes.addAll(thaws);
+        return freezes;
+    }
+
+    /** Every handler of every phase of a hot-add and a hot-remove, failing in turn, on every hotpluggable CPU but the boot CPU. */
     private List<SysdevScenario> sysdev(List<Integer> hotpluggable) {
         List<SysdevScenario> scenarios = new ArrayList<>();
-        int cpu = hotpluggable.isEmpty() ? 0 : hotpluggable.get(hotpluggable.size() - 1);
-        if (cpu == 0) {
+        if (hotpluggable.stream().allMatch(cpu -> cpu == 0)) {
             return scenarios;
         }
         try (Machine machine = source.boot(source.cpus(), seed, "")) {
             if (!machine.exists(Cpus.SYSDEV + "fail_handler")) {
                 return scenarios;
             }
-            for (HotplugOperation operation : HotplugOperation.values()) {
-                for (HotplugPhase phase : HotplugPhase.values()) {
-                    for (HandlerRegistry.Entry entry : machine.systemDevices().handlers().handlers(operation, phase)) {
-                        scenarios.add(new SysdevScenario(cpu, operation, phase, entry.name()));
+            for (int cpu : hotpluggable) {
+                if (cpu == 0) {
+                    continue;
+                }
+                for (HotplugOperation operation : HotplugOperation.values()) {
+                    for (HotplugPhase phase : HotplugPhase.values()) {
+                        for (HandlerRegistry.Entry entry : machine.systemDevices().handlers().handlers(operation, phase)) {
+                            scenarios.add(new SysdevScenario(cpu, operation, phase, entry.name()));
+                        }
                     }
                 }
             }
@@ -187,18 +219,23 @@ public final class Campaign {
             case SequenceScenario sequence -> sequence.id();
             case SweepPlan.CycleFailure cycle -> cycle.id();
             case SysdevScenario sysdev -> sysdev.id();
+            case SuspendScenario suspend -> suspend.id();
             default -> throw new IllegalArgumentException(String.valueOf(scenario));
         };
     }
 
     private static String phase(Object scenario) {
         return scenario instanceof FaultScenario || scenario instanceof SweepPlan.CycleFailure ? "faults"
-                : scenario instanceof RegistrationScenario ? "registrations" : scenario instanceof SysdevScenario ? "hotplug" : "sequences";
+                : scenario instanceof RegistrationScenario ? "registrations" : scenario instanceof SysdevScenario ? "hotplug"
+                : scenario instanceof SuspendScenario ? "suspend" : "sequences";
     }
 
     private static String stateKey(Object scenario) {
         if (scenario instanceof FaultScenario fault) {
             return String.format("%3d %s", fault.state(), fault.stateName());
+        }
+        if (scenario instanceof SuspendScenario suspend) {
+            return String.format("%3d %s", suspend.state(), suspend.stateName());
         }
         if (scenario instanceof SysdevScenario sysdev) {
             return sysdev.key();

@@ -35,6 +35,7 @@ final class Reproducers {
             case SweepPlan.CycleFailure cycle -> new Finding(first.kind(), cycle.id(), message, seed, source.cpus(),
                     source.replayCommand(source.cpus(), seed, "", "repro.sh"), cycle.script());
             case SysdevScenario sysdev -> shrinkSysdev(sysdev, first, message);
+            case SuspendScenario suspend -> shrinkSuspend(suspend, first, message);
             case RegistrationScenario registration -> new Finding(first.kind(), registration.id(), message, seed, source.cpus(),
                     source.command("explore", source.cpus(), seed, "") + " --seeds 0 --scenario '" + registration.id() + "'",
                     registration.script(first));
@@ -67,6 +68,30 @@ final class Reproducers {
             note = " [a fresh machine passes: the failure needs the scenarios run before it on the same machine]";
         }
         return new Finding(first.kind(), sysdev.id(), message + note, seed, cpus, source.replayCommand(cpus, seed, "", "repro.sh"), sysdev.script(cpu));
+    }
+
+    private Finding shrinkSuspend(SuspendScenario suspend, Problem first, String message) {
+        int cpus = source.cpus();
+        int cpu = suspend.cpu();
+        String note = "";
+        if (cpus > 2 && failsFresh(suspend, 2, 1, first.kind())) {
+            cpus = 2;
+            cpu = 1;
+        } else if (!failsFresh(suspend, cpus, cpu, first.kind())) {
+            note = " [a fresh machine passes: the failure needs the scenarios run before it on the same machine]";
+        }
+        return new Finding(first.kind(), suspend.id(), message + note, seed, cpus, source.replayCommand(cpus, seed, "", "repro.sh"), suspend.script(cpu));
+    }
+
+    private boolean failsFresh(SuspendScenario suspend, int cpus, int cpu, String kind) {
+        try (Machine machine = source.boot(cpus, seed, "")) {
+            if (cpu >= machine.cpus() || !Cpus.hotpluggable(machine).contains(cpu)) {
+                return false;
+            }
+            return suspend.run(machine, cpu).problems().stream().anyMatch(problem -> problem.kind().equals(kind));
+        } catch (HotplugException e) {
+            return false;
+        }
     }
 
     private boolean failsFresh(SysdevScenario sysdev, int cpus, int cpu, String kind) {

@@ -28,7 +28,7 @@ class BenchCommandTest {
         assertThat(run("bench", "--quick", "--json")).isEqualTo(0);
         JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
 
-        assertThat(fieldNames(json)).containsExactly("handoff_ns", "cycle_us", "handoffs_per_cycle", "boot",
+        assertThat(fieldNames(json)).containsExactly("handoff_ns", "cycle_us", "handoffs_per_cycle", "cycle_floor_ratio", "boot",
                 "setup_state_8192_ms", "trace_overhead_ratio", "startup", "sweep");
         JsonNode startup = json.get("startup");
         assertThat(fieldNames(startup)).containsExactly("java_version_ms", "states_ms", "boot_cpus_4_ms", "states_ratio",
@@ -57,6 +57,9 @@ class BenchCommandTest {
         assertThat(json.get("sweep").get("scenarios").asInt()).isGreaterThan(100);
         assertThat(json.get("sweep").get("failed").asInt()).isZero();
         assertThat(json.get("sweep").get("scenarios_per_s").asDouble()).isPositive();
+        assertThat(json.get("cycle_floor_ratio").asDouble()).isPositive();
+        // A quick run does not time a whole explore process.
+        assertThat(json.get("sweep").has("explore_process_ms")).isFalse();
     }
 
     @Test

@@ -42,7 +42,9 @@ class ExploreCampaignTest {
         assertThat(report.phases().get("faults")).isGreaterThan(100);
         // Keys are "%3d name" with the default profile's numbers; look the states up by name.
         assertThat(rollbacksOf(report, "cpu:bringup")).isNotEmpty();
-        assertThat(rollbacksOf(report, "workqueue:online")).containsEntry("up: rolled back", 3).containsEntry("down: rolled back", 3);
+        assertThat(rollbacksOf(report, "workqueue:online")).containsEntry("up: rolled back", 3).containsEntry("down: rolled back", 3)
+                .containsEntry("freeze: rolled back", 3).containsEntry("thaw: rolled back", 3);
+        assertThat(report.phases()).containsKeys("suspend", "hotplug");
     }
 
     @Test
