@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.api.driver.HotplugDriverProvider;
 import org.hotplugemu.distribution.Launcher.Result;
 import org.hotplugemu.distribution.plugin.PluginJars;
 import org.junit.jupiter.api.Test;
@@ -27,11 +27,25 @@ class PluginIsolationIT {
                 import org.hotplugemu.api.driver.Callback;
                 import org.hotplugemu.api.driver.DriverContext;
                 public final class Driver implements org.hotplugemu.api.driver.HotplugDriver {
+                    /** Whether the provider's create() ran with this plugin's loader as the context loader. */
+                    boolean createdWithOwnLoader;
                     public String name() { return "%s"; }
                     %s
                 }
                 """.formatted(name, name, members);
-        PluginJars.build(plugins, name, "1", Map.of(name + ".Driver", source), Map.of(HotplugDriver.class.getName(), name + ".Driver"));
+        String provider = """
+                package %s;
+                public final class Provider implements org.hotplugemu.api.driver.HotplugDriverProvider {
+                    public String name() { return "%s"; }
+                    public org.hotplugemu.api.driver.HotplugDriver create() {
+                        Driver driver = new Driver();
+                        driver.createdWithOwnLoader = Thread.currentThread().getContextClassLoader() == Driver.class.getClassLoader();
+                        return driver;
+                    }
+                }
+                """.formatted(name, name);
+        PluginJars.build(plugins, name, "1", Map.of(name + ".Driver", source, name + ".Provider", provider),
+                Map.of(HotplugDriverProvider.class.getName(), name + ".Provider"));
         return plugins;
     }
 
@@ -69,7 +83,14 @@ class PluginIsolationIT {
                 }
 
                 public void register(DriverContext context) {
+                    context.log().info("spy: create tccl " + (createdWithOwnLoader ? "own" : "other"));
                     context.log().info("spy: register tccl " + tccl());
+                    boolean[] ran = new boolean[8];
+                    context.hotplug().registerSmpbootThread(org.hotplugemu.api.driver.SmpbootThread.of("spy/%u", cpu -> !ran[cpu],
+                            cpu -> {
+                                ran[cpu] = true;
+                                context.log().info("spy: smpboot tccl " + tccl());
+                            }));
                     for (String name : new String[] {"org.hotplugemu.core.state.Hotplug", "org.hotplugemu.core.machine.Machine",
                             "com.google.inject.Guice", "com.fasterxml.jackson.databind.ObjectMapper", "org.hotplugemu.api.driver.CpuHotplug"}) {
                         try {
@@ -101,11 +122,11 @@ class PluginIsolationIT {
                 "run", "--cpus", "2", "--plugins", plugins.toString(), "-");
 
         assertThat(result.status()).as(result.err()).isZero();
-        assertThat(result.out()).contains("spy: register tccl own", "spy: teardown tccl own", "spy: startup tccl own",
+        assertThat(result.out()).contains("spy: create tccl own", "spy: smpboot tccl own", "spy: register tccl own", "spy: teardown tccl own", "spy: startup tccl own",
                 "spy: cannot load org.hotplugemu.core.state.Hotplug", "spy: cannot load org.hotplugemu.core.machine.Machine",
                 "spy: cannot load com.google.inject.Guice", "spy: cannot load com.fasterxml.jackson.databind.ObjectMapper",
                 "spy: loaded org.hotplugemu.api.driver.CpuHotplug", "spy: refused java.lang.reflect.InaccessibleObjectException")
-                .doesNotContain("spy: opened");
+                .doesNotContain("spy: opened").doesNotContainPattern("spy: \\w+ tccl (?!own)");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.api.driver.ResourceTracker;
 import org.hotplugemu.core.engine.CallChain;
 import org.hotplugemu.core.engine.EngineActivity;
+import org.hotplugemu.core.engine.PluginLoaderScope;
 import org.hotplugemu.core.sysfs.VirtualFs;
 import org.hotplugemu.api.trace.Tracer;
 
@@ -87,11 +88,7 @@ public final class DriverHost {
                     services.forDriver(driver.name()), architecture, systemDevices);
             String activity = EngineActivity.enter("register() of driver " + driver.name());
             CallChain.enter(driver.name() + "_init [" + driver.name() + "]");
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            // Plugin code sees its own class loader as the context loader, never the emulator's.
-            thread.setContextClassLoader(driver.getClass().getClassLoader());
-            try {
+            try (PluginLoaderScope plugin = PluginLoaderScope.of(driver)) {
                 driver.register(context);
             }
             catch (RuntimeException | LinkageError | AssertionError e) {
@@ -100,7 +97,6 @@ public final class DriverHost {
                 throw registrationFailure(driver, e);
             }
             finally {
-                thread.setContextClassLoader(previous);
                 CallChain.exit();
                 EngineActivity.exit(activity);
             }
@@ -132,14 +128,10 @@ public final class DriverHost {
                 throw new HotplugException(Errno.ENOENT, "no driver named '" + name + "' is loaded; loaded: " + loaded.keySet());
             }
             CallChain.enter(name + "_exit [" + name + "]");
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(entry.driver().getClass().getClassLoader());
-            try {
+            try (PluginLoaderScope plugin = PluginLoaderScope.of(entry.driver())) {
                 entry.driver().unregister(entry.context());
             }
             finally {
-                thread.setContextClassLoader(previous);
                 CallChain.exit();
             }
             loaded.remove(name);

@@ -8,6 +8,7 @@ import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.api.driver.HotplugDriverProvider;
 import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.api.kernel.HotplugException;
+import org.hotplugemu.core.engine.PluginLoaderScope;
 
 /**
  * Chooses and creates the drivers of one machine: each {@link HotplugDriverProvider} that applies
@@ -90,6 +91,12 @@ public final class MachineDrivers {
     }
 
     private static HotplugDriver create(HotplugDriverProvider provider) {
+        try (PluginLoaderScope plugin = PluginLoaderScope.of(provider)) {
+            return createChecked(provider);
+        }
+    }
+
+    private static HotplugDriver createChecked(HotplugDriverProvider provider) {
         String name = provider.name();
         HotplugDriver driver;
         try {

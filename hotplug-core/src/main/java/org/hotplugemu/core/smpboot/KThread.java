@@ -11,6 +11,7 @@ import org.hotplugemu.api.sched.Completion;
 import org.hotplugemu.api.sched.EmulatedThread;
 import org.hotplugemu.api.sched.Scheduler;
 import org.hotplugemu.core.engine.EngineShutdown;
+import org.hotplugemu.core.engine.PluginLoaderScope;
 
 /**
  * A per-CPU kernel thread with the smpboot loop ({@code smpboot_thread_fn}): it parks when asked,
@@ -46,6 +47,8 @@ public final class KThread {
     }
 
     private void loop() {
+        // The thread runs its owner's functions only: a plugin's smpboot thread has the plugin's loader.
+        PluginLoaderScope.dedicate(run);
         CallChain.enter("smpboot_thread_fn");
         boolean everRan = false;
         while (true) {

@@ -10,6 +10,7 @@ import org.hotplugemu.api.driver.HotplugInstance;
 import org.hotplugemu.api.driver.MultiCallback;
 import org.hotplugemu.core.engine.EngineShutdown;
 import org.hotplugemu.core.trace.CpuhpTracepoints;
+import org.hotplugemu.core.engine.PluginLoaderScope;
 
 /**
  * The one walker of the state table ({@code cpuhp_invoke_callback} and
@@ -126,11 +127,7 @@ final class Invoker {
         String previous = CallbackGuard.enter(symbol);
         CallChain.enter("cpuhp_invoke_callback");
         CallChain.enter(symbol);
-        Thread thread = Thread.currentThread();
-        ClassLoader context = thread.getContextClassLoader();
-        // A plugin's callback sees its own class loader as the context loader, never the emulator's.
-        thread.setContextClassLoader(code.getClass().getClassLoader());
-        try {
+        try (PluginLoaderScope plugin = PluginLoaderScope.of(code)) {
             body.run();
             return Outcome.OK;
         }
@@ -143,7 +140,6 @@ final class Invoker {
             return Outcome.failure(Errno.EIO, symbol + " threw " + e);
         }
         finally {
-            thread.setContextClassLoader(context);
             CallChain.exit();
             CallChain.exit();
             CallbackGuard.exit(previous);
