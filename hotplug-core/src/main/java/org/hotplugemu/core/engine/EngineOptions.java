@@ -11,7 +11,8 @@ import org.hotplugemu.api.kernel.HotplugException;
  * much real time one unit of engine time takes. Experimental.
  *
  * @param seed seed of the {@code sim} scheduler's choices
- * @param hungTaskTimeout engine time after which a root that has not finished is reported hung
+ * @param hungTaskTimeout engine time after which a root that has not finished, and under {@code sim} has not run
+ *     either, is reported hung
  * @param timeScale {@code threads} only: real time = engine time * timeScale
  * @param softLockupThreshold real time an emulated thread may run without reaching an engine
  *     primitive before it is reported as a soft lockup; zero disables the watchdog

@@ -70,6 +70,27 @@ class SimEngineFailureTest {
     }
 
     @Test
+    void rootThatKeepsRunningPastTheHungTaskTimeoutIsNotHung() {
+        // The boot CPU bringing up hundreds of CPUs for minutes: each wait is short, the whole is long.
+        Engine busy = Engines.create("sim", EngineOptions.defaults().withHungTaskTimeout(Duration.ofSeconds(10)));
+        try {
+            busy.execute("swapper/0", 0, () -> {
+                for (int cpu = 1; cpu <= 30; cpu++) {
+                    Completion online = busy.newCompletion("cpu_up " + cpu);
+                    busy.spawn("swapper/" + cpu, cpu, () -> {
+                        busy.sleep(Duration.ofSeconds(1));
+                        online.complete();
+                    });
+                    online.await();
+                }
+            });
+            assertThat(busy.nanoTime()).isGreaterThanOrEqualTo(Duration.ofSeconds(30).toNanos());
+        } finally {
+            busy.close();
+        }
+    }
+
+    @Test
     void sleepingInAtomicContextIsAKernelBugNamingTheThread() {
         assertThatThrownBy(() -> engine.execute("migration/1", 1, () -> {
             engine.enterAtomic();
