@@ -2,8 +2,6 @@ package org.hotplugemu.api.driver;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import java.util.Comparator;
-import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -21,31 +19,10 @@ import org.apiguardian.api.API;
  * fixture), and a stock driver keeps them equal to its provider's.
  */
 @API(status = STABLE, since = "0.1")
-public interface HotplugDriver {
-    /** The order drivers register in: ascending {@link #order()}, then {@link #name()}. */
-    Comparator<HotplugDriver> REGISTRATION_ORDER = Comparator.comparingInt(HotplugDriver::order).thenComparing(HotplugDriver::name);
-
+public interface HotplugDriver extends DriverIdentity {
     /** Returns a unique, non-blank name, e.g. {@code workqueue}; its provider's {@link HotplugDriverProvider#name()}. */
+    @Override
     String name();
-
-    /**
-     * Returns the registration order; stock drivers use the kernel's initcall order in steps of 10
-     * (see the README); third-party drivers default to 10 000, after them.
-     */
-    default int order() {
-        return 10_000;
-    }
-
-    /** Returns the architectures this driver exists on, or an empty set for all. */
-    default Set<String> architectures() {
-        return Set.of();
-    }
-
-    /** Returns whether the driver exists on {@code architecture}: it names it, or names none. */
-    default boolean appliesTo(String architecture) {
-        Set<String> architectures = architectures();
-        return architectures.isEmpty() || architectures.contains(architecture);
-    }
 
     /** Registers states, instances and threads. A thrown exception is a startup problem. */
     void register(DriverContext context);

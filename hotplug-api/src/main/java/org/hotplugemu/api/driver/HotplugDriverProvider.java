@@ -2,8 +2,6 @@ package org.hotplugemu.api.driver;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.Comparator;
-import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -27,35 +25,13 @@ import org.apiguardian.api.API;
  * }</pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public interface HotplugDriverProvider {
-    /** The order a machine registers drivers in: ascending {@link #order()}, then {@link #name()}. */
-    Comparator<HotplugDriverProvider> REGISTRATION_ORDER =
-            Comparator.comparingInt(HotplugDriverProvider::order).thenComparing(HotplugDriverProvider::name);
-
+public interface HotplugDriverProvider extends DriverIdentity {
     /**
      * Returns the driver's unique, non-blank name, e.g. {@code workqueue}; the driver that
      * {@link #create()} returns must report the same {@link HotplugDriver#name()}.
      */
+    @Override
     String name();
-
-    /**
-     * Returns the registration order; stock drivers use the kernel's initcall order in steps of 10
-     * (see the README); third-party drivers default to 10 000, after them.
-     */
-    default int order() {
-        return 10_000;
-    }
-
-    /** Returns the architectures this driver exists on, or an empty set for all. */
-    default Set<String> architectures() {
-        return Set.of();
-    }
-
-    /** Returns whether the driver exists on {@code architecture}: it names it, or names none. */
-    default boolean appliesTo(String architecture) {
-        Set<String> architectures = architectures();
-        return architectures.isEmpty() || architectures.contains(architecture);
-    }
 
     /**
      * Creates the driver of one machine: a new object on every call, registered by that machine
