@@ -12,6 +12,10 @@ import org.hotplugemu.distribution.torture.LockdepReports;
 final class Cpus {
     static final String CPU = "/sys/devices/system/cpu/";
     static final String DEBUG = "/sys/kernel/debug/hotplug-emu/";
+    /** {@code freeze_secondary_cpus(primary)} as suspend runs it: the suspend sweep's first half. */
+    static final String FREEZE = DEBUG + "freeze_secondary_cpus";
+    /** {@code thaw_secondary_cpus()} as resume runs it. */
+    static final String THAW = DEBUG + "thaw_secondary_cpus";
 
     private Cpus() {
     }

@@ -15,9 +15,6 @@ import org.hotplugemu.core.machine.Machine;
  * thaw brings back every frozen CPU, and the machine still works.
  */
 record FreezeScenario(int cpu, int state, String stateName) implements SuspendScenario {
-    private static final String FREEZE = Cpus.DEBUG + "freeze_secondary_cpus";
-    private static final String THAW = Cpus.DEBUG + "thaw_secondary_cpus";
-
     @Override
     public String id() {
         return "freeze cpu" + cpu + " fail " + state + " (" + stateName + ")";
@@ -26,11 +23,11 @@ record FreezeScenario(int cpu, int state, String stateName) implements SuspendSc
     @Override
     public String script(int onCpu) {
         return "echo " + state + " > " + Cpus.failFile(onCpu) + "\n"
-                + "echo 0 > " + FREEZE + "\n"
+                + "echo 0 > " + Cpus.FREEZE + "\n"
                 + "cat " + Cpus.CPU + "online\n"
                 + "cat " + Cpus.CPU + "cpu" + onCpu + "/hotplug/state\n"
                 + "echo -1 > " + Cpus.failFile(onCpu) + "\n"
-                + "echo 1 > " + THAW + "\n"
+                + "echo 1 > " + Cpus.THAW + "\n"
                 + "cat " + Cpus.CPU + "online\n"
                 + "cat " + Cpus.DEBUG + "invariants\n"
                 + "dmesg\n";
@@ -50,7 +47,7 @@ record FreezeScenario(int cpu, int state, String stateName) implements SuspendSc
         }
         HotplugException error = null;
         try {
-            machine.write(FREEZE, "0\n");
+            machine.write(Cpus.FREEZE, "0\n");
         } catch (HotplugException e) {
             error = e;
         }
@@ -68,7 +65,7 @@ record FreezeScenario(int cpu, int state, String stateName) implements SuspendSc
             checkHotplugDisabled(machine, onCpu, hotpluggable, online, problems);
         }
         try {
-            machine.write(THAW, "1\n");
+            machine.write(Cpus.THAW, "1\n");
         } catch (HotplugException e) {
             problems.add(Problem.isCleanFailure(e) ? new Problem("thaw", "thaw_secondary_cpus failed: " + e.getMessage()) : Problem.of(e));
         }

@@ -14,9 +14,6 @@ import org.hotplugemu.core.machine.Machine;
  * {@code echo 0} then {@code echo 1} brings it up, and that must work.
  */
 record ThawScenario(int cpu, int state, String stateName) implements SuspendScenario {
-    private static final String FREEZE = Cpus.DEBUG + "freeze_secondary_cpus";
-    private static final String THAW = Cpus.DEBUG + "thaw_secondary_cpus";
-
     @Override
     public String id() {
         return "thaw cpu" + cpu + " fail " + state + " (" + stateName + ")";
@@ -24,9 +21,9 @@ record ThawScenario(int cpu, int state, String stateName) implements SuspendScen
 
     @Override
     public String script(int onCpu) {
-        return "echo 0 > " + FREEZE + "\n"
+        return "echo 0 > " + Cpus.FREEZE + "\n"
                 + "echo " + state + " > " + Cpus.failFile(onCpu) + "\n"
-                + "echo 1 > " + THAW + "\n"
+                + "echo 1 > " + Cpus.THAW + "\n"
                 + "cat " + Cpus.CPU + "online\n"
                 + "cat " + Cpus.CPU + "cpu" + onCpu + "/hotplug/state\n"
                 + "echo -1 > " + Cpus.failFile(onCpu) + "\n"
@@ -43,14 +40,14 @@ record ThawScenario(int cpu, int state, String stateName) implements SuspendScen
         int logStart = machine.dmesg().size();
         List<Integer> hotpluggable = Cpus.hotpluggable(machine);
         try {
-            machine.write(FREEZE, "0\n");
+            machine.write(Cpus.FREEZE, "0\n");
             machine.write(Cpus.failFile(onCpu), state + "\n");
         } catch (HotplugException e) {
             problems.add(new Problem("broken-machine", "could not set up the scenario: " + e.getMessage()));
             return new FaultScenario.Outcome(problems, "", false);
         }
         try {
-            machine.write(THAW, "1\n");
+            machine.write(Cpus.THAW, "1\n");
         } catch (HotplugException e) {
             problems.add(Problem.isCleanFailure(e) ? new Problem("thaw", "thaw_secondary_cpus failed, which the kernel's never does: "
                     + e.getMessage()) : Problem.of(e));
