@@ -95,7 +95,8 @@ public final class PluginLoader {
             problems.add(jar + (loader.findResource("META-INF/services/" + HotplugDriver.class.getName()) != null
                     ? ": declares a HotplugDriver as a service; declare a HotplugDriverProvider that creates it for each machine"
                             + " instead (@AutoService(HotplugDriverProvider.class))"
-                    : ": provides no architecture and no driver (add META-INF/services entries, e.g. with @AutoService)"));
+                    : ": provides no architecture and no driver (add META-INF/services entries, e.g. with @AutoService, whose"
+                            + " processor (com.google.auto.service:auto-service) must be on the compiler's annotation processor path)"));
         }
     }
 

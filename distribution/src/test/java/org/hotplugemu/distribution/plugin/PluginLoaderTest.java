@@ -96,7 +96,8 @@ class PluginLoaderTest {
         PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(), List.of(plugins(), work.resolve("missing")));
 
         assertThat(registry.problems()).containsExactly(
-                plugins().resolve("empty.jar") + ": provides no architecture and no driver (add META-INF/services entries, e.g. with @AutoService)",
+                plugins().resolve("empty.jar") + ": provides no architecture and no driver (add META-INF/services entries, e.g. with @AutoService,"
+                        + " whose processor (com.google.auto.service:auto-service) must be on the compiler's annotation processor path)",
                 "plugin directory " + work.resolve("missing") + " does not exist: give --plugins an existing directory");
     }
 
