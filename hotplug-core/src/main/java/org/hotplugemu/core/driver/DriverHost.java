@@ -19,6 +19,7 @@ import org.hotplugemu.api.driver.ResourceTracker;
 import org.hotplugemu.core.engine.CallChain;
 import org.hotplugemu.core.engine.EngineActivity;
 import org.hotplugemu.core.engine.PluginLoaderScope;
+import org.hotplugemu.core.sysdev.SystemDevices;
 import org.hotplugemu.core.sysfs.VirtualFs;
 import org.hotplugemu.api.trace.Tracer;
 
@@ -33,8 +34,8 @@ public final class DriverHost {
     private final Mutex moduleMutex;
     /** Guarded by {@link #moduleMutex}. */
     private final java.util.Map<String, Loaded> loaded = new java.util.LinkedHashMap<>();
-    private volatile org.hotplugemu.api.driver.SystemDeviceHandlers systemDevices;
-    /** Which driver created which state, instance and file, so that none removes another's. */
+    private volatile SystemDevices systemDevices;
+    /** Which driver created which state and instance, so that none removes another's (files and handlers record their own owners). */
     private final Ownership ownership = new Ownership();
     private final ServiceDirectory services = new ServiceDirectory();
 
@@ -58,8 +59,8 @@ public final class DriverHost {
         this.drivers = List.copyOf(drivers);
     }
 
-    /** Gives the drivers loaded from now on the machine's system device hot-plug handlers. */
-    public void setSystemDevices(org.hotplugemu.api.driver.SystemDeviceHandlers systemDevices) {
+    /** Gives the drivers loaded from now on the machine's system device hot-plug handlers, each driver its own names. */
+    public void setSystemDevices(SystemDevices systemDevices) {
         this.systemDevices = requireNonNull(systemDevices, "systemDevices is null");
     }
 
@@ -69,23 +70,25 @@ public final class DriverHost {
     }
 
     /** Registers every driver; a failure names the driver. */
-    public void registerAll(CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files, ResourceLedger ledger) {
+    public void registerAll(CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFs files, ResourceLedger ledger) {
         for (HotplugDriver driver : drivers) {
             load(driver, hotplug, scheduler, log, tracer, files, ledger);
         }
     }
 
     /** Registers one driver ({@code insmod}); EEXIST when one of that name is loaded. */
-    public void load(HotplugDriver driver, CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files, ResourceLedger ledger) {
+    public void load(HotplugDriver driver, CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFs files, ResourceLedger ledger) {
         CallChain.enter("do_init_module");
         moduleMutex.lock();
         try {
             if (loaded.containsKey(driver.name())) {
                 throw new HotplugException(Errno.EEXIST, "driver " + driver.name() + " is already loaded");
             }
+            OwnedFiles ownedFiles = new OwnedFiles(files, driver.name());
+            OwnedHandlers handlers = systemDevices == null ? null : new OwnedHandlers(systemDevices, driver.name());
             DriverContext context = new Context(new OwnedHotplug(ledger.observe(driver.name(), hotplug), driver.name(), ownership),
-                    scheduler, log, tracer, ownedFiles(files, driver.name()), ledger.trackerFor(driver.name()),
-                    services.forDriver(driver.name()), architecture, systemDevices);
+                    scheduler, log, tracer, ownedFiles, ledger.trackerFor(driver.name()),
+                    services.forDriver(driver.name()), architecture, handlers);
             String activity = EngineActivity.enter("register() of driver " + driver.name());
             CallChain.enter(driver.name() + "_init [" + driver.name() + "]");
             try (PluginLoaderScope plugin = PluginLoaderScope.of(driver)) {
@@ -100,7 +103,7 @@ public final class DriverHost {
                 CallChain.exit();
                 EngineActivity.exit(activity);
             }
-            loaded.put(driver.name(), new Loaded(driver, context));
+            loaded.put(driver.name(), new Loaded(driver, context, ownedFiles, handlers, ledger));
         }
         finally {
             moduleMutex.unlock();
@@ -118,8 +121,12 @@ public final class DriverHost {
                 "driver " + driver.name() + " failed to register: its register() threw " + e, e);
     }
 
-    /** Unregisters one driver ({@code rmmod}); ENOENT when none of that name is loaded. */
-    public void unload(String name) {
+    /**
+     * Unregisters one driver ({@code rmmod}) and returns what it set up through its context and
+     * still has: states, instances, files, handlers, resources held on some CPU; empty when its
+     * {@code unregister} undid everything. ENOENT when none of that name is loaded.
+     */
+    public List<Leftover> unload(String name) {
         CallChain.enter("__do_sys_delete_module");
         moduleMutex.lock();
         try {
@@ -136,6 +143,7 @@ public final class DriverHost {
             }
             loaded.remove(name);
             services.withdrawAll(name);
+            return entry.leftovers(ownership);
         }
         finally {
             moduleMutex.unlock();
@@ -143,13 +151,18 @@ public final class DriverHost {
         }
     }
 
-    private VirtualFiles ownedFiles(VirtualFiles files, String driver) {
-        // Without a way to ask whether a path exists, removing any path the driver did not add is refused.
-        java.util.function.Predicate<String> exists = files instanceof VirtualFs fs ? fs::exists : path -> true;
-        return new OwnedFiles(files, exists, driver, ownership);
-    }
-
-    private record Loaded(HotplugDriver driver, DriverContext context) {
+    private record Loaded(HotplugDriver driver, DriverContext context, OwnedFiles files, OwnedHandlers handlers, ResourceLedger ledger) {
+        /** By kind: states, instances, files, handlers, then resources still held. */
+        List<Leftover> leftovers(Ownership ownership) {
+            String name = driver.name();
+            List<Leftover> leftovers = new ArrayList<>(ownership.unloaded(name));
+            leftovers.addAll(files.leftovers());
+            if (handlers != null) {
+                leftovers.addAll(handlers.leftovers());
+            }
+            leftovers.addAll(ledger.leftovers(name));
+            return List.copyOf(leftovers);
+        }
     }
 
     private record Context(CpuHotplug hotplug, Scheduler scheduler, KernelLog log, Tracer tracer, VirtualFiles files,

@@ -23,34 +23,34 @@ final class OwnedHotplug extends ForwardingCpuHotplug {
     }
 
     /** Owns the state a setup call claimed: the allocated slot of a dynamic state, else the state itself. */
-    private int owned(int state, int slot) {
-        ownership.ownState(slot > 0 ? slot : state, driver);
+    private int owned(int state, String name, int slot) {
+        ownership.ownState(slot > 0 ? slot : state, name, driver);
         return slot;
     }
 
     @Override
     public int setupState(int state, String name, Callback startup, Callback teardown) {
-        return owned(state, super.setupState(state, name, startup, teardown));
+        return owned(state, name, super.setupState(state, name, startup, teardown));
     }
 
     @Override
     public int setupStateNoCalls(int state, String name, Callback startup, Callback teardown) {
-        return owned(state, super.setupStateNoCalls(state, name, startup, teardown));
+        return owned(state, name, super.setupStateNoCalls(state, name, startup, teardown));
     }
 
     @Override
     public int setupStateCpusLocked(int state, String name, Callback startup, Callback teardown) {
-        return owned(state, super.setupStateCpusLocked(state, name, startup, teardown));
+        return owned(state, name, super.setupStateCpusLocked(state, name, startup, teardown));
     }
 
     @Override
     public int setupStateNoCallsCpusLocked(int state, String name, Callback startup, Callback teardown) {
-        return owned(state, super.setupStateNoCallsCpusLocked(state, name, startup, teardown));
+        return owned(state, name, super.setupStateNoCallsCpusLocked(state, name, startup, teardown));
     }
 
     @Override
     public int setupMultiState(int state, String name, MultiCallback startup, MultiCallback teardown) {
-        return owned(state, super.setupMultiState(state, name, startup, teardown));
+        return owned(state, name, super.setupMultiState(state, name, startup, teardown));
     }
 
     @Override

@@ -2,23 +2,33 @@ package org.hotplugemu.core.driver;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.hotplugemu.api.driver.HotplugInstance;
 import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.api.kernel.HotplugException;
 
 /**
- * Which driver of one machine created each hotplug state, multi-instance instance and virtual file
- * that came through a driver's context. Everything else on the machine (the profile's static states,
- * sysfs, the backends' files) is the core's. A driver may remove only what it created: the kernel
- * trusts its modules, but plugins here are third-party code, and one that removed the stock
- * drivers' states or {@code /sys/devices/system/cpu/online} broke the machine for everyone.
+ * Which driver of one machine set up each hotplug state and added each multi-instance instance
+ * through its context; everything else (the profile's static states) is the core's. A driver may
+ * remove only what it created: the kernel trusts its modules, but plugins here are third-party
+ * code, and one that removed the stock drivers' states broke the machine for everyone. Files and
+ * system device handlers record their owners where they live ({@code VirtualFs}, the handler
+ * registry). After a driver's {@code unregister}, {@link #unloaded} reports what it still has.
  */
 final class Ownership {
-    private final Map<Integer, String> states = new HashMap<>();
-    private final Map<InstanceKey, String> instances = new HashMap<>();
-    private final Map<String, String> files = new HashMap<>();
+    /** By state number, so that leftovers are reported in the state machine's order. */
+    private final Map<Integer, OwnedState> states = new TreeMap<>();
+    /** In the order the instances were added. */
+    private final Map<InstanceKey, String> instances = new LinkedHashMap<>();
+    /** Instances still linked when their state was removed, reported at their driver's unload. */
+    private final List<Leftover> orphans = new ArrayList<>();
+
+    private record OwnedState(String driver, String name) {
+    }
 
     /** A state's instance, by reference as {@link HotplugInstance} identity goes. */
     private record InstanceKey(int state, HotplugInstance instance) {
@@ -33,22 +43,33 @@ final class Ownership {
         }
     }
 
-    synchronized void ownState(int state, String driver) {
-        states.put(state, requireNonNull(driver, "driver is null"));
+    synchronized void ownState(int state, String name, String driver) {
+        states.put(state, new OwnedState(requireNonNull(driver, "driver is null"), String.valueOf(name)));
     }
 
     /** EPERM unless {@code driver} set {@code state} up. */
     synchronized void checkState(int state, String driver, String operation) {
-        String owner = states.get(state);
-        if (!driver.equals(owner)) {
-            throw denied(driver, operation + " state " + state, owner != null ? "it belongs to driver " + owner
+        OwnedState owned = states.get(state);
+        if (owned == null || !driver.equals(owned.driver())) {
+            throw denied(driver, operation + " state " + state, owned != null ? "it belongs to driver " + owned.driver()
                     : "it is the core's or unused, not one this driver set up");
         }
     }
 
+    /**
+     * Forgets the state; instances still linked to it become their drivers' leftovers (the kernel
+     * warns and leaves them linked to a state that is gone).
+     */
     synchronized void releaseState(int state) {
         states.remove(state);
-        instances.keySet().removeIf(key -> key.state == state);
+        instances.entrySet().removeIf(entry -> {
+            InstanceKey key = entry.getKey();
+            if (key.state() != state) {
+                return false;
+            }
+            orphans.add(Leftover.instance(entry.getValue(), state, key.instance().name()));
+            return true;
+        });
     }
 
     synchronized void ownInstance(int state, HotplugInstance instance, String driver) {
@@ -70,21 +91,31 @@ final class Ownership {
         instances.remove(new InstanceKey(state, instance));
     }
 
-    synchronized void ownFile(String path, String driver) {
-        files.put(path, requireNonNull(driver, "driver is null"));
-    }
-
-    /** Returns the driver that added the file at the normalized {@code path}, or null for the core's. */
-    synchronized String fileOwner(String path) {
-        return files.get(path);
-    }
-
-    synchronized void releaseFile(String path) {
-        files.remove(path);
+    /**
+     * Returns the states {@code driver} still has installed and the instances it never removed, once
+     * its {@code unregister} ran. What is still installed stays the driver's (no other driver may
+     * remove it); instances of removed states are reported once.
+     */
+    synchronized List<Leftover> unloaded(String driver) {
+        List<Leftover> leftovers = new ArrayList<>();
+        states.forEach((state, owned) -> {
+            if (owned.driver().equals(driver)) {
+                leftovers.add(Leftover.state(driver, state, owned.name()));
+            }
+        });
+        List<Leftover> instancesLeft = new ArrayList<>();
+        orphans.removeIf(orphan -> orphan.driver().equals(driver) && instancesLeft.add(orphan));
+        instances.forEach((key, owner) -> {
+            if (owner.equals(driver)) {
+                instancesLeft.add(Leftover.instance(driver, key.state(), key.instance().name()));
+            }
+        });
+        leftovers.addAll(instancesLeft);
+        return leftovers;
     }
 
     static HotplugException denied(String driver, String what, String why) {
         return new HotplugException(Errno.EPERM, "driver " + driver + " may not " + what + ": " + why
-                + "; a driver removes only the states, instances and files it created");
+                + "; a driver removes or replaces only the states, instances, files and handlers it created");
     }
 }

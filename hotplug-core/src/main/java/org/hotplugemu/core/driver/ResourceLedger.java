@@ -81,6 +81,25 @@ public final class ResourceLedger {
         return lifecycles.computeIfAbsent(requireNonNull(driver, "driver is null"), name -> new Lifecycle());
     }
 
+    /** Returns the resources of {@code driver} still held on some CPU, in the order it tracked them. */
+    List<Leftover> leftovers(String driver) {
+        List<Leftover> leftovers = new ArrayList<>();
+        for (LedgerResource resource : tracked) {
+            if (resource.driver().equals(driver)) {
+                List<Integer> held = new ArrayList<>();
+                for (int cpu = 0; cpu < nrCpus; cpu++) {
+                    if (resource.isHeld(cpu)) {
+                        held.add(cpu);
+                    }
+                }
+                if (!held.isEmpty()) {
+                    leftovers.add(Leftover.resource(driver, resource.name(), held));
+                }
+            }
+        }
+        return leftovers;
+    }
+
     /** Stops checking the resources of {@code driver}, once it is unloaded. */
     public void forget(String driver) {
         tracked.removeIf(resource -> resource.driver().equals(driver));

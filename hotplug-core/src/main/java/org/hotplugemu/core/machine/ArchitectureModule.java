@@ -15,6 +15,7 @@ import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.arch.spi.CpuMasks;
 import org.hotplugemu.arch.spi.MachineConfig;
 import org.hotplugemu.core.engine.Engine;
+import org.hotplugemu.core.sysfs.Owner;
 import org.hotplugemu.core.sysfs.VirtualFs;
 import org.hotplugemu.tracing.Tracing;
 
@@ -35,7 +36,9 @@ final class ArchitectureModule extends AbstractModule {
     @Provides
     @Singleton
     Architecture architecture(MachineConfig config, Engine engine, KernelLogBuffer log, Tracing tracing, VirtualFs fs, ArchMasks masks) {
-        Architecture arch = provider.create(new Context(config, engine, log, tracing.tracer(), fs, masks));
+        // The backend's files are its own: no driver may remove or replace them.
+        VirtualFiles files = fs.ownedBy(Owner.backend(provider.name()));
+        Architecture arch = provider.create(new Context(config, engine, log, tracing.tracer(), files, masks));
         TopologyCheck.check(arch.name(), config.cpus(), arch.topology());
         return arch;
     }

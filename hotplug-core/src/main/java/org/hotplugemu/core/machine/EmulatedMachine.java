@@ -91,7 +91,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
         new CpuSysfs(hotplug, arch, commandLine.getBoolean("cpuhp.state_control", false)).install(fs);
         systemDevices.presentAtBoot(builder.presentCpus == 0 ? builder.cpus : builder.presentCpus);
         systemDevices.install(fs);
-        drivers.setSystemDevices(systemDevices.driverHandlers());
+        drivers.setSystemDevices(systemDevices);
         fs.mount("/sys/kernel/tracing", new TracefsMount(tracing.files()));
         installDebugFiles();
         engine.onHang(() -> CpuStates.describe(hotplug.nrCpus(), this::state, hotplug::restingTarget));
@@ -353,10 +353,11 @@ final class EmulatedMachine implements Machine, HotplugControl {
     }
 
     @Override
-    public void unloadDriver(String name) {
-        engine.execute("rmmod", shellCpu(), () -> drivers.unload(name));
+    public List<org.hotplugemu.core.driver.Leftover> unloadDriver(String name) {
+        List<org.hotplugemu.core.driver.Leftover> leftovers = engine.execute("rmmod", shellCpu(), () -> drivers.unload(name));
         // Its resources went with it: a reload tracks new ones, and the old must not be checked against the CPUs.
         ledger.forget(name);
+        return leftovers;
     }
 
     @Override

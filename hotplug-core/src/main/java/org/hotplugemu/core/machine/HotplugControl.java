@@ -34,8 +34,14 @@ public interface HotplugControl {
      */
     void loadDriver(org.hotplugemu.api.driver.HotplugDriver driver);
 
-    /** Unloads a loaded driver, as {@code rmmod} would: runs its {@code unregister}; ENOENT when not loaded. */
-    void unloadDriver(String name);
+    /**
+     * Unloads a loaded driver, as {@code rmmod} would: runs its {@code unregister}; ENOENT when not loaded.
+     *
+     * @return what the driver set up through its context and its {@code unregister} did not take down
+     *         (states, instances, files, system device handlers, tracked resources still held), which
+     *         stays in the machine as it would in a kernel; empty when it undid everything
+     */
+    java.util.List<org.hotplugemu.core.driver.Leftover> unloadDriver(String name);
 
     /**
      * Checks that every CPU at rest sits at its target with masks that agree with its state, and

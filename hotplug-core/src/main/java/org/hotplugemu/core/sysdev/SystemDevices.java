@@ -85,9 +85,12 @@ public final class SystemDevices {
         return registry;
     }
 
-    /** The registry as the driver API shows it ({@link org.hotplugemu.api.driver.DriverContext#systemDevices()}). */
-    public org.hotplugemu.api.driver.SystemDeviceHandlers driverHandlers() {
-        return new DriverHandlers(registry);
+    /**
+     * The registry as the driver API shows it ({@link org.hotplugemu.api.driver.DriverContext#systemDevices()}),
+     * registering handlers as {@code owner}'s; the driver host keeps a driver to its own names.
+     */
+    public org.hotplugemu.api.driver.SystemDeviceHandlers driverHandlers(org.hotplugemu.core.sysfs.Owner owner) {
+        return new DriverHandlers(registry, owner);
     }
 
     public HotplugQueue queue() {

@@ -15,7 +15,8 @@ import org.hotplugemu.api.sched.KernelBugException;
 /**
  * The emulated machine's file tree ({@code /sys}, {@code /sys/kernel/debug}, mounted tracefs):
  * directories appear as files are added beneath them; entries list in sorted order, as {@code ls}
- * shows them. Errors carry the errno the system call returns.
+ * shows them. Errors carry the errno the system call returns. Each added file records its
+ * {@link Owner}, so that a driver can be kept from removing or replacing what is not its own.
  */
 public final class VirtualFs implements VirtualFiles {
     /** A directory whose content comes from elsewhere, such as tracefs. */
@@ -35,10 +36,23 @@ public final class VirtualFs implements VirtualFiles {
 
     private final Dir root = new Dir();
     private final Map<String, Mount> mounts = new TreeMap<>();
+    /** Who added each file, by normalized path; kept with the tree, so it cannot outlive a file. */
+    private final TreeMap<String, Owner> owners = new TreeMap<>();
 
+    /** Adds a file of the core's. */
     @Override
-    public synchronized void add(String path, VirtualFile file) {
+    public void add(String path, VirtualFile file) {
+        add(path, file, Owner.CORE);
+    }
+
+    /**
+     * Adds a file that {@code owner} added.
+     *
+     * @throws HotplugException EEXIST when something is at {@code path}, ENOTDIR when a parent is a file
+     */
+    public synchronized void add(String path, VirtualFile file, Owner owner) {
         requireNonNull(file, "file is null");
+        requireNonNull(owner, "owner is null");
         List<String> parts = split(path);
         if (parts.isEmpty()) {
             throw new HotplugException(Errno.EEXIST, "cannot add a file at /");
@@ -56,6 +70,33 @@ public final class VirtualFs implements VirtualFiles {
             throw new HotplugException(Errno.EEXIST, normalize(path) + " exists already");
         }
         dir.children.put(name, file);
+        owners.put("/" + String.join("/", parts), owner);
+    }
+
+    /** Returns a view of this tree whose added files are {@code owner}'s (for an architecture backend). */
+    public VirtualFiles ownedBy(Owner owner) {
+        requireNonNull(owner, "owner is null");
+        return new VirtualFiles() {
+            @Override
+            public void add(String path, VirtualFile file) {
+                VirtualFs.this.add(path, file, owner);
+            }
+
+            @Override
+            public void remove(String path) {
+                VirtualFs.this.remove(path);
+            }
+        };
+    }
+
+    /** Returns who added the file at {@code path}, hidden or not; null when no file was added there. */
+    public synchronized Owner owner(String path) {
+        return owners.get(normalize(path));
+    }
+
+    /** Returns the paths of the files {@code owner} added that are still there, sorted. */
+    public synchronized List<String> filesOf(Owner owner) {
+        return owners.entrySet().stream().filter(entry -> entry.getValue().equals(owner)).map(Map.Entry::getKey).toList();
     }
 
     @Override
@@ -70,6 +111,10 @@ public final class VirtualFs implements VirtualFiles {
         }
         if (!parts.isEmpty()) {
             dir.children.remove(parts.get(parts.size() - 1));
+            String removed = "/" + String.join("/", parts);
+            owners.remove(removed);
+            // Everything below a removed directory: '0' is the character after '/'.
+            owners.subMap(removed + "/", removed + "0").clear();
         }
     }
 
