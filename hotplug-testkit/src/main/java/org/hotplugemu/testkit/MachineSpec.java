@@ -93,7 +93,7 @@ public record MachineSpec(String arch, int cpus, String profile, String engine, 
     /** Returns the driver a testkit wrapper stands for. */
     static HotplugDriver origin(HotplugDriver driver) {
         HotplugDriver current = driver;
-        while (current instanceof LeakWatch || current instanceof CallbackRecorder.Recorded) {
+        while (current instanceof CallbackRecorder.Recorded) {
             current = ((org.hotplugemu.api.driver.ForwardingHotplugDriver) current).delegate();
         }
         return current;

@@ -11,6 +11,7 @@ import org.apiguardian.api.API;
 import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.core.driver.Leftover;
 import org.hotplugemu.core.machine.Machine;
 
 /**
@@ -29,10 +30,10 @@ public final class TestMachine implements AutoCloseable {
     private final Machine machine;
     /** CPUs online at boot whose target was never set (6.1 leaves the boot CPU's target 0 while it is online). */
     private final java.util.Set<Integer> targetUnset = new java.util.HashSet<>();
-    /** The loaded drivers by name, each watched for what its unregister leaves behind. */
-    private final java.util.Map<String, LeakWatch> drivers = new java.util.LinkedHashMap<>();
+    /** The drivers handed to this machine and still loaded, by name, for the replay command. */
+    private final java.util.Map<String, HotplugDriver> drivers = new java.util.LinkedHashMap<>();
 
-    private TestMachine(MachineSpec spec, Machine machine, List<LeakWatch> drivers) {
+    private TestMachine(MachineSpec spec, Machine machine, List<? extends HotplugDriver> drivers) {
         this.spec = spec;
         this.machine = machine;
         drivers.forEach(driver -> this.drivers.put(driver.name(), driver));
@@ -49,8 +50,7 @@ public final class TestMachine implements AutoCloseable {
      * @throws HotplugException when the machine cannot be built or boot fails
      */
     public static TestMachine boot(MachineSpec spec, List<? extends HotplugDriver> drivers) {
-        List<LeakWatch> watched = drivers.stream().map(LeakWatch::new).toList();
-        Machine machine = requireNonNull(spec, "spec is null").builder().drivers(watched).build();
+        Machine machine = requireNonNull(spec, "spec is null").builder().drivers(drivers).build();
         try {
             machine.boot();
         }
@@ -58,7 +58,7 @@ public final class TestMachine implements AutoCloseable {
             machine.close();
             throw e;
         }
-        return new TestMachine(spec, machine, watched);
+        return new TestMachine(spec, machine, drivers);
     }
 
     public MachineSpec spec() {
@@ -192,24 +192,23 @@ public final class TestMachine implements AutoCloseable {
 
     /** Loads a driver after boot, as {@code insmod} does (its registration runs on an emulated thread). */
     public void load(HotplugDriver driver) {
-        LeakWatch watched = new LeakWatch(driver);
-        machine.control().loadDriver(watched);
-        drivers.put(watched.name(), watched);
+        machine.control().loadDriver(driver);
+        drivers.put(driver.name(), driver);
     }
 
     /**
      * Unloads a loaded driver, as {@code rmmod} does, and asserts that its {@code unregister} took
-     * down everything it set up through its context: states, instances, files, and tracked
-     * resources still held on a CPU.
+     * down everything it set up through its context, as the machine reports it: states, instances,
+     * files, system device handlers, and tracked resources still held on a CPU.
      *
      * @throws AssertionError naming each thing the driver left behind
      */
     public void unload(String name) {
-        machine.control().unloadDriver(name);
-        LeakWatch watched = drivers.remove(name);
-        List<String> leaks = watched == null ? List.of() : watched.leaks();
-        if (!leaks.isEmpty()) {
-            throw new AssertionError("driver " + name + " left behind after unregister:\n  " + String.join("\n  ", leaks));
+        List<Leftover> leftovers = machine.control().unloadDriver(name);
+        drivers.remove(name);
+        if (!leftovers.isEmpty()) {
+            throw new AssertionError("driver " + name + " left behind after unregister:\n  "
+                    + String.join("\n  ", leftovers.stream().map(Leftover::message).toList()));
         }
     }
 

@@ -51,7 +51,7 @@ class ReplayCommandTest {
 
     @Test
     void aDriverOutsideAnyJarIsNamedWithItsClassAndWhereItIs() {
-        String command = SPEC.replayCommand(List.of(new LeakWatch(new CallbackRecorder().wrap(new ExampleDriver()))));
+        String command = SPEC.replayCommand(List.of(new CallbackRecorder().wrap(new ExampleDriver())));
 
         assertThat(command).startsWith("hotplug-emu shell --arch x86 --cpus 2 --engine sim --seed 3  # and the drivers "
                 + new ExampleDriver().name() + " (" + ExampleDriver.class.getName() + " in ")
