@@ -28,14 +28,17 @@ import org.junit.jupiter.api.Test;
  */
 class StockStatesOwnershipTest {
     private static final String CPU = "/sys/devices/system/cpu";
+    /** The x86 backend's own debugfs file. */
+    private static final String BACKEND_FILE = "/sys/kernel/debug/x86/lapic";
     private static final List<String> FILES = List.of(CPU + "/online", CPU + "/cpu1/online", LoadDriver.DEBUGFS,
             WorkqueueDriver.DEBUGFS, TimersDriver.TIMERS_DEBUGFS, TimersDriver.HRTIMERS_DEBUGFS, RcuDriver.DEBUGFS,
-            SoftirqDriver.DEBUGFS);
+            SoftirqDriver.DEBUGFS, BACKEND_FILE);
 
     /** Tries to remove every registered state and the files above; keeps each attempt's errno. */
     private static final class Vandal implements HotplugDriver {
         final List<Integer> states = new ArrayList<>();
         final Map<String, Errno> outcomes = new LinkedHashMap<>();
+        final Map<String, String> messages = new LinkedHashMap<>();
 
         @Override
         public String name() {
@@ -59,6 +62,7 @@ class StockStatesOwnershipTest {
             }
             catch (HotplugException e) {
                 outcomes.put(what, e.errno());
+                messages.put(what, e.getMessage());
             }
         }
     }
@@ -93,6 +97,8 @@ class StockStatesOwnershipTest {
             assertThat(dynamic).as("dynamic states of the stock drivers").isPositive();
             assertThat(vandal.outcomes).hasSize(vandal.states.size() + FILES.size())
                     .allSatisfy((what, errno) -> assertThat(errno).as(what).isEqualTo(Errno.EPERM));
+            assertThat(vandal.messages.get(BACKEND_FILE)).contains("it belongs to the x86 backend");
+            assertThat(vandal.messages.get(WorkqueueDriver.DEBUGFS)).contains("it belongs to driver workqueue");
             assertThat(machine.read(CPU + "/hotplug/states")).isEqualTo(states);
             FILES.forEach(file -> assertThat(machine.machine().exists(file)).as(file).isTrue());
             machine.offline(1);

@@ -9,10 +9,14 @@ import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.api.driver.HotplugInstance;
 import org.hotplugemu.api.driver.MultiCallback;
 import org.hotplugemu.api.driver.PerCpuResource;
+import org.hotplugemu.api.driver.SystemDeviceHandlers;
 import org.hotplugemu.api.kernel.VirtualFile;
 import org.junit.jupiter.api.Test;
 
-/** {@link TestMachine#unload} fails, naming what is left, when a driver's unregister does not undo its register. */
+/**
+ * {@link TestMachine#unload} fails, naming what is left (states, instances, files, handlers, held
+ * resources), when a driver's unregister does not undo its register.
+ */
 @EmulatedMachineTest(cpus = 2, seed = 4)
 class UnloadLeakCheckTest {
     private static final HotplugInstance PMU = () -> "pmu0";
@@ -47,6 +51,8 @@ class UnloadLeakCheckTest {
                     MultiCallback.of("uncore_offline", (cpu, i) -> { }));
             context.hotplug().addInstance(multi, PMU);
             context.files().add(FILE, VirtualFile.readOnly(() -> "1\n"));
+            context.systemDevices().register(SystemDeviceHandlers.Operation.ADD, SystemDeviceHandlers.Phase.EXECUTE, 45, "pmu",
+                    (operation, targets, rollback) -> { });
         }
 
         @Override
@@ -57,8 +63,10 @@ class UnloadLeakCheckTest {
                 context.hotplug().removeStateNoCalls(multi);
                 context.hotplug().removeStateNoCalls(online);
                 context.files().remove(FILE);
+                context.systemDevices().unregister("pmu");
             }
             else if (tidy) {
+                context.systemDevices().unregister("pmu");
                 context.files().remove(FILE);
                 context.hotplug().removeInstance(multi, PMU);
                 context.hotplug().removeState(multi);
@@ -89,6 +97,7 @@ class UnloadLeakCheckTest {
                 .hasMessageContaining(" 'pmu/uncore:online' not removed")
                 .hasMessageContaining("instance 'pmu0' of state ")
                 .hasMessageContaining("file " + FILE + " not removed")
+                .hasMessageContaining("system device handler 'pmu' not unregistered")
                 .hasMessageContaining("resource 'pmu_buffer' still held on CPUs [0, 1]");
         // The leftovers are really there, as they would be in a kernel after a bad module exit.
         assertThat(machine.read("/sys/devices/system/cpu/hotplug/states")).contains("pmu:online", "pmu/uncore:online");
