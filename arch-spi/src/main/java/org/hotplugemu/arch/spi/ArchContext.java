@@ -27,7 +27,10 @@ public interface ArchContext {
     /** Where the backend declares its own trace events (e.g. {@code ipi}, {@code psci}). */
     Tracer tracer();
 
-    /** Where the backend adds files, e.g. fault switches under {@code /sys/kernel/debug/<arch>/}. */
+    /**
+     * Where the backend adds files, e.g. fault switches under {@code /sys/kernel/debug/<arch>/}. They
+     * are the backend's: a driver that removes or replaces one gets EPERM.
+     */
     VirtualFiles files();
 
     /**
