@@ -21,6 +21,40 @@ public final class EngineActivity {
         return previous;
     }
 
+    /**
+     * Marks the calling emulated thread as running the hotplug callback {@code symbol} (which also
+     * becomes its label) and returns the callback it was running before, or null. On a Java thread
+     * that is not an emulated thread it does nothing and returns null.
+     */
+    public static String enterCallback(String symbol) {
+        Task task = EngineLifecycle.RUNNING.get();
+        if (task == null) {
+            return null;
+        }
+        String previous = task.callback;
+        if (previous == null) {
+            task.activityOutsideCallback = task.activity;
+        }
+        task.callback = symbol;
+        task.activity = symbol;
+        return previous;
+    }
+
+    /** Leaves the callback {@link #enterCallback} entered; {@code previous} is what it returned. */
+    public static void exitCallback(String previous) {
+        Task task = EngineLifecycle.RUNNING.get();
+        if (task != null) {
+            task.callback = previous;
+            task.activity = previous != null ? previous : task.activityOutsideCallback;
+        }
+    }
+
+    /** Returns the hotplug callback the calling emulated thread runs, or null (also off the engine). */
+    public static String callback() {
+        Task task = EngineLifecycle.RUNNING.get();
+        return task == null ? null : task.callback;
+    }
+
     /** Restores the label {@link #enter} returned. */
     public static void exit(String previous) {
         Task task = EngineLifecycle.RUNNING.get();

@@ -49,6 +49,9 @@ final class Task implements EmulatedThread {
     volatile boolean started;
     /** What the core labelled this thread as running (a callback symbol); see {@link EngineActivity}. */
     volatile String activity = "";
+    /** The hotplug callback this task runs, or null; and the activity it had before the outermost one. Own thread only. */
+    String callback;
+    String activityOutsideCallback = "";
     /** The primitive this thread is blocked on, for the holder in reports; null when none. */
     volatile Blocker blocker;
     /** Real {@code System.nanoTime()} of the last time this thread was seen in the engine (soft-lockup watchdog). */
