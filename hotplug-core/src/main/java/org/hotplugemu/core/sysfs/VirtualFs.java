@@ -277,15 +277,22 @@ public final class VirtualFs implements VirtualFiles {
     }
 
     private Object find(String normalized) {
+        // A normalized path: "/" or "/a/b" with no empty, "." or ".." names; walked without splitting.
         Object node = root;
-        for (String part : split(normalized)) {
+        int start = 1;
+        while (start < normalized.length()) {
+            int end = normalized.indexOf('/', start);
+            if (end < 0) {
+                end = normalized.length();
+            }
             if (!(node instanceof Dir dir)) {
                 return null;
             }
-            node = dir.children.get(part);
+            node = dir.children.get(normalized.substring(start, end));
             if (node == null || node instanceof Dir hidden && !hidden.visible.getAsBoolean()) {
                 return null;
             }
+            start = end + 1;
         }
         return node;
     }
@@ -296,7 +303,8 @@ public final class VirtualFs implements VirtualFiles {
             if (normalized.equals(mountPath)) {
                 return new MountHit(entry.getValue(), "");
             }
-            if (normalized.startsWith(mountPath + "/")) {
+            if (normalized.startsWith(mountPath) && normalized.length() > mountPath.length()
+                    && normalized.charAt(mountPath.length()) == '/') {
                 return new MountHit(entry.getValue(), normalized.substring(mountPath.length() + 1));
             }
         }
@@ -309,8 +317,33 @@ public final class VirtualFs implements VirtualFiles {
         if (!path.startsWith("/")) {
             throw new HotplugException(Errno.ENOENT, path + ": paths must be absolute (start with /)");
         }
+        if (isNormal(path)) {
+            return path; // the common case, e.g. every write to cpuN/online: no copy
+        }
         List<String> parts = split(path);
         return "/" + String.join("/", parts);
+    }
+
+    /** Whether {@code path} (absolute) has no trailing or duplicate slash and no "." or ".." name. */
+    private static boolean isNormal(String path) {
+        int length = path.length();
+        if (length == 1) {
+            return true;
+        }
+        int start = 1;
+        while (start <= length) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = length;
+            }
+            int name = end - start;
+            if (name == 0 || name == 1 && path.charAt(start) == '.'
+                    || name == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.') {
+                return false;
+            }
+            start = end + 1;
+        }
+        return true;
     }
 
     private static List<String> split(String path) {
