@@ -1,6 +1,5 @@
 package org.hotplugemu.core.engine;
 
-import java.util.Comparator;
 import java.util.PriorityQueue;
 
 /**
@@ -8,13 +7,15 @@ import java.util.PriorityQueue;
  * order. A timer goes stale, and is skipped, once its task's timer generation moves on.
  */
 final class SimTimers {
-    private record Timer(long deadline, long sequence, Task task, int generation) {
+    private record Timer(long deadline, long sequence, Task task, int generation) implements Comparable<Timer> {
+        @Override
+        public int compareTo(Timer other) {
+            int byDeadline = Long.compare(deadline, other.deadline);
+            return byDeadline != 0 ? byDeadline : Long.compare(sequence, other.sequence);
+        }
     }
 
-    private static final Comparator<Timer> ORDER =
-            Comparator.comparingLong(Timer::deadline).thenComparingLong(Timer::sequence);
-
-    private final PriorityQueue<Timer> queue = new PriorityQueue<>(ORDER);
+    private final PriorityQueue<Timer> queue = new PriorityQueue<>();
     private long sequence;
 
     void add(Task task, long deadline) {

@@ -153,24 +153,23 @@ final class Invoker {
      * @return the state whose callback is to run, or -1 when the target is reached
      */
     int nextState(CpuState st, boolean bringup, int target) {
-        while (true) {
-            int toRun;
-            if (bringup) {
-                if (st.state >= target) {
-                    return -1;
-                }
-                toRun = ++st.state;
+        // st.state is volatile for its readers elsewhere; walk the empty steps in a local and store once.
+        StepTable table = state.table();
+        int at = st.state;
+        int toRun = -1;
+        while (toRun < 0) {
+            if (bringup ? at >= target : at <= target) {
+                break;
             }
-            else {
-                if (st.state <= target) {
-                    return -1;
-                }
-                toRun = st.state--;
-            }
-            if (!state.table().get(toRun).empty(bringup)) {
-                return toRun;
+            int next = bringup ? ++at : at--;
+            if (!table.get(next).empty(bringup)) {
+                toRun = next;
             }
         }
+        if (at != st.state) {
+            st.state = at;
+        }
+        return toRun;
     }
 
     /**
