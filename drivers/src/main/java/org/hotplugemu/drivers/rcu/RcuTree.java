@@ -159,7 +159,7 @@ public final class RcuTree {
             if (hasReady(cpu)) {
                 wake.set(cpu);
             }
-            waiting |= lists.get(cpu).stream().anyMatch(callback -> callback.gracePeriod() > completed);
+            waiting |= hasWaiting(cpu);
         }
         if (waiting) {
             wake.or(startGracePeriod());
@@ -168,7 +168,21 @@ public final class RcuTree {
     }
 
     private boolean hasReady(int cpu) {
-        return lists.get(cpu).stream().anyMatch(callback -> callback.gracePeriod() <= completed);
+        for (Callback callback : lists.get(cpu)) {
+            if (callback.gracePeriod() <= completed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasWaiting(int cpu) {
+        for (Callback callback : lists.get(cpu)) {
+            if (callback.gracePeriod() > completed) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void wakeAll(BitSet cpus) {

@@ -129,7 +129,7 @@ public final class TimerBases {
 
     /** {@code hrtimers_cpu_dying}: on the dying CPU, interrupts off; pushes its hrtimers to an active CPU. */
     void dying(int cpu) {
-        int target = hotplug.activeMask().stream().filter(other -> other != cpu).findFirst().orElse(-1);
+        int target = hotplug.activeMask().anyBut(cpu);
         if (target < 0) {
             return;
         }

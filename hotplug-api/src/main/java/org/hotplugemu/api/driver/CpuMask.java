@@ -23,6 +23,17 @@ public interface CpuMask {
     /** Returns the lowest set CPU, or -1 when empty. */
     int first();
 
+    /** Returns the lowest set CPU above {@code cpu}, or -1 ({@code cpumask_next}). Since 0.2. */
+    default int next(int cpu) {
+        return stream().filter(other -> other > cpu).findFirst().orElse(-1);
+    }
+
+    /** Returns the lowest set CPU other than {@code cpu}, or -1 ({@code cpumask_any_but}). Since 0.2. */
+    default int anyBut(int cpu) {
+        int first = first();
+        return first != cpu ? first : next(cpu);
+    }
+
     /** Returns the mask as sysfs prints a cpulist, e.g. {@code 0,2-3} (no newline): {@link CpuList#format()}. */
     default String toCpuList() {
         return CpuList.of(stream()).format();

@@ -62,6 +62,22 @@ final class AtomicCpuMask implements CpuMask {
     }
 
     @Override
+    public int next(int cpu) {
+        int from = Math.max(0, cpu + 1);
+        for (int index = from >>> 6; index < words.length(); index++) {
+            long word = words.get(index);
+            if (index == from >>> 6) {
+                word &= -1L << (from & 63);
+            }
+            if (word != 0) {
+                int found = index * 64 + Long.numberOfTrailingZeros(word);
+                return found < nrCpus ? found : -1;
+            }
+        }
+        return -1;
+    }
+
+    @Override
     public String toString() {
         return toCpuList();
     }

@@ -187,7 +187,7 @@ public final class Hotplug implements HotplugOperations {
      * so the control task never sits on the CPU it takes down.
      */
     private Outcome cpuDownMapsLocked(int cpu, int target) {
-        int control = masks().online().stream().filter(other -> other != cpu).findFirst().orElse(-1);
+        int control = masks().online().anyBut(cpu);
         if (control < 0) {
             return Outcome.failure(Errno.EBUSY, "CPU " + cpu + " is the last online CPU");
         }
