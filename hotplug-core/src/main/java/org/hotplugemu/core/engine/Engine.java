@@ -30,6 +30,9 @@ public interface Engine extends Scheduler, TaskContext, AutoCloseable {
     /** Runs {@code body} like {@link #execute(String, int, Callable)}, for bodies without a result. */
     void execute(String name, int cpu, Runnable body);
 
+    /** Returns whether the calling Java thread is one of this engine's emulated threads. */
+    boolean onEngineThread();
+
     /** Lets {@code duration} of engine time pass with no root task: timers fire and woken threads run. */
     void advance(Duration duration);
 

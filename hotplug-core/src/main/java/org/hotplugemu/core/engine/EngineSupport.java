@@ -50,6 +50,11 @@ abstract class EngineSupport implements Engine {
     /** Returns the calling emulated thread of this engine, or null for any other Java thread. */
     abstract Task currentOrNull();
 
+    @Override
+    public final boolean onEngineThread() {
+        return currentOrNull() != null;
+    }
+
     /**
      * Blocks {@code self} until {@link #wake} or, when {@code deadline >= 0}, until the clock reaches
      * it. A wake that came before is not lost. Returns false only when the deadline passed.

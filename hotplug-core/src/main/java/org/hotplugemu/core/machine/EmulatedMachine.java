@@ -198,7 +198,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
 
     @Override
     public String read(String path) {
-        return engine.execute("sh", shellCpu(), () -> {
+        return asShell(() -> {
             CallChain.enter("vfs_read");
             CallChain.enter("show " + path);
             try {
@@ -213,7 +213,7 @@ final class EmulatedMachine implements Machine, HotplugControl {
 
     @Override
     public void write(String path, String value) {
-        engine.execute("sh", shellCpu(), () -> {
+        asShell(() -> {
             CallChain.enter("vfs_write");
             CallChain.enter("store " + path);
             try {
@@ -223,6 +223,33 @@ final class EmulatedMachine implements Machine, HotplugControl {
                 CallChain.exit();
                 CallChain.exit();
             }
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code body} as a shell process would: from outside the engine on a new {@code sh}
+     * thread; from one of its emulated threads (inside {@link #execute}) on that thread, the way a
+     * shell runs its {@code echo} builtins in its own process and {@code torture_onoff} its
+     * offline/online loop in one kernel thread.
+     */
+    private <T> T asShell(java.util.concurrent.Callable<T> body) {
+        if (!engine.onEngineThread()) {
+            return engine.execute("sh", shellCpu(), body);
+        }
+        try {
+            return body.call();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void asShell(Runnable body) {
+        asShell(() -> {
+            body.run();
+            return null;
         });
     }
 
@@ -263,6 +290,10 @@ final class EmulatedMachine implements Machine, HotplugControl {
 
     @Override
     public void sleep(Duration duration) {
+        if (engine.onEngineThread()) {
+            engine.sleep(duration); // msleep of the calling thread: timers fire and others run meanwhile
+            return;
+        }
         engine.advance(duration);
     }
 
@@ -313,12 +344,12 @@ final class EmulatedMachine implements Machine, HotplugControl {
 
     @Override
     public void cpuUp(int cpu, int target) {
-        engine.execute("sh", shellCpu(), () -> hotplug.cpuUp(cpu, target));
+        asShell(() -> hotplug.cpuUp(cpu, target));
     }
 
     @Override
     public void cpuDown(int cpu, int target) {
-        engine.execute("sh", shellCpu(), () -> hotplug.cpuDown(cpu, target));
+        asShell(() -> hotplug.cpuDown(cpu, target));
     }
 
     @Override
@@ -333,12 +364,12 @@ final class EmulatedMachine implements Machine, HotplugControl {
 
     @Override
     public void freezeSecondaryCpus(int primary) {
-        engine.execute("sh", shellCpu(), () -> suspend.freeze(primary));
+        asShell(() -> suspend.freeze(primary));
     }
 
     @Override
     public void thawSecondaryCpus() {
-        engine.execute("sh", shellCpu(), suspend::thaw);
+        asShell(suspend::thaw);
     }
 
     @Override

@@ -65,7 +65,10 @@ public interface Machine extends AutoCloseable {
     /** Empties the kernel log, as {@code dmesg -C} does. */
     void clearKernelLog();
 
-    /** Lets {@code duration} of engine time pass with the machine idle (timers fire, threads run). */
+    /**
+     * Lets {@code duration} of engine time pass with the machine idle (timers fire, threads run);
+     * inside {@link #execute} the calling thread sleeps that long ({@code msleep}).
+     */
     void sleep(Duration duration);
 
     /** Returns the engine clock in nanoseconds since boot. */
@@ -86,7 +89,10 @@ public interface Machine extends AutoCloseable {
     /**
      * Runs {@code body} on a new emulated thread named {@code threadName} bound to {@code cpu} and
      * returns its result when it ends, for tests and tools that must call emulated-thread-only API
-     * (engine primitives, {@code CpuHotplug}). Experimental since 0.2.
+     * (engine primitives, {@code CpuHotplug}). Inside {@code body} this machine's file operations,
+     * {@link #sleep} and its {@link HotplugControl} CPU operations run on that same thread, as the
+     * builtins of one shell process or the loop of the kernel's {@code torture_onoff} thread do:
+     * one process doing many writes, without a new thread per write. Experimental since 0.2.
      *
      * @throws org.hotplugemu.api.kernel.HotplugException EOPNOTSUPP when this machine has no engine
      */
