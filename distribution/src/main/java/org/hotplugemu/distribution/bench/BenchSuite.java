@@ -71,20 +71,24 @@ public final class BenchSuite {
 
         progress.accept("offline/online cycles");
         double cycleSim;
+        double cycleFromJava;
         double cycleTraced;
         double switchesPerCycle;
         try (CycleProbe plain = new CycleProbe(builder(CYCLE_CPUS, "sim", ""), false);
                 CycleProbe traced = new CycleProbe(builder(CYCLE_CPUS, "sim", ""), true)) {
             plain.warmUp(plan.warmupCycles());
             traced.warmUp(plan.warmupCycles());
-            // Alternating blocks expose both machines to the same background load.
+            // Alternating blocks expose all three to the same background load.
             double[] plainBlocks = new double[BenchPlan.BLOCKS];
+            double[] javaBlocks = new double[BenchPlan.BLOCKS];
             double[] tracedBlocks = new double[BenchPlan.BLOCKS];
             for (int b = 0; b < BenchPlan.BLOCKS; b++) {
                 plainBlocks[b] = plain.block(plan.cycles() / BenchPlan.BLOCKS);
+                javaBlocks[b] = plain.blockFromJava(plan.cycles() / BenchPlan.BLOCKS);
                 tracedBlocks[b] = traced.block(plan.cycles() / BenchPlan.BLOCKS);
             }
             cycleSim = CycleProbe.median(plainBlocks);
+            cycleFromJava = CycleProbe.median(javaBlocks);
             cycleTraced = CycleProbe.median(tracedBlocks);
             switchesPerCycle = plain.switchesPerCycle();
         }
@@ -115,7 +119,7 @@ public final class BenchSuite {
             progress.accept("explore (a whole default run, as a process)");
             exploreProcessMs = startupProbe.measureExplore();
         }
-        return new BenchReport(handoffSim, handoffThreads, handoffJdk, cycleSim, cycleThreads, switchesPerCycle, boots,
+        return new BenchReport(handoffSim, handoffThreads, handoffJdk, cycleSim, cycleFromJava, cycleThreads, switchesPerCycle, boots,
                 plan.largestMachine(), setupStateNanos / 1e6, cycleTraced / cycleSim, startup,
                 new BenchReport.Sweep(sweep.scenarios(), sweep.failed().size(), sweepSeconds * 1_000, sweep.scenarios() / sweepSeconds, exploreProcessMs));
     }

@@ -4,7 +4,12 @@ import java.util.Arrays;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
 
-/** A booted machine whose CPU 1 is taken offline and online again, as {@code echo 0/1 > cpu1/online} does. */
+/**
+ * A booted machine whose CPU 1 is taken offline and online again, as {@code echo 0/1 > cpu1/online}
+ * does: by default the way the kernel's {@code torture_onoff} does it, a loop in one emulated
+ * thread on CPU 0 (no crossing from Java into the engine per write); {@link #blockFromJava} writes
+ * each file from the calling Java thread instead, each write a call into the engine.
+ */
 final class CycleProbe implements AutoCloseable {
     private static final String CPU1_ONLINE = "/sys/devices/system/cpu/cpu1/online";
 
@@ -28,9 +33,10 @@ final class CycleProbe implements AutoCloseable {
         }
     }
 
-    /** Runs {@code count} untimed cycles, e.g. to let the JIT compile the hot paths. */
+    /** Runs {@code count} untimed cycles both ways, e.g. to let the JIT compile the hot paths. */
     void warmUp(int count) {
-        for (int i = 0; i < count; i++) {
+        loop(count / 2);
+        for (int i = 0; i < count / 2; i++) {
             cycle();
         }
     }
@@ -51,20 +57,36 @@ final class CycleProbe implements AutoCloseable {
         return sorted[sorted.length / 2];
     }
 
-    /** Times {@code count} cycles and returns the microseconds per cycle. */
+    /** Times {@code count} cycles run as {@code torture_onoff} runs them and returns the microseconds per cycle. */
     double block(int count) {
         long before = probe.switches();
         long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            cycle();
-        }
+        loop(count);
         long elapsed = System.nanoTime() - start;
         switches += probe.switches() - before;
         cycles += count;
         return elapsed / 1e3 / count;
     }
 
-    /** Returns the engine's thread switches per timed cycle. */
+    /** Times {@code count} cycles written from the calling Java thread and returns the microseconds per cycle. */
+    double blockFromJava(int count) {
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            cycle();
+        }
+        return (System.nanoTime() - start) / 1e3 / count;
+    }
+
+    private void loop(int count) {
+        machine.execute("torture_onoff", 0, () -> {
+            for (int i = 0; i < count; i++) {
+                cycle();
+            }
+            return null;
+        });
+    }
+
+    /** Returns the engine's thread switches per cycle timed by {@link #block}. */
     double switchesPerCycle() {
         return cycles == 0 ? 0 : (double) switches / cycles;
     }
