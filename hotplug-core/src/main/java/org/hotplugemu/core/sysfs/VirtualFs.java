@@ -70,7 +70,9 @@ public final class VirtualFs implements VirtualFiles {
             throw new HotplugException(Errno.EEXIST, normalize(path) + " exists already");
         }
         dir.children.put(name, file);
-        owners.put("/" + String.join("/", parts), owner);
+        if (!owner.equals(Owner.CORE)) {
+            owners.put("/" + String.join("/", parts), owner); // the core's files, most of them, are the default
+        }
     }
 
     /** Returns a view of this tree whose added files are {@code owner}'s (for an architecture backend). */
@@ -91,10 +93,12 @@ public final class VirtualFs implements VirtualFiles {
 
     /** Returns who added the file at {@code path}, hidden or not; null when no file was added there. */
     public synchronized Owner owner(String path) {
-        return owners.get(normalize(path));
+        String normalized = normalize(path);
+        Owner owner = owners.get(normalized);
+        return owner != null ? owner : find(normalized, true) instanceof VirtualFile ? Owner.CORE : null;
     }
 
-    /** Returns the paths of the files {@code owner} added that are still there, sorted. */
+    /** Returns the paths of the files {@code owner}, a backend or a driver, added that are still there, sorted. */
     public synchronized List<String> filesOf(Owner owner) {
         return owners.entrySet().stream().filter(entry -> entry.getValue().equals(owner)).map(Map.Entry::getKey).toList();
     }
@@ -277,6 +281,10 @@ public final class VirtualFs implements VirtualFiles {
     }
 
     private Object find(String normalized) {
+        return find(normalized, false);
+    }
+
+    private Object find(String normalized, boolean hiddenToo) {
         // A normalized path: "/" or "/a/b" with no empty, "." or ".." names; walked without splitting.
         Object node = root;
         int start = 1;
@@ -289,7 +297,7 @@ public final class VirtualFs implements VirtualFiles {
                 return null;
             }
             node = dir.children.get(normalized.substring(start, end));
-            if (node == null || node instanceof Dir hidden && !hidden.visible.getAsBoolean()) {
+            if (node == null || !hiddenToo && node instanceof Dir hidden && !hidden.visible.getAsBoolean()) {
                 return null;
             }
             start = end + 1;
