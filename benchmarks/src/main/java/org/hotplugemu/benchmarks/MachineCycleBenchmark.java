@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -21,6 +22,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code echo 0 > cpu1/online; echo 1 > cpu1/online}, per engine, with cpuhp tracing off or on.
  * The {@code threads} engine runs modelled time twenty times faster than real time, so the figure
  * is mostly the engine's cost: 355 µs of it are the 7.1 ms of kernel delays a cycle models.
+ * {@link #offlineOnline} writes from the benchmark's Java thread (two calls into the engine);
+ * {@link #tortureOnoff} runs the cycles as the kernel's {@code torture_onoff} does, in a loop in one
+ * emulated thread, which is what {@code bench} compares with its floor.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,6 +54,20 @@ public class MachineCycleBenchmark {
     @TearDown(Level.Trial)
     public void close() {
         machine.close();
+    }
+
+    /** Cycles per {@link #tortureOnoff} invocation. */
+    private static final int LOOP = 100;
+
+    @Benchmark
+    @OperationsPerInvocation(LOOP)
+    public void tortureOnoff() {
+        machine.execute("torture_onoff", 0, () -> {
+            for (int i = 0; i < LOOP; i++) {
+                offlineOnline();
+            }
+            return null;
+        });
     }
 
     @Benchmark
