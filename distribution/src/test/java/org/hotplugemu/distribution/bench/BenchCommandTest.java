@@ -39,11 +39,12 @@ class BenchCommandTest {
         assertThat(startup.get("boot_cpus_4_ms").asDouble() / startup.get("java_version_ms").asDouble())
                 .isCloseTo(startup.get("boot_ratio").asDouble(), org.assertj.core.data.Offset.offset(0.05));
         assertThat(fieldNames(json.get("handoff_ns"))).containsExactly("sim", "threads", "jdk_park");
-        assertThat(fieldNames(json.get("cycle_us"))).containsExactly("sim", "threads");
+        assertThat(fieldNames(json.get("cycle_us"))).containsExactly("sim", "sim_from_java", "threads");
         for (String engine : List.of("sim", "threads", "jdk_park")) {
             assertThat(json.get("handoff_ns").get(engine).asDouble()).as(engine).isPositive();
         }
         assertThat(json.get("cycle_us").get("sim").asDouble()).isPositive();
+        assertThat(json.get("cycle_us").get("sim_from_java").asDouble()).isPositive();
         assertThat(json.get("cycle_us").get("threads").asDouble()).isPositive();
         // An offline/online cycle passes control between the shell, cpuhp/1 and the AP many times.
         assertThat(json.get("handoffs_per_cycle").asDouble()).isGreaterThan(4);
