@@ -18,10 +18,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One offline+online cycle of CPU 1 on a 4-CPU x86 machine (linux-6.1-x86_64, stock drivers), as
+ * One offline+online cycle of CPU 1 on a 4-CPU x86 machine (its default profile, stock drivers), as
  * {@code echo 0 > cpu1/online; echo 1 > cpu1/online}, per engine, with cpuhp tracing off or on.
- * The {@code threads} engine runs modelled time twenty times faster than real time, so the figure
- * is mostly the engine's cost: 355 µs of it are the 7.1 ms of kernel delays a cycle models.
+ * The {@code threads} engine runs modelled time twenty times faster than real time: about 6.8 ms
+ * of its figure are the kernel delays the profile models for a cycle (136 ms of engine time).
  * {@link #offlineOnline} writes from the benchmark's Java thread (two calls into the engine);
  * {@link #tortureOnoff} runs the cycles as the kernel's {@code torture_onoff} does, in a loop in one
  * emulated thread, which is what {@code bench} compares with its floor.

@@ -9,11 +9,12 @@ import java.util.Map;
  * The figures of one {@code hotplug-emu bench} run. {@link #toJson()} has exactly the keys the
  * benchmarks issue names, in that order. A sim cycle ({@code cycleSimUs}) runs as the kernel's
  * {@code torture_onoff} runs it, in an emulated thread; {@code cycleFromJavaUs} is the same cycle
- * as two writes from a Java thread, each a crossing into the engine and back. Experimental.
+ * as two writes from a Java thread, each a crossing into the engine and back; {@code threadsModelledUs}
+ * is the real time the {@code threads} cycle must spend in the kernel delays its profile models. Experimental.
  */
 public record BenchReport(double handoffSimNs, double handoffThreadsNs, double handoffJdkNs, double cycleSimUs,
-        double cycleFromJavaUs, double cycleThreadsUs, double handoffsPerCycle, List<BootFigure> boot, int setupStateCpus, double setupStateMs,
-        double traceOverheadRatio, StartupProbe.Figures startup, Sweep sweep) {
+        double cycleFromJavaUs, double cycleThreadsUs, double threadsModelledUs, double handoffsPerCycle,
+        List<BootFigure> boot, int setupStateCpus, double setupStateMs, double traceOverheadRatio, StartupProbe.Figures startup, Sweep sweep) {
     /** Start-up targets of issue 18, as multiples of {@code java -version} of the same JDK. */
     static final double STATES_TARGET = 8;
     static final double BOOT_TARGET = 12;
@@ -94,7 +95,8 @@ public record BenchReport(double handoffSimNs, double handoffThreadsNs, double h
         row(table, "handoff jdk_park", format(handoffJdkNs / 1_000, "µs"), "(floor)");
         row(table, "cycle sim", format(cycleSimUs, "µs"), "<= 100 µs (a torture_onoff loop in the engine)");
         row(table, "cycle sim, writes from Java", format(cycleFromJavaUs, "µs"), "(two calls into the engine from a Java thread)");
-        row(table, "cycle threads", format(cycleThreadsUs, "µs"), "(355 µs of it modelled delays, emu.time_scale=0.05)");
+        row(table, "cycle threads", format(cycleThreadsUs, "µs"),
+                String.format(Locale.ROOT, "(%.0f µs of it modelled delays at emu.time_scale=%s)", threadsModelledUs, BenchSuite.THREADS_TIME_SCALE));
         row(table, "handoffs per cycle", format(handoffsPerCycle, ""), "");
         row(table, "cycle floor (jdk_park)", format(handoffsPerCycle * handoffJdkNs / 1_000, "µs"),
                 String.format(Locale.ROOT, "cycle = %.1fx floor; <= 3x", cycleFloorRatio()));

@@ -28,12 +28,14 @@ public final class BenchSuite {
     /** Like the qemu reference machine: four CPUs, cycling CPU 1. */
     private static final int CYCLE_CPUS = 4;
     /**
-     * The threads engine honours modelled time in real time (about 7.1 ms of kernel delays per
-     * cycle); a twentieth of it (355 µs) leaves mostly the engine's own cost, while the kernel's
-     * 10 s bring-up timeout stays at a safe 500 ms of real time (at a thousandth, a 10 ms hiccup
-     * failed a bring-up). The hung-task timeout is engine time too, so it grows.
+     * The threads engine honours modelled time in real time (a cycle's kernel delays, as the profile's
+     * cost model gives them, are what the sim cycle's engine time shows); a twentieth of it leaves
+     * more of the engine's own cost, while the kernel's 10 s bring-up timeout stays at a safe 500 ms
+     * of real time (at a thousandth, a 10 ms hiccup failed a bring-up). The hung-task timeout is
+     * engine time too, so it grows.
      */
-    static final String THREADS_COMMAND_LINE = "emu.time_scale=0.05 emu.hung_task_timeout_secs=1000000";
+    static final double THREADS_TIME_SCALE = 0.05;
+    static final String THREADS_COMMAND_LINE = "emu.time_scale=" + THREADS_TIME_SCALE + " emu.hung_task_timeout_secs=1000000";
 
     private final ArchitectureProvider architecture;
     private final List<HotplugDriverProvider> drivers;
@@ -74,6 +76,7 @@ public final class BenchSuite {
         double cycleFromJava;
         double cycleTraced;
         double switchesPerCycle;
+        double engineMicrosPerCycle;
         try (CycleProbe plain = new CycleProbe(builder(CYCLE_CPUS, "sim", ""), false);
                 CycleProbe traced = new CycleProbe(builder(CYCLE_CPUS, "sim", ""), true)) {
             plain.warmUp(plan.warmupCycles());
@@ -91,6 +94,7 @@ public final class BenchSuite {
             cycleFromJava = CycleProbe.median(javaBlocks);
             cycleTraced = CycleProbe.median(tracedBlocks);
             switchesPerCycle = plain.switchesPerCycle();
+            engineMicrosPerCycle = plain.engineMicrosPerCycle();
         }
         progress.accept("threads engine");
         ThreadsFigures threadsFigures = threads.get();
@@ -119,7 +123,8 @@ public final class BenchSuite {
             progress.accept("explore (a whole default run, as a process)");
             exploreProcessMs = startupProbe.measureExplore();
         }
-        return new BenchReport(handoffSim, handoffThreads, handoffJdk, cycleSim, cycleFromJava, cycleThreads, switchesPerCycle, boots,
+        return new BenchReport(handoffSim, handoffThreads, handoffJdk, cycleSim, cycleFromJava, cycleThreads,
+                engineMicrosPerCycle * THREADS_TIME_SCALE, switchesPerCycle, boots,
                 plan.largestMachine(), setupStateNanos / 1e6, cycleTraced / cycleSim, startup,
                 new BenchReport.Sweep(sweep.scenarios(), sweep.failed().size(), sweepSeconds * 1_000, sweep.scenarios() / sweepSeconds, exploreProcessMs));
     }

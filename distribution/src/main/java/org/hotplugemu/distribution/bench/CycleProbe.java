@@ -17,6 +17,7 @@ final class CycleProbe implements AutoCloseable {
     private final ProbeDriver probe = ProbeDriver.engineProbe();
     private long cycles;
     private long switches;
+    private long engineNanos;
 
     /** Builds and boots the machine, with every cpuhp trace event on when {@code traced}. */
     CycleProbe(MachineBuilder builder, boolean traced) {
@@ -60,10 +61,12 @@ final class CycleProbe implements AutoCloseable {
     /** Times {@code count} cycles run as {@code torture_onoff} runs them and returns the microseconds per cycle. */
     double block(int count) {
         long before = probe.switches();
+        long engineBefore = machine.nanoTime();
         long start = System.nanoTime();
         loop(count);
         long elapsed = System.nanoTime() - start;
         switches += probe.switches() - before;
+        engineNanos += machine.nanoTime() - engineBefore;
         cycles += count;
         return elapsed / 1e3 / count;
     }
@@ -84,6 +87,11 @@ final class CycleProbe implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /** Returns the engine time per cycle timed by {@link #block}, in microseconds: the delays the kernel's cycle is modelled to take. */
+    double engineMicrosPerCycle() {
+        return cycles == 0 ? 0 : engineNanos / 1e3 / cycles;
     }
 
     /** Returns the engine's thread switches per cycle timed by {@link #block}. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class BenchReportTest {
     private static BenchReport report(double exploreProcessMs) {
         StartupProbe.Figures startup = new StartupProbe.Figures(100, 500, 2_000, true);
-        return new BenchReport(1_500, 9_000, 1_000, 120, 160, 500, 40, List.of(new BootFigure(64, 100, 2)), 64, 5, 1.2, startup,
+        return new BenchReport(1_500, 9_000, 1_000, 120, 160, 500, 6_800, 40, List.of(new BootFigure(64, 100, 2)), 64, 5, 1.2, startup,
                 new BenchReport.Sweep(361, 0, 2_000, 180.5, exploreProcessMs));
     }
 
@@ -27,7 +27,8 @@ class BenchReportTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> cycle = (Map<String, Object>) report(-1).toJson().get("cycle_us");
         assertThat(cycle).containsEntry("sim", 120.0).containsEntry("sim_from_java", 160.0).containsEntry("threads", 500.0);
-        assertThat(report(-1).toTable()).contains("cycle sim, writes from Java");
+        assertThat(report(-1).toTable()).contains("cycle sim, writes from Java")
+                .contains("(6800 µs of it modelled delays at emu.time_scale=0.05)");
     }
 
     @Test
