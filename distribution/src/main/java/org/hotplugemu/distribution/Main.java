@@ -5,7 +5,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.Optional;
 import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.engine.OutOfHeap;
 import org.hotplugemu.distribution.cli.Commands;
@@ -65,12 +65,13 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit status. */
     public static int run(Streams streams, String... args) {
         CommandLine commandLine = new CommandLine(new Main());
-        // picocli reflects over every command it is given, mixins and all; a run needs only the one it names.
-        Map<String, Object> commands = Commands.all(streams);
-        if (args.length > 0 && commands.containsKey(args[0])) {
-            commandLine.addSubcommand(args[0], commands.get(args[0]));
+        // picocli reflects over every command it is given, mixins and all; a run needs only the one it
+        // names, and --help, --version, a missing or an unknown command only their names and descriptions.
+        Optional<Object> named = args.length > 0 ? Commands.create(args[0], streams) : Optional.empty();
+        if (named.isPresent()) {
+            commandLine.addSubcommand(args[0], named.get());
         } else {
-            commands.forEach(commandLine::addSubcommand);
+            Commands.names().forEach(name -> commandLine.addSubcommand(name, Commands.summary(name)));
         }
         commandLine.setOut(new java.io.PrintWriter(streams.out(), true));
         commandLine.setErr(new java.io.PrintWriter(streams.err(), true));
@@ -126,11 +127,17 @@ public final class Main implements Runnable {
         return status;
     }
 
-    /** Prints the version of the distribution jar. */
+    /**
+     * Prints the version of the distribution: its module's version on the module path (where a
+     * package has no manifest attributes unless it comes from the class-data archive), else the jar
+     * manifest's.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
+            java.lang.module.ModuleDescriptor module = Main.class.getModule().getDescriptor();
+            String version = module != null && module.rawVersion().isPresent()
+                    ? module.rawVersion().get() : Main.class.getPackage().getImplementationVersion();
             return new String[] {"hotplug-emu " + (version == null ? "(development build)" : version)};
         }
     }

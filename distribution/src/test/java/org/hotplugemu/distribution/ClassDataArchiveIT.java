@@ -45,6 +45,12 @@ class ClassDataArchiveIT {
         assertThat(result.status()).isZero();
         assertThat(result.err()).isEmpty();
         assertThat(result.out()).contains(FROM_ARCHIVE).contains("CPUHP_ONLINE");
+        // The command run and picocli come from the archive too: picocli is compiled for Java 5, whose
+        // classes the JDK does not archive, so the build raises them to Java 8 (ClassFileUpgrade).
+        assertThat(result.out()).contains("org.hotplugemu.distribution.cli.StatesCommand source: shared objects file",
+                "picocli.CommandLine source: shared objects file");
+        assertThat(result.out().lines().filter(line -> line.contains(" source: file:")))
+                .noneMatch(line -> line.contains(" picocli.") || line.contains(" org.hotplugemu."));
     }
 
     @Test

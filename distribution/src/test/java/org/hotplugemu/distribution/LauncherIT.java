@@ -51,6 +51,18 @@ class LauncherIT {
     }
 
     @Test
+    void versionIsTheModulesWithOrWithoutTheClassDataArchive() {
+        // On the module path a package has no manifest attributes, except one that comes from the archive.
+        Result archived = Launcher.run("", "--version");
+        Result withoutArchive = Launcher.run(Map.of("HOTPLUG_EMU_OPTS", "-Xshare:off"), "", "--version");
+
+        assertThat(archived.status()).isZero();
+        assertThat(archived.out()).matches("hotplug-emu \\d+\\.\\d+\\.\\d+\\S*\n");
+        assertThat(withoutArchive.status()).isZero();
+        assertThat(withoutArchive.out()).isEqualTo(archived.out());
+    }
+
+    @Test
     void launcherSaysWhatItNeedsWhenNoJdkIsRecentEnough() throws Exception {
         Path bin = Files.createDirectories(work.resolve("bin"));
         Path oldJava = bin.resolve("java");

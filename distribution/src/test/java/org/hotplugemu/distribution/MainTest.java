@@ -6,8 +6,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.hotplugemu.distribution.cli.Commands;
 import org.hotplugemu.distribution.cli.Streams;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class MainTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -77,5 +79,31 @@ class MainTest {
             assertThat(run("", command, "--help")).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: hotplug-emu " + command);
         }
+    }
+
+    @Test
+    void topLevelHelpListsEveryCommandAsIfEachWereBuilt() {
+        // Main lists the commands from their names and descriptions only; the help must not tell.
+        Streams streams = new Streams(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        CommandLine everyCommandBuilt = new CommandLine(new Main());
+        Commands.names().forEach(name -> everyCommandBuilt.addSubcommand(name, Commands.create(name, streams).orElseThrow()));
+
+        assertThat(run("", "--help")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(everyCommandBuilt.getUsageMessage()).contains("  explore  Fail every");
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        assertThat(run("", "stats")).isEqualTo(2);
+        assertThat(err()).isEqualTo("hotplug-emu: Unmatched argument at index 0: 'stats' (see hotplug-emu --help)\n");
+    }
+
+    @Test
+    void versionOnTheClassPathSaysItIsADevelopmentBuild() {
+        // target/classes has no manifest; the packaged launcher's version is checked in LauncherIT.
+        assertThat(run("", "--version")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("hotplug-emu (development build)\n");
     }
 }
