@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.Set;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
@@ -36,6 +37,8 @@ public final class PluginLoader {
     private final List<Plugin<ArchitectureProvider>> architectures = new ArrayList<>();
     private final List<Plugin<HotplugDriverProvider>> drivers = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    /** Each jar's version, read once however many providers it holds. */
+    private final Map<Path, String> versions = new ConcurrentHashMap<>();
 
     private PluginLoader(ClassLoader host) {
         this.host = requireNonNull(host, "host is null");
@@ -160,10 +163,10 @@ public final class PluginLoader {
         return text.toString();
     }
 
-    private static <T> Plugin<T> describe(String kind, String name, String description, T instance, boolean builtIn) {
+    private <T> Plugin<T> describe(String kind, String name, String description, T instance, boolean builtIn) {
         Path origin = JarVersions.origin(instance.getClass());
         return new Plugin<>(kind, name == null ? "" : name, description == null ? "" : description,
-                JarVersions.version(origin), origin, builtIn, instance);
+                () -> versions.computeIfAbsent(origin, JarVersions::version), origin, builtIn, instance);
     }
 
     private static String driverDescription(HotplugDriverProvider driver) {

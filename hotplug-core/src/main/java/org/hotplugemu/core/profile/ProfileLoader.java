@@ -3,10 +3,8 @@ package org.hotplugemu.core.profile;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -43,8 +41,6 @@ import org.hotplugemu.arch.spi.KernelVersion;
  * <p>Experimental.
  */
 public final class ProfileLoader {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> TOP_FIELDS =
             Set.of("name", "kernel", "arch", "description", "states", "dynamic", "bootRegistrations", "boot", "costs", "nrCpus", "eventIds", "banner");
     private static final Set<String> STATE_FIELDS = Set.of("number", "enum", "name", "cantStop");
@@ -90,7 +86,7 @@ public final class ProfileLoader {
         requireNonNull(source, "source is null");
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = JsonTree.read(json);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
