@@ -84,6 +84,11 @@ class ClassDataArchiveIT {
         assertThat(result.status()).isZero();
         assertThat(result.err()).isEmpty();
         assertThat(result.out()).contains(FROM_JAR).doesNotContain(FROM_ARCHIVE);
+        // On the module path a package has no manifest attributes unless it comes from the archive:
+        // the version is the module's either way.
+        Result version = Launcher.runAt(home, Map.of(), "", "--version");
+        assertThat(version.status()).isZero();
+        assertThat(version.out()).matches("hotplug-emu \\d+\\.\\d+\\.\\d+\\S*\n").isEqualTo(Launcher.run("", "--version").out());
     }
 
     @Test

@@ -51,15 +51,19 @@ class LauncherIT {
     }
 
     @Test
-    void versionIsTheModulesWithOrWithoutTheClassDataArchive() {
-        // On the module path a package has no manifest attributes, except one that comes from the archive.
-        Result archived = Launcher.run("", "--version");
-        Result withoutArchive = Launcher.run(Map.of("HOTPLUG_EMU_OPTS", "-Xshare:off"), "", "--version");
+    void shortCommandsStartWithTheSerialCollectorAndAChosenCollectorWins() {
+        // -Xlog:gc names the collector on stdout.
+        Result states = Launcher.run(Map.of("HOTPLUG_EMU_OPTS", "-Xlog:gc"), "", "states");
+        Result benchHelp = Launcher.run(Map.of("HOTPLUG_EMU_OPTS", "-Xlog:gc"), "", "bench", "--help");
+        Result chosen = Launcher.run(Map.of("HOTPLUG_EMU_OPTS", "-XX:+UseParallelGC -Xlog:gc"), "", "states");
 
-        assertThat(archived.status()).isZero();
-        assertThat(archived.out()).matches("hotplug-emu \\d+\\.\\d+\\.\\d+\\S*\n");
-        assertThat(withoutArchive.status()).isZero();
-        assertThat(withoutArchive.out()).isEqualTo(archived.out());
+        assertThat(states.status()).isZero();
+        assertThat(states.out()).contains("Using Serial").contains("CPUHP_ONLINE");
+        assertThat(benchHelp.status()).isZero();
+        assertThat(benchHelp.out()).doesNotContain("Using Serial");
+        assertThat(chosen.err()).isEmpty();
+        assertThat(chosen.status()).isZero();
+        assertThat(chosen.out()).contains("Using Parallel").doesNotContain("Using Serial");
     }
 
     @Test
