@@ -42,6 +42,10 @@ final class ExploreCommand extends MachineCommand {
     @Option(names = "--scenario", paramLabel = "ID", description = "Run only the scenario with this id, as a reproducer prints it.")
     String only;
 
+    @Option(names = "--jobs", paramLabel = "N", description = "Scenarios to run at once, each on machines of its own (default: one per"
+            + " processor). The report is the same whatever N is.")
+    Integer jobs;
+
     @Option(names = "--merge", description = "Merge the --json reports given as arguments into one report.")
     boolean merge;
 
@@ -71,6 +75,9 @@ final class ExploreCommand extends MachineCommand {
         if (seeds < 0 || operations < 1) {
             throw usage("--seeds must be at least 0 and --ops at least 1");
         }
+        if (jobs != null && jobs < 1) {
+            throw usage("--jobs must be at least 1, not " + jobs);
+        }
         int[] split = parseShard(shard);
         machine.enableLockdepUnlessSet();
         MachineSettings settings = machine.settings(plugins);
@@ -82,7 +89,8 @@ final class ExploreCommand extends MachineCommand {
                 () -> MachineDrivers.createEach(providers, settings.architecture()), settings.effectiveCommandLine(),
                 settings.cpus(), replayOptions());
         Campaign campaign = new Campaign(source, machine.seed,
-                new Campaign.Options(seeds, operations, split[0], split[1], Optional.ofNullable(only)));
+                new Campaign.Options(seeds, operations, split[0], split[1], Optional.ofNullable(only),
+                        jobs != null ? jobs : Runtime.getRuntime().availableProcessors()));
         IntConsumer[] bar = new IntConsumer[1];
         try {
             return campaign.run(total -> bar[0] = ProgressBar.forTerminal(streams.err(), "exploring", total));

@@ -36,13 +36,14 @@ final class SweepPlan {
     }
 
     /**
-     * Plans the sweep on machines from {@code source}: every hotpluggable CPU (the others stay up
-     * meanwhile), each state whose callback ran, up then down. A CPU whose
-     * traced cycle fails becomes a {@link CycleFailure} and the next CPU gets a fresh machine.
+     * Plans the sweep on {@code first}, a freshly booted machine of {@code source} that this closes,
+     * then on more from {@code source}: every hotpluggable CPU (the others stay up meanwhile), each
+     * state whose callback ran, up then down. A CPU whose traced cycle fails becomes a
+     * {@link CycleFailure} and the next CPU gets a fresh machine.
      */
-    static List<Object> faults(MachineSource source, long seed, List<Integer> cpus) {
+    static List<Object> faults(MachineSource source, long seed, List<Integer> cpus, Machine first) {
         List<Object> plan = new ArrayList<>();
-        Machine machine = null;
+        Machine machine = first;
         try {
             for (int cpu : cpus) {
                 if (machine == null) {

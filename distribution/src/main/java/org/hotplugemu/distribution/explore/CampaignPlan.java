@@ -1,0 +1,119 @@
+package org.hotplugemu.distribution.explore;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotplugemu.api.driver.HotplugDriver;
+import org.hotplugemu.core.machine.Machine;
+import org.hotplugemu.core.sysdev.HandlerRegistry;
+import org.hotplugemu.core.sysdev.HotplugOperation;
+import org.hotplugemu.core.sysdev.HotplugPhase;
+
+/**
+ * Every scenario of a campaign, in order, before sharding: the fault sweep, the same failures under
+ * suspend, the registration sweep, the system device sweep, then the random sequences. Two machines
+ * are booted to find them: one whose CPUs, handlers and traced cycles give the sweeps, one whose
+ * drivers' registrations are recorded.
+ */
+final class CampaignPlan {
+    private CampaignPlan() {
+    }
+
+    static List<Object> of(MachineSource source, long seed, int seeds, int operations) {
+        List<Integer> hotpluggable;
+        int keep;
+        List<SysdevScenario> sysdev;
+        List<Object> faults;
+        Machine machine = source.boot(source.cpus(), seed, "");
+        try {
+            hotpluggable = Cpus.hotpluggable(machine);
+            // As torture: the load thread lives on a CPU that cannot go offline, or else on the last hotpluggable one.
+            int fixed = -1;
+            for (int cpu = 0; cpu < machine.cpus() && fixed < 0; cpu++) {
+                fixed = hotpluggable.contains(cpu) ? -1 : cpu;
+            }
+            keep = fixed >= 0 ? fixed : hotpluggable.isEmpty() ? 0 : hotpluggable.get(hotpluggable.size() - 1);
+            // The handlers are listed before the traced cycles, as on a fresh machine.
+            sysdev = sysdev(machine, hotpluggable);
+        } catch (RuntimeException | Error e) {
+            machine.close();
+            throw e;
+        }
+        faults = SweepPlan.faults(source, seed, hotpluggable, machine);
+        List<Object> plan = new ArrayList<>(faults);
+        plan.addAll(suspends(faults));
+        plan.addAll(registrations(source, seed));
+        plan.addAll(sysdev);
+        for (long sequence = 1; sequence <= seeds; sequence++) {
+            plan.add(SequenceScenario.generate(sequence, operations, hotpluggable, keep, List.of(), hotpluggable.size() > 1));
+        }
+        return plan;
+    }
+
+    /**
+     * Suspend's freeze of the secondary CPUs failing on each CPU at each state a plain offline of it
+     * can fail at (the CPUs frozen before it stay down until the thaw brings them back), then the
+     * thaw failing on each CPU at each state a plain online can fail at. The boot CPU is never frozen.
+     */
+    private static List<SuspendScenario> suspends(List<Object> faults) {
+        List<SuspendScenario> freezes = new ArrayList<>();
+        List<SuspendScenario> thaws = new ArrayList<>();
+        for (Object scenario : faults) {
+            if (scenario instanceof FaultScenario fault && fault.cpu() != 0) {
+                if (fault.up()) {
+                    thaws.add(new ThawScenario(fault.cpu(), fault.state(), fault.stateName()));
+                } else {
+                    freezes.add(new FreezeScenario(fault.cpu(), fault.state(), fault.stateName()));
+                }
+            }
+        }
+        freezes.addAll(thaws);
+        return freezes;
+    }
+
+    /** Each dynamic-state setup and instance add of each driver, failing on each online CPU in turn. */
+    private static List<RegistrationScenario> registrations(MachineSource source, long seed) {
+        List<RegistrationScenario> plan = new ArrayList<>();
+        Map<String, RegistrationRecorder> recorders = new LinkedHashMap<>();
+        try (Machine machine = source.boot(source.cpus(), seed, "", driver -> record(driver, recorders))) {
+            BitSet online = Cpus.parseList(machine.read(Cpus.CPU + "online"));
+            recorders.forEach((driver, recorder) -> {
+                for (RegistrationRecorder.Call call : recorder.calls()) {
+                    for (int cpu = online.nextSetBit(0); cpu >= 0; cpu = online.nextSetBit(cpu + 1)) {
+                        plan.add(new RegistrationScenario(driver, call.index, call.kind, call.name, cpu));
+                    }
+                }
+            });
+        }
+        return plan;
+    }
+
+    /** Every handler of every phase of a hot-add and a hot-remove, failing in turn, on every hotpluggable CPU but the boot CPU. */
+    private static List<SysdevScenario> sysdev(Machine machine, List<Integer> hotpluggable) {
+        List<SysdevScenario> scenarios = new ArrayList<>();
+        if (hotpluggable.stream().allMatch(cpu -> cpu == 0) || !machine.exists(Cpus.SYSDEV + "fail_handler")) {
+            return scenarios;
+        }
+        for (int cpu : hotpluggable) {
+            if (cpu == 0) {
+                continue;
+            }
+            for (HotplugOperation operation : HotplugOperation.values()) {
+                for (HotplugPhase phase : HotplugPhase.values()) {
+                    for (HandlerRegistry.Entry entry : machine.systemDevices().handlers().handlers(operation, phase)) {
+                        scenarios.add(new SysdevScenario(cpu, operation, phase, entry.name()));
+                    }
+                }
+            }
+        }
+        return scenarios;
+    }
+
+    private static HotplugDriver record(HotplugDriver driver, Map<String, RegistrationRecorder> recorders) {
+        RegistrationRecorder recorder = new RegistrationRecorder(-1, -1);
+        recorders.put(driver.name(), recorder);
+        return new InterceptingDriver(driver, recorder);
+    }
+}
