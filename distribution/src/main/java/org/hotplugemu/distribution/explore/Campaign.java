@@ -182,7 +182,7 @@ public final class Campaign {
 
     /** Every scenario of the campaign, in order, before sharding. */
     List<Object> plan() {
-        return CampaignPlan.of(source, seed, options.seeds(), options.operations());
+        return CampaignPlan.of(source, seed, options.seeds(), options.operations(), options.jobs());
     }
 
     private List<Problem> runSequence(SequenceScenario sequence, int cpus) {

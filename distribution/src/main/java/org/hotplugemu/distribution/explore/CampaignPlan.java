@@ -21,35 +21,49 @@ final class CampaignPlan {
     private CampaignPlan() {
     }
 
-    static List<Object> of(MachineSource source, long seed, int seeds, int operations) {
-        List<Integer> hotpluggable;
-        int keep;
-        List<SysdevScenario> sysdev;
-        List<Object> faults;
+    /** The plan; with {@code jobs} above 1, the registrations are recorded while the sweep's cycles are traced. */
+    static List<Object> of(MachineSource source, long seed, int seeds, int operations, int jobs) {
+        List<Object> faults = new ArrayList<>();
+        List<SysdevScenario> sysdev = new ArrayList<>();
+        List<Integer> hotpluggable = new ArrayList<>();
+        int[] keep = new int[1];
+        List<RegistrationScenario> registrations = new ArrayList<>();
+        Workers.run(Math.min(jobs, 2), 2, task -> {
+            if (task == 0) {
+                sweep(source, seed, faults, sysdev, hotpluggable, keep);
+            } else {
+                registrations.addAll(registrations(source, seed));
+            }
+        });
+        List<Object> plan = new ArrayList<>(faults);
+        plan.addAll(suspends(faults));
+        plan.addAll(registrations);
+        plan.addAll(sysdev);
+        for (long sequence = 1; sequence <= seeds; sequence++) {
+            plan.add(SequenceScenario.generate(sequence, operations, hotpluggable, keep[0], List.of(), hotpluggable.size() > 1));
+        }
+        return plan;
+    }
+
+    /** Fills in the fault sweep, the system device sweep, the hotpluggable CPUs and the load's CPU, from one fresh machine on. */
+    private static void sweep(MachineSource source, long seed, List<Object> faults, List<SysdevScenario> sysdev, List<Integer> hotpluggable,
+            int[] keep) {
         Machine machine = source.boot(source.cpus(), seed, "");
         try {
-            hotpluggable = Cpus.hotpluggable(machine);
+            hotpluggable.addAll(Cpus.hotpluggable(machine));
             // As torture: the load thread lives on a CPU that cannot go offline, or else on the last hotpluggable one.
             int fixed = -1;
             for (int cpu = 0; cpu < machine.cpus() && fixed < 0; cpu++) {
                 fixed = hotpluggable.contains(cpu) ? -1 : cpu;
             }
-            keep = fixed >= 0 ? fixed : hotpluggable.isEmpty() ? 0 : hotpluggable.get(hotpluggable.size() - 1);
+            keep[0] = fixed >= 0 ? fixed : hotpluggable.isEmpty() ? 0 : hotpluggable.get(hotpluggable.size() - 1);
             // The handlers are listed before the traced cycles, as on a fresh machine.
-            sysdev = sysdev(machine, hotpluggable);
+            sysdev.addAll(sysdev(machine, hotpluggable));
         } catch (RuntimeException | Error e) {
             machine.close();
             throw e;
         }
-        faults = SweepPlan.faults(source, seed, hotpluggable, machine);
-        List<Object> plan = new ArrayList<>(faults);
-        plan.addAll(suspends(faults));
-        plan.addAll(registrations(source, seed));
-        plan.addAll(sysdev);
-        for (long sequence = 1; sequence <= seeds; sequence++) {
-            plan.add(SequenceScenario.generate(sequence, operations, hotpluggable, keep, List.of(), hotpluggable.size() > 1));
-        }
-        return plan;
+        faults.addAll(SweepPlan.faults(source, seed, hotpluggable, machine));
     }
 
     /**

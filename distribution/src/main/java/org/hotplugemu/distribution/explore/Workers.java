@@ -12,6 +12,7 @@ import java.util.function.IntConsumer;
  * not yet taken. Which thread runs a task is left to timing, so a task must not depend on what ran
  * before it on the same thread: each of a campaign's tasks boots its own machines. A task that
  * throws stops the others from taking more, and its exception is rethrown once all have stopped.
+ * Everything the tasks did happens-before {@link #run} returns (the threads are joined).
  */
 final class Workers {
     private Workers() {
