@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.sysdev.HandlerRegistry;
@@ -13,57 +14,65 @@ import org.hotplugemu.core.sysdev.HotplugPhase;
 
 /**
  * Every scenario of a campaign, in order, before sharding: the fault sweep, the same failures under
- * suspend, the registration sweep, the system device sweep, then the random sequences. Two machines
- * are booted to find them: one whose CPUs, handlers and traced cycles give the sweeps, one whose
- * drivers' registrations are recorded.
+ * suspend, the registration sweep, the system device sweep, then the random sequences. They are
+ * found on fresh machines: one gives the CPUs and handlers, each hotpluggable CPU's traced cycle
+ * gives its sweep points, and one more machine's drivers have their registrations recorded.
  */
 final class CampaignPlan {
     private CampaignPlan() {
     }
 
-    /** The plan; with {@code jobs} above 1, the registrations are recorded while the sweep's cycles are traced. */
+    /** The plan; the CPUs' traced cycles and the recording of the registrations go to {@code jobs} workers. */
     static List<Object> of(MachineSource source, long seed, int seeds, int operations, int jobs) {
-        List<Object> faults = new ArrayList<>();
-        List<SysdevScenario> sysdev = new ArrayList<>();
-        List<Integer> hotpluggable = new ArrayList<>();
-        int[] keep = new int[1];
+        List<Integer> hotpluggable;
+        int keep;
+        List<SysdevScenario> sysdev;
+        AtomicReference<Machine> first = new AtomicReference<>(source.boot(source.cpus(), seed, ""));
         List<RegistrationScenario> registrations = new ArrayList<>();
-        Workers.run(Math.min(jobs, 2), 2, task -> {
-            if (task == 0) {
-                sweep(source, seed, faults, sysdev, hotpluggable, keep);
-            } else {
-                registrations.addAll(registrations(source, seed));
-            }
-        });
-        List<Object> plan = new ArrayList<>(faults);
-        plan.addAll(suspends(faults));
-        plan.addAll(registrations);
-        plan.addAll(sysdev);
-        for (long sequence = 1; sequence <= seeds; sequence++) {
-            plan.add(SequenceScenario.generate(sequence, operations, hotpluggable, keep[0], List.of(), hotpluggable.size() > 1));
-        }
-        return plan;
-    }
-
-    /** Fills in the fault sweep, the system device sweep, the hotpluggable CPUs and the load's CPU, from one fresh machine on. */
-    private static void sweep(MachineSource source, long seed, List<Object> faults, List<SysdevScenario> sysdev, List<Integer> hotpluggable,
-            int[] keep) {
-        Machine machine = source.boot(source.cpus(), seed, "");
+        List<Object> faults = new ArrayList<>();
         try {
-            hotpluggable.addAll(Cpus.hotpluggable(machine));
+            Machine machine = first.get();
+            hotpluggable = Cpus.hotpluggable(machine);
             // As torture: the load thread lives on a CPU that cannot go offline, or else on the last hotpluggable one.
             int fixed = -1;
             for (int cpu = 0; cpu < machine.cpus() && fixed < 0; cpu++) {
                 fixed = hotpluggable.contains(cpu) ? -1 : cpu;
             }
-            keep[0] = fixed >= 0 ? fixed : hotpluggable.isEmpty() ? 0 : hotpluggable.get(hotpluggable.size() - 1);
-            // The handlers are listed before the traced cycles, as on a fresh machine.
-            sysdev.addAll(sysdev(machine, hotpluggable));
-        } catch (RuntimeException | Error e) {
-            machine.close();
-            throw e;
+            keep = fixed >= 0 ? fixed : hotpluggable.isEmpty() ? 0 : hotpluggable.get(hotpluggable.size() - 1);
+            // The handlers are listed before any cycle, as on a fresh machine.
+            sysdev = sysdev(machine, hotpluggable);
+            // Each CPU's cycle is traced on a fresh machine (the first one's on this one), the registrations on another.
+            List<Object>[] traced = sweepParts(hotpluggable.size());
+            Workers.run(jobs, hotpluggable.size() + 1, task -> {
+                if (task == hotpluggable.size()) {
+                    registrations.addAll(registrations(source, seed));
+                } else {
+                    Machine fresh = task == 0 ? first.getAndSet(null) : source.boot(source.cpus(), seed, "");
+                    traced[task] = SweepPlan.plan(fresh, hotpluggable.get(task));
+                }
+            });
+            for (List<Object> part : traced) {
+                faults.addAll(part);
+            }
+        } finally {
+            Machine unused = first.getAndSet(null);
+            if (unused != null) {
+                unused.close();
+            }
         }
-        faults.addAll(SweepPlan.faults(source, seed, hotpluggable, machine));
+        List<Object> plan = new ArrayList<>(faults);
+        plan.addAll(suspends(faults));
+        plan.addAll(registrations);
+        plan.addAll(sysdev);
+        for (long sequence = 1; sequence <= seeds; sequence++) {
+            plan.add(SequenceScenario.generate(sequence, operations, hotpluggable, keep, List.of(), hotpluggable.size() > 1));
+        }
+        return plan;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object>[] sweepParts(int cpus) {
+        return new List[cpus];
     }
 
     /**
