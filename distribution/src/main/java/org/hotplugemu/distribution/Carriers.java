@@ -20,10 +20,18 @@ final class Carriers {
     }
 
     static void configure(List<String> args) {
-        if (System.getProperty(PARALLELISM) != null || usesThreadsEngine(args)) {
-            return;
+        int parallelism = parallelism(args);
+        if (System.getProperty(PARALLELISM) == null && parallelism > 0) {
+            System.setProperty(PARALLELISM, String.valueOf(parallelism));
         }
-        System.setProperty(PARALLELISM, String.valueOf(command(args).equals("explore") ? jobs(args) : 1));
+    }
+
+    /** The carriers the command line {@code args} wants: one for sim, one per job for explore; 0 for the JDK's default. */
+    static int parallelism(List<String> args) {
+        if (usesThreadsEngine(args)) {
+            return 0;
+        }
+        return command(args).equals("explore") ? jobs(args) : 1;
     }
 
     static boolean usesThreadsEngine(List<String> args) {
@@ -42,7 +50,7 @@ final class Carriers {
     }
 
     /** explore's {@code --jobs N} (or {@code --jobs=N}), else its default, the processor count; picocli rejects a bad value later. */
-    static int jobs(List<String> args) {
+    private static int jobs(List<String> args) {
         String value = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
