@@ -8,7 +8,7 @@ import java.util.List;
  * <p>The {@code sim} engine runs one emulated thread at a time; with the default carrier per core,
  * every handoff wakes an idle carrier that finds nothing to do and spins before parking, and the
  * next thread resumes on another core: a one-CPU offline/online cycle costs about 2.5 times more
- * than with one carrier. {@code explore} runs {@code --jobs} machines at once (default: one per
+ * than with one carrier. {@code explore} runs {@code --jobs} machines at once (default: two per
  * processor), each running one emulated thread at a time: one carrier per job. The {@code threads}
  * engine wants real parallelism, so it keeps the default. A value the user set
  * ({@code -Djdk.virtualThreadScheduler.parallelism}) is kept.
@@ -49,7 +49,7 @@ final class Carriers {
         return args.stream().filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
     }
 
-    /** explore's {@code --jobs N} (or {@code --jobs=N}), else its default, the processor count; picocli rejects a bad value later. */
+    /** explore's {@code --jobs N} (or {@code --jobs=N}), else its default, two per processor; picocli rejects a bad value later. */
     private static int jobs(List<String> args) {
         String value = null;
         for (int i = 0; i < args.size(); i++) {
@@ -61,7 +61,7 @@ final class Carriers {
             }
         }
         try {
-            int jobs = value == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(value.strip());
+            int jobs = value == null ? 2 * Runtime.getRuntime().availableProcessors() : Integer.parseInt(value.strip());
             return Math.max(1, jobs);
         } catch (NumberFormatException e) {
             return 1;

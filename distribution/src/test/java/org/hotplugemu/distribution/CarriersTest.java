@@ -16,8 +16,8 @@ class CarriersTest {
     }
 
     @Test
-    void exploreGetsOneCarrierPerJobByDefaultOnePerProcessor() {
-        assertThat(Carriers.parallelism(List.of("explore", "--cpus", "4"))).isEqualTo(PROCESSORS);
+    void exploreGetsOneCarrierPerJobByDefaultTwoPerProcessor() {
+        assertThat(Carriers.parallelism(List.of("explore", "--cpus", "4"))).isEqualTo(2 * PROCESSORS);
         assertThat(Carriers.parallelism(List.of("explore", "--jobs", "3"))).isEqualTo(3);
         assertThat(Carriers.parallelism(List.of("explore", "--jobs=5", "--cpus", "8"))).isEqualTo(5);
         // picocli reports a bad --jobs; until then one carrier does.

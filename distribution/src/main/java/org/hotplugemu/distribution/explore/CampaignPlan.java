@@ -22,34 +22,31 @@ final class CampaignPlan {
     private CampaignPlan() {
     }
 
-    /** The plan; the CPUs' traced cycles and the recording of the registrations go to {@code jobs} workers. */
+    /**
+     * The plan. The registrations are recorded while the first machine boots and gives the CPUs and
+     * handlers; then each CPU's cycle is traced on a fresh machine (the first CPU's on that one), the
+     * CPUs on {@code jobs} workers.
+     */
     static List<Object> of(MachineSource source, long seed, int seeds, int operations, int jobs) {
-        List<Integer> hotpluggable;
-        int keep;
-        List<SysdevScenario> sysdev;
-        AtomicReference<Machine> first = new AtomicReference<>(source.boot(source.cpus(), seed, ""));
+        AtomicReference<Machine> first = new AtomicReference<>();
         List<RegistrationScenario> registrations = new ArrayList<>();
         List<Object> faults = new ArrayList<>();
+        List<Integer> hotpluggable = new ArrayList<>();
+        List<SysdevScenario> sysdev = new ArrayList<>();
+        int[] keep = new int[1];
         try {
-            Machine machine = first.get();
-            hotpluggable = Cpus.hotpluggable(machine);
-            // As torture: the load thread lives on a CPU that cannot go offline, or else on the last hotpluggable one.
-            int fixed = -1;
-            for (int cpu = 0; cpu < machine.cpus() && fixed < 0; cpu++) {
-                fixed = hotpluggable.contains(cpu) ? -1 : cpu;
-            }
-            keep = fixed >= 0 ? fixed : hotpluggable.isEmpty() ? 0 : hotpluggable.get(hotpluggable.size() - 1);
-            // The handlers are listed before any cycle, as on a fresh machine.
-            sysdev = sysdev(machine, hotpluggable);
-            // Each CPU's cycle is traced on a fresh machine (the first one's on this one), the registrations on another.
-            List<Object>[] traced = sweepParts(hotpluggable.size());
-            Workers.run(jobs, hotpluggable.size() + 1, task -> {
-                if (task == hotpluggable.size()) {
-                    registrations.addAll(registrations(source, seed));
+            Workers.run(Math.min(jobs, 2), 2, task -> {
+                if (task == 0) {
+                    first.set(source.boot(source.cpus(), seed, ""));
+                    survey(first.get(), hotpluggable, keep, sysdev);
                 } else {
-                    Machine fresh = task == 0 ? first.getAndSet(null) : source.boot(source.cpus(), seed, "");
-                    traced[task] = SweepPlan.plan(fresh, hotpluggable.get(task));
+                    registrations.addAll(registrations(source, seed));
                 }
+            });
+            List<Object>[] traced = sweepParts(hotpluggable.size());
+            Workers.run(jobs, hotpluggable.size(), task -> {
+                Machine fresh = task == 0 ? first.getAndSet(null) : source.boot(source.cpus(), seed, "");
+                traced[task] = SweepPlan.plan(fresh, hotpluggable.get(task));
             });
             for (List<Object> part : traced) {
                 faults.addAll(part);
@@ -65,9 +62,22 @@ final class CampaignPlan {
         plan.addAll(registrations);
         plan.addAll(sysdev);
         for (long sequence = 1; sequence <= seeds; sequence++) {
-            plan.add(SequenceScenario.generate(sequence, operations, hotpluggable, keep, List.of(), hotpluggable.size() > 1));
+            plan.add(SequenceScenario.generate(sequence, operations, hotpluggable, keep[0], List.of(), hotpluggable.size() > 1));
         }
         return plan;
+    }
+
+    /** Reads from a fresh machine its hotpluggable CPUs, the CPU the load thread keeps, and the system device sweep. */
+    private static void survey(Machine machine, List<Integer> hotpluggable, int[] keep, List<SysdevScenario> sysdev) {
+        hotpluggable.addAll(Cpus.hotpluggable(machine));
+        // As torture: the load thread lives on a CPU that cannot go offline, or else on the last hotpluggable one.
+        int fixed = -1;
+        for (int cpu = 0; cpu < machine.cpus() && fixed < 0; cpu++) {
+            fixed = hotpluggable.contains(cpu) ? -1 : cpu;
+        }
+        keep[0] = fixed >= 0 ? fixed : hotpluggable.isEmpty() ? 0 : hotpluggable.get(hotpluggable.size() - 1);
+        // The handlers are listed before any cycle, as on a fresh machine.
+        sysdev.addAll(sysdev(machine, hotpluggable));
     }
 
     @SuppressWarnings("unchecked")
