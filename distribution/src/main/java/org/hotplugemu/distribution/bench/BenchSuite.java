@@ -120,8 +120,8 @@ public final class BenchSuite {
         double sweepSeconds = (System.nanoTime() - sweepStart) / 1e9;
         double exploreProcessMs = -1;
         if (plan.startupRuns() > 1) {
-            progress.accept("explore (a whole default run, as a process)");
-            exploreProcessMs = startupProbe.measureExplore();
+            progress.accept("explore (a whole default run, as a process) x " + plan.startupRuns());
+            exploreProcessMs = startupProbe.measureExplore(plan.startupRuns());
         }
         return new BenchReport(handoffSim, handoffThreads, handoffJdk, cycleSim, cycleFromJava, cycleThreads,
                 engineMicrosPerCycle * THREADS_TIME_SCALE, switchesPerCycle, boots,

@@ -60,11 +60,16 @@ public final class StartupProbe {
     }
 
     /**
-     * Returns the wall time in milliseconds of one default {@code hotplug-emu explore --json} of the
-     * stock 4-CPU x86 machine, as a whole process (issue 15: at most four times {@code boot --cpus 4}).
+     * Returns the median wall time in milliseconds of {@code runs} default {@code hotplug-emu explore --json}
+     * of the stock 4-CPU x86 machine (its default --jobs: one per processor), each a whole process
+     * (issue 15: at most four times {@code boot --cpus 4}, whose figure is a median too).
      */
-    public double measureExplore() {
-        return time(command(emulatorCommand, "explore", "--json"));
+    public double measureExplore(int runs) {
+        double[] explore = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            explore[i] = time(command(emulatorCommand, "explore", "--json"));
+        }
+        return CycleProbe.median(explore);
     }
 
     private static List<String> command(List<String> base, String... arguments) {

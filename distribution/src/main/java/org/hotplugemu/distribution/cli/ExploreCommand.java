@@ -42,6 +42,19 @@ final class ExploreCommand extends MachineCommand {
     @Option(names = "--scenario", paramLabel = "ID", description = "Run only the scenario with this id, as a reproducer prints it.")
     String only;
 
+    @Option(names = "--jobs", paramLabel = "N", description = "Parts of the campaign to run at once, each on machines of its own (default:"
+            + " two per processor). The report is the same whatever N is.")
+    Integer jobs;
+
+    /**
+     * Two jobs per processor: a job's worker thread and its machine's emulated threads take turns, so
+     * one job keeps a core busy only part of the time (measured on 2 cores: 3 or 4 jobs about a
+     * twentieth faster than 2, 6 or 8 slower again).
+     */
+    static int defaultJobs() {
+        return 2 * Runtime.getRuntime().availableProcessors();
+    }
+
     @Option(names = "--merge", description = "Merge the --json reports given as arguments into one report.")
     boolean merge;
 
@@ -71,6 +84,9 @@ final class ExploreCommand extends MachineCommand {
         if (seeds < 0 || operations < 1) {
             throw usage("--seeds must be at least 0 and --ops at least 1");
         }
+        if (jobs != null && jobs < 1) {
+            throw usage("--jobs must be at least 1, not " + jobs);
+        }
         int[] split = parseShard(shard);
         machine.enableLockdepUnlessSet();
         MachineSettings settings = machine.settings(plugins);
@@ -82,7 +98,8 @@ final class ExploreCommand extends MachineCommand {
                 () -> MachineDrivers.createEach(providers, settings.architecture()), settings.effectiveCommandLine(),
                 settings.cpus(), replayOptions());
         Campaign campaign = new Campaign(source, machine.seed,
-                new Campaign.Options(seeds, operations, split[0], split[1], Optional.ofNullable(only)));
+                new Campaign.Options(seeds, operations, split[0], split[1], Optional.ofNullable(only),
+                        jobs != null ? jobs : defaultJobs()));
         IntConsumer[] bar = new IntConsumer[1];
         try {
             return campaign.run(total -> bar[0] = ProgressBar.forTerminal(streams.err(), "exploring", total));

@@ -8,14 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import org.hotplugemu.api.kernel.HotplugException;
-import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.core.machine.Machine;
-import org.hotplugemu.core.sysdev.HandlerRegistry;
-import org.hotplugemu.core.sysdev.HotplugOperation;
-import org.hotplugemu.core.sysdev.HotplugPhase;
 
 /**
  * {@code hotplug-emu explore}: the systematic fault sweep (every hotpluggable CPU, every state with
@@ -25,6 +22,10 @@ import org.hotplugemu.core.sysdev.HotplugPhase;
  * every driver failing on each CPU in turn), then random operation sequences under load, one per
  * seed. Each failure is shrunk into a reproducer. Scenario {@code i} of the campaign belongs to
  * shard {@code i mod N}, so shards of the same options split it without overlap.
+ *
+ * <p>A shard's scenarios fall into runs that each start on a freshly booted machine (see
+ * {@link #runs}); the runs go to {@code jobs} workers in parallel, and the results are added up in
+ * campaign order, so the report is the same whatever the number of workers and their timing.
  */
 public final class Campaign {
     /**
@@ -33,11 +34,24 @@ public final class Campaign {
      * @param shard this shard, 1-based
      * @param shards how many shards
      * @param only run only the scenario with this id
+     * @param jobs how many runs go on at once, each on machines of its own
      */
-    public record Options(int seeds, int operations, int shard, int shards, Optional<String> only) {
+    public record Options(int seeds, int operations, int shard, int shards, Optional<String> only, int jobs) {
         public Options {
             requireNonNull(only, "only is null");
+            if (jobs < 1) {
+                throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
+            }
         }
+
+        /** Options that run one scenario at a time. */
+        public Options(int seeds, int operations, int shard, int shards, Optional<String> only) {
+            this(seeds, operations, shard, shards, only, 1);
+        }
+    }
+
+    /** What one scenario found, kept at its place until the report adds the results up in campaign order. */
+    private record Result(String path, Finding finding) {
     }
 
     private final MachineSource source;
@@ -65,16 +79,73 @@ public final class Campaign {
             }
         }
         IntConsumer done = progress.apply(mine.size());
+        AtomicInteger finished = new AtomicInteger();
+        IntConsumer counted = scenarios -> {
+            synchronized (done) {
+                done.accept(finished.addAndGet(scenarios));
+            }
+        };
+        Result[] results = new Result[mine.size()];
+        List<int[]> runs = runs(mine);
+        Workers.run(options.jobs(), runs.size(), run -> run(mine, runs.get(run)[0], runs.get(run)[1], results, counted));
         int passed = 0;
         List<Finding> failed = new ArrayList<>();
         Map<String, Map<String, Integer>> rollbacks = new TreeMap<>();
         Map<String, Integer> phases = new LinkedHashMap<>();
+        for (int i = 0; i < mine.size(); i++) {
+            Object scenario = mine.get(i);
+            Result result = results[i];
+            phases.merge(phase(scenario), 1, Integer::sum);
+            if (!result.path().isEmpty()) {
+                rollbacks.computeIfAbsent(stateKey(scenario), key -> new TreeMap<>()).merge(result.path(), 1, Integer::sum);
+            }
+            if (result.finding() == null) {
+                passed++;
+            } else {
+                failed.add(result.finding());
+            }
+        }
+        List<String> shards = options.shards() == 1 ? List.of() : List.of(options.shard() + "/" + options.shards());
+        return new ExploreReport(mine.size(), passed, failed, rollbacks, phases, shards);
+    }
+
+    /**
+     * Splits the scenarios into runs of {@code [from, to)}: the consecutive sweep points of one kind on
+     * one CPU share a machine while they leave it clean, as a developer would script them; every
+     * registration point and every sequence starts on a machine of its own. A run depends only on the
+     * scenarios in it, never on which worker ran what before.
+     */
+    private static List<int[]> runs(List<Object> scenarios) {
+        List<int[]> runs = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= scenarios.size(); i++) {
+            String key = i < scenarios.size() ? machineKey(scenarios.get(i)) : null;
+            if (key == null || !key.equals(machineKey(scenarios.get(i - 1)))) {
+                runs.add(new int[] {from, i});
+                from = i;
+            }
+        }
+        return runs;
+    }
+
+    /** Which scenarios may share a machine, one after another: the same kind on the same CPU; null for those that never do. */
+    private static String machineKey(Object scenario) {
+        return switch (scenario) {
+            case FaultScenario fault -> "fault cpu" + fault.cpu();
+            case SuspendScenario suspend -> suspend.getClass().getSimpleName() + " cpu" + suspend.cpu();
+            case SysdevScenario sysdev -> "sysdev cpu" + sysdev.cpu();
+            default -> null;
+        };
+    }
+
+    /** Runs {@code scenarios[from, to)}, reusing one booted machine while the scenarios leave it clean. */
+    private void run(List<Object> scenarios, int from, int to, Result[] results, IntConsumer counted) {
         Machine machine = null;
         try {
-            for (int i = 0; i < mine.size(); i++) {
-                Object scenario = mine.get(i);
-                phases.merge(phase(scenario), 1, Integer::sum);
+            for (int i = from; i < to; i++) {
+                Object scenario = scenarios.get(i);
                 List<Problem> problems;
+                String path = "";
                 if (scenario instanceof SequenceScenario sequence) {
                     problems = runSequence(sequence, source.cpus());
                 } else if (scenario instanceof SweepPlan.CycleFailure cycle) {
@@ -92,116 +163,26 @@ public final class Campaign {
                         default -> ((RegistrationScenario) scenario).run(machine, source);
                     };
                     problems = outcome.problems();
-                    if (!outcome.path().isEmpty()) {
-                        rollbacks.computeIfAbsent(stateKey(scenario), key -> new TreeMap<>()).merge(outcome.path(), 1, Integer::sum);
-                    }
+                    path = outcome.path();
                     if (!outcome.clean()) {
                         machine.close();
                         machine = null;
                     }
                 }
-                if (problems.isEmpty()) {
-                    passed++;
-                } else {
-                    failed.add(new Reproducers(source, seed, sequenceExtra).shrink(scenario, problems));
-                }
-                done.accept(i + 1);
+                Finding finding = problems.isEmpty() ? null : new Reproducers(source, seed, sequenceExtra).shrink(scenario, problems);
+                results[i] = new Result(path, finding);
+                counted.accept(1);
             }
         } finally {
             if (machine != null) {
                 machine.close();
             }
         }
-        List<String> shards = options.shards() == 1 ? List.of() : List.of(options.shard() + "/" + options.shards());
-        return new ExploreReport(mine.size(), passed, failed, rollbacks, phases, shards);
     }
 
     /** Every scenario of the campaign, in order, before sharding. */
     List<Object> plan() {
-        List<Object> plan = new ArrayList<>();
-        List<Integer> hotpluggable;
-        int keep;
-        try (Machine machine = source.boot(source.cpus(), seed, "")) {
-            hotpluggable = Cpus.hotpluggable(machine);
-            // As torture: the load thread lives on a CPU that cannot go offline, or else on the last hotpluggable one.
-            int fixed = -1;
-            for (int cpu = 0; cpu < machine.cpus() && fixed < 0; cpu++) {
-                fixed = hotpluggable.contains(cpu) ? -1 : cpu;
-            }
-            keep = fixed >= 0 ? fixed : hotpluggable.isEmpty() ? 0 : hotpluggable.get(hotpluggable.size() - 1);
-        }
-        List<Object> faults = SweepPlan.faults(source, seed, hotpluggable);
-        plan.addAll(faults);
-        plan.addAll(suspends(faults));
-        Map<String, RegistrationRecorder> recorders = new LinkedHashMap<>();
-        try (Machine machine = source.boot(source.cpus(), seed, "", driver -> record(driver, recorders))) {
-            java.util.BitSet online = Cpus.parseList(machine.read(Cpus.CPU + "online"));
-            recorders.forEach((driver, recorder) -> {
-                for (RegistrationRecorder.Call call : recorder.calls()) {
-                    for (int cpu = online.nextSetBit(0); cpu >= 0; cpu = online.nextSetBit(cpu + 1)) {
-                        plan.add(new RegistrationScenario(driver, call.index, call.kind, call.name, cpu));
-                    }
-                }
-            });
-        }
-        plan.addAll(sysdev(hotpluggable));
-        for (long sequence = 1; sequence <= options.seeds(); sequence++) {
-            plan.add(SequenceScenario.generate(sequence, options.operations(), hotpluggable, keep, List.of(), hotpluggable.size() > 1));
-        }
-        return plan;
-    }
-
-    /**
-     * Suspend's freeze of the secondary CPUs failing on each CPU at each state a plain offline of it
-     * can fail at (the CPUs frozen before it stay down until the thaw brings them back), then the
-     * thaw failing on each CPU at each state a plain online can fail at. The boot CPU is never frozen.
-     */
-    private static List<SuspendScenario> suspends(List<Object> faults) {
-        List<SuspendScenario> freezes = new ArrayList<>();
-        List<SuspendScenario> thaws = new ArrayList<>();
-        for (Object scenario : faults) {
-            if (scenario instanceof FaultScenario fault && fault.cpu() != 0) {
-                if (fault.up()) {
-                    thaws.add(new ThawScenario(fault.cpu(), fault.state(), fault.stateName()));
-                } else {
-                    freezes.add(new FreezeScenario(fault.cpu(), fault.state(), fault.stateName()));
-                }
-            }
-        }
-        freezes.addAll(thaws);
-        return freezes;
-    }
-
-    /** Every handler of every phase of a hot-add and a hot-remove, failing in turn, on every hotpluggable CPU but the boot CPU. */
-    private List<SysdevScenario> sysdev(List<Integer> hotpluggable) {
-        List<SysdevScenario> scenarios = new ArrayList<>();
-        if (hotpluggable.stream().allMatch(cpu -> cpu == 0)) {
-            return scenarios;
-        }
-        try (Machine machine = source.boot(source.cpus(), seed, "")) {
-            if (!machine.exists(Cpus.SYSDEV + "fail_handler")) {
-                return scenarios;
-            }
-            for (int cpu : hotpluggable) {
-                if (cpu == 0) {
-                    continue;
-                }
-                for (HotplugOperation operation : HotplugOperation.values()) {
-                    for (HotplugPhase phase : HotplugPhase.values()) {
-                        for (HandlerRegistry.Entry entry : machine.systemDevices().handlers().handlers(operation, phase)) {
-                            scenarios.add(new SysdevScenario(cpu, operation, phase, entry.name()));
-                        }
-                    }
-                }
-            }
-        }
-        return scenarios;
-    }
-
-    private static HotplugDriver record(HotplugDriver driver, Map<String, RegistrationRecorder> recorders) {
-        RegistrationRecorder recorder = new RegistrationRecorder(-1, -1);
-        recorders.put(driver.name(), recorder);
-        return new InterceptingDriver(driver, recorder);
+        return CampaignPlan.of(source, seed, options.seeds(), options.operations(), options.jobs());
     }
 
     private List<Problem> runSequence(SequenceScenario sequence, int cpus) {

@@ -14,7 +14,7 @@ import org.hotplugemu.core.profile.Profile;
  * Finds the sweep's points the way a kernel developer would: trace one offline and one online of
  * each hotpluggable CPU and take every step whose callback ran ({@code cpuhp_enter} and
  * {@code cpuhp_multi_enter}), leaving out what the kernel refuses to arm: STARTING and DYING
- * states, and PREPARE states while the CPU is up. Leaves the machine as it found it.
+ * states, and PREPARE states while the CPU is up. Each CPU is traced on a machine of its own.
  */
 final class SweepPlan {
     private static final Pattern ENTER = Pattern.compile("cpuhp_(?:multi_)?enter: cpu:\\s+(\\d+) target:\\s+\\d+ step:\\s+(\\d+)");
@@ -36,32 +36,16 @@ final class SweepPlan {
     }
 
     /**
-     * Plans the sweep on machines from {@code source}: every hotpluggable CPU (the others stay up
-     * meanwhile), each state whose callback ran, up then down. A CPU whose
-     * traced cycle fails becomes a {@link CycleFailure} and the next CPU gets a fresh machine.
+     * Plans the sweep of {@code cpu} on {@code machine}, freshly booted, which this closes (the other
+     * CPUs stay up meanwhile): each state whose callback ran, up then down; or, when the traced cycle
+     * itself fails, a {@link CycleFailure}.
      */
-    static List<Object> faults(MachineSource source, long seed, List<Integer> cpus) {
-        List<Object> plan = new ArrayList<>();
-        Machine machine = null;
-        try {
-            for (int cpu : cpus) {
-                if (machine == null) {
-                    machine = source.boot(source.cpus(), seed, "");
-                }
-                try {
-                    plan.addAll(faults(machine, cpu));
-                } catch (HotplugException e) {
-                    plan.add(new CycleFailure(cpu, Problem.of(e)));
-                    machine.close();
-                    machine = null;
-                }
-            }
-        } finally {
-            if (machine != null) {
-                machine.close();
-            }
+    static List<Object> plan(Machine machine, int cpu) {
+        try (machine) {
+            return List.copyOf(faults(machine, cpu));
+        } catch (HotplugException e) {
+            return List.of(new CycleFailure(cpu, Problem.of(e)));
         }
-        return plan;
     }
 
     static List<FaultScenario> faults(Machine machine, int cpu) {

@@ -72,6 +72,14 @@ class ExploreCommandTest {
     }
 
     @Test
+    void theJsonReportIsTheSameWithOneJobAndWithTwo() {
+        assertThat(run("explore", "--cpus", "3", "--seeds", "2", "--ops", "10", "--json", "--jobs", "1")).isZero();
+        String one = output();
+        assertThat(run("explore", "--cpus", "3", "--seeds", "2", "--ops", "10", "--json", "--jobs", "2")).isZero();
+        assertThat(output()).isEqualTo(one).contains("\"scenarios\"");
+    }
+
+    @Test
     void aMergedFailureExitsOne() throws IOException {
         Path failing = directory.resolve("failing.json");
         Files.writeString(failing, """
@@ -92,5 +100,7 @@ class ExploreCommandTest {
         assertThat(run("explore", "--merge", junk.toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read " + junk + " as an explore --json report");
         assertThat(run("explore", "a.json")).isEqualTo(2);
+        assertThat(run("explore", "--jobs", "0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--jobs must be at least 1, not 0");
     }
 }
