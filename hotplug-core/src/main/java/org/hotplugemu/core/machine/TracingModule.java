@@ -5,6 +5,8 @@ import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.hotplugemu.api.driver.CpuMask;
 import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.KernelCommandLine;
 import org.hotplugemu.arch.spi.MachineConfig;
@@ -43,8 +45,34 @@ final class TracingModule extends AbstractModule {
         CpuhpTracepoints trace = commandLine.getBoolean("emu.trace_offline_cpus", false)
                 ? new CpuhpTracepoints(tracing.tracer())
                 // The tracepoint condition cpu_online(raw_smp_processor_id()).
-                : new CpuhpTracepoints(tracing.tracer(), () -> cpuhp.get().hotplug().masks().online().test(engine.currentCpu()));
+                : new CpuhpTracepoints(tracing.tracer(), new CurrentCpuOnline(cpuhp, engine));
         tracing.addRules(new CpuhpTraceRules());
         return trace;
+    }
+
+    /**
+     * The tracepoint condition {@code cpu_online(raw_smp_processor_id())}. The online mask is looked
+     * up once, on the first event, since the state machine is built after its tracepoints: asking
+     * Guice's provider at every event cost more than the rest of tracing.
+     */
+    private static final class CurrentCpuOnline implements BooleanSupplier {
+        private final Provider<Cpuhp> cpuhp;
+        private final Engine engine;
+        private volatile CpuMask online;
+
+        CurrentCpuOnline(Provider<Cpuhp> cpuhp, Engine engine) {
+            this.cpuhp = cpuhp;
+            this.engine = engine;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            CpuMask mask = online;
+            if (mask == null) {
+                mask = cpuhp.get().hotplug().masks().online();
+                online = mask;
+            }
+            return mask.test(engine.currentCpu());
+        }
     }
 }
