@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.distribution.torture.LockdepReports;
 
@@ -26,6 +27,15 @@ final class Cpus {
 
     static String failFile(int cpu) {
         return CPU + "cpu" + cpu + "/hotplug/fail";
+    }
+
+    /** Disarms CPU {@code cpu}'s {@code hotplug/fail}; nothing armed any more, or the file gone with the CPU, is fine. */
+    static void disarm(Machine machine, int cpu) {
+        try {
+            machine.write(failFile(cpu), "-1\n");
+        } catch (HotplugException e) {
+            // nothing to disarm
+        }
     }
 
     /** The CPU's state from {@code hotplug/state}; a hot-added or absent CPU has none there, so the state machine tells. */

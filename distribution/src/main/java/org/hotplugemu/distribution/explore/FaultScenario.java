@@ -56,7 +56,7 @@ record FaultScenario(int cpu, int state, String stateName, boolean up) {
         } catch (HotplugException e) {
             error = e;
         }
-        disarm(machine, onCpu);
+        Cpus.disarm(machine, onCpu);
         String direction = up ? "online" : "offline";
         if (error == null) {
             problems.add(new Problem("no-error", "the " + direction + " of CPU " + onCpu + " succeeded with hotplug/fail armed at " + state));
@@ -89,13 +89,5 @@ record FaultScenario(int cpu, int state, String stateName, boolean up) {
         problems.addAll(Consistency.check(machine, skip));
         boolean recovered = problems.isEmpty() && StillWorks.check(machine, onCpu, problems);
         return new Outcome(problems, path, recovered && problems.isEmpty());
-    }
-
-    private static void disarm(Machine machine, int cpu) {
-        try {
-            machine.write(Cpus.failFile(cpu), "-1\n");
-        } catch (HotplugException e) {
-            // Nothing armed any more, or the file is gone with the CPU: nothing to disarm.
-        }
     }
 }

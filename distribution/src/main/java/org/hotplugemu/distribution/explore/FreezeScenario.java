@@ -51,7 +51,7 @@ record FreezeScenario(int cpu, int state, String stateName) implements SuspendSc
         } catch (HotplugException e) {
             error = e;
         }
-        disarm(machine, onCpu);
+        Cpus.disarm(machine, onCpu);
         if (error == null) {
             problems.add(new Problem("no-error", "freeze_secondary_cpus succeeded with hotplug/fail armed at " + state + " on CPU " + onCpu));
         } else if (error.errno() != Errno.EAGAIN) {
@@ -131,14 +131,6 @@ record FreezeScenario(int cpu, int state, String stateName) implements SuspendSc
                 }
                 return;
             }
-        }
-    }
-
-    private static void disarm(Machine machine, int cpu) {
-        try {
-            machine.write(Cpus.failFile(cpu), "-1\n");
-        } catch (HotplugException e) {
-            // Nothing armed any more: nothing to disarm.
         }
     }
 }

@@ -52,7 +52,7 @@ record ThawScenario(int cpu, int state, String stateName) implements SuspendScen
             problems.add(Problem.isCleanFailure(e) ? new Problem("thaw", "thaw_secondary_cpus failed, which the kernel's never does: "
                     + e.getMessage()) : Problem.of(e));
         }
-        disarm(machine, onCpu);
+        Cpus.disarm(machine, onCpu);
         List<String> log = machine.dmesg();
         List<String> splats = Cpus.splats(log, logStart);
         String path = "";
@@ -96,13 +96,5 @@ record ThawScenario(int cpu, int state, String stateName) implements SuspendScen
         }
         boolean recovered = problems.isEmpty() && StillWorks.check(machine, onCpu, problems);
         return new FaultScenario.Outcome(problems, path, recovered && problems.isEmpty());
-    }
-
-    private static void disarm(Machine machine, int cpu) {
-        try {
-            machine.write(Cpus.failFile(cpu), "-1\n");
-        } catch (HotplugException e) {
-            // Nothing armed any more: nothing to disarm.
-        }
     }
 }
