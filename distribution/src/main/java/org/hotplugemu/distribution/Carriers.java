@@ -1,6 +1,7 @@
 package org.hotplugemu.distribution;
 
 import java.util.List;
+import org.hotplugemu.distribution.explore.Campaign;
 
 /**
  * Chooses how many carrier threads run the JVM's virtual threads, before the first one exists.
@@ -49,7 +50,7 @@ final class Carriers {
         return args.stream().filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
     }
 
-    /** explore's {@code --jobs N} (or {@code --jobs=N}), else its default, two per processor; picocli rejects a bad value later. */
+    /** explore's {@code --jobs N} (or {@code --jobs=N}), else {@link Campaign#defaultJobs()}; picocli rejects a bad value later. */
     private static int jobs(List<String> args) {
         String value = null;
         for (int i = 0; i < args.size(); i++) {
@@ -61,7 +62,7 @@ final class Carriers {
             }
         }
         try {
-            int jobs = value == null ? 2 * Runtime.getRuntime().availableProcessors() : Integer.parseInt(value.strip());
+            int jobs = value == null ? Campaign.defaultJobs() : Integer.parseInt(value.strip());
             return Math.max(1, jobs);
         } catch (NumberFormatException e) {
             return 1;

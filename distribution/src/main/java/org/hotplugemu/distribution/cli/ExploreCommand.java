@@ -46,15 +46,6 @@ final class ExploreCommand extends MachineCommand {
             + " two per processor). The report is the same whatever N is.")
     Integer jobs;
 
-    /**
-     * Two jobs per processor: a job's worker thread and its machine's emulated threads take turns, so
-     * one job keeps a core busy only part of the time (measured on 2 cores: 3 or 4 jobs about a
-     * twentieth faster than 2, 6 or 8 slower again).
-     */
-    static int defaultJobs() {
-        return 2 * Runtime.getRuntime().availableProcessors();
-    }
-
     @Option(names = "--merge", description = "Merge the --json reports given as arguments into one report.")
     boolean merge;
 
@@ -99,7 +90,7 @@ final class ExploreCommand extends MachineCommand {
                 settings.cpus(), replayOptions());
         Campaign campaign = new Campaign(source, machine.seed,
                 new Campaign.Options(seeds, operations, split[0], split[1], Optional.ofNullable(only),
-                        jobs != null ? jobs : defaultJobs()));
+                        jobs != null ? jobs : Campaign.defaultJobs()));
         IntConsumer[] bar = new IntConsumer[1];
         try {
             return campaign.run(total -> bar[0] = ProgressBar.forTerminal(streams.err(), "exploring", total));
