@@ -15,7 +15,7 @@ import org.hotplugemu.api.sched.KernelBugException;
 /**
  * The emulated machine's file tree ({@code /sys}, {@code /sys/kernel/debug}, mounted tracefs):
  * directories appear as files are added beneath them; entries list in sorted order, as {@code ls}
- * shows them. Errors carry the errno the system call returns. Each added file records its
+ * shows them. Errors carry the errno the system call returns. Each added file has an
  * {@link Owner}, so that a driver can be kept from removing or replacing what is not its own.
  */
 public final class VirtualFs implements VirtualFiles {
@@ -36,7 +36,10 @@ public final class VirtualFs implements VirtualFiles {
 
     private final Dir root = new Dir();
     private final Map<String, Mount> mounts = new TreeMap<>();
-    /** Who added each file, by normalized path; kept with the tree, so it cannot outlive a file. */
+    /**
+     * Who added each backend's or driver's file, by normalized path (a file not listed is the core's);
+     * kept with the tree, so it cannot outlive a file.
+     */
     private final TreeMap<String, Owner> owners = new TreeMap<>();
 
     /** Adds a file of the core's. */
@@ -61,7 +64,7 @@ public final class VirtualFs implements VirtualFiles {
         for (int i = 0; i < parts.size() - 1; i++) {
             Object child = dir.children.computeIfAbsent(parts.get(i), name -> new Dir());
             if (!(child instanceof Dir next)) {
-                throw new HotplugException(Errno.ENOTDIR, "/" + String.join("/", parts.subList(0, i + 1)) + " is a file");
+                throw new HotplugException(Errno.ENOTDIR, pathOf(parts.subList(0, i + 1)) + " is a file");
             }
             dir = next;
         }
@@ -71,7 +74,7 @@ public final class VirtualFs implements VirtualFiles {
         }
         dir.children.put(name, file);
         if (!owner.equals(Owner.CORE)) {
-            owners.put("/" + String.join("/", parts), owner); // the core's files, most of them, are the default
+            owners.put(pathOf(parts), owner); // the core's files, most of them, are the default
         }
     }
 
@@ -115,7 +118,7 @@ public final class VirtualFs implements VirtualFiles {
         }
         if (!parts.isEmpty()) {
             dir.children.remove(parts.get(parts.size() - 1));
-            String removed = "/" + String.join("/", parts);
+            String removed = pathOf(parts);
             owners.remove(removed);
             // Everything below a removed directory: '0' is the character after '/'.
             owners.subMap(removed + "/", removed + "0").clear();
@@ -329,6 +332,11 @@ public final class VirtualFs implements VirtualFiles {
             return path; // the common case, e.g. every write to cpuN/online: no copy
         }
         List<String> parts = split(path);
+        return pathOf(parts);
+    }
+
+    /** The absolute path of the names {@code parts}, root first. */
+    private static String pathOf(List<String> parts) {
         return "/" + String.join("/", parts);
     }
 
