@@ -1,31 +1,21 @@
 package org.hotplugemu.drivers;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import org.hotplugemu.core.testing.PluginBoundary;
 import org.junit.jupiter.api.Test;
 
 class DriverBoundaryTest {
     @Test
     void driversNeverReachIntoTheCoreTracingOrTheDistribution() {
-        JavaClasses drivers = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.hotplugemu.drivers");
-
-        noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("org.hotplugemu.core..", "org.hotplugemu.tracing..", "org.hotplugemu.distribution..")
-                .because("drivers compile against hotplug-api alone; hotplug-core is only on their test class path")
-                .check(drivers);
+        PluginBoundary.checkStaysOffTheEmulator("org.hotplugemu.drivers",
+                "drivers compile against hotplug-api alone; hotplug-core is only on their test class path");
     }
 
     @Test
     void driversUseOnlyThePluginApiAndTheArchSpi() {
-        JavaClasses drivers = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.hotplugemu.drivers");
+        JavaClasses drivers = PluginBoundary.mainClasses("org.hotplugemu.drivers");
 
         classes().should().onlyDependOnClassesThat().resideInAnyPackage(
                         "org.hotplugemu.drivers..", "org.hotplugemu.api..", "java..",
