@@ -22,6 +22,6 @@ module org.hotplugemu.core {
     exports org.hotplugemu.core.sysdev to org.hotplugemu.distribution;
     exports org.hotplugemu.core.sysfs to org.hotplugemu.fuse;
 
-    // MachineInjector's feature modules and @Inject constructors, for Guice only.
+    // MachineInjector's feature modules, whose provider methods Guice calls reflectively.
     opens org.hotplugemu.core.machine to com.google.guice;
 }

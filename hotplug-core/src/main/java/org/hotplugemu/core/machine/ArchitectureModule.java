@@ -2,7 +2,8 @@ package org.hotplugemu.core.machine;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
+import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import org.hotplugemu.api.kernel.KernelLog;
@@ -20,7 +21,7 @@ import org.hotplugemu.core.sysfs.VirtualFs;
 import org.hotplugemu.tracing.Tracing;
 
 /** The architecture backend its provider creates for this machine, with its topology checked. */
-final class ArchitectureModule extends AbstractModule {
+final class ArchitectureModule implements Module {
     private final ArchitectureProvider provider;
 
     ArchitectureModule(ArchitectureProvider provider) {
@@ -28,8 +29,13 @@ final class ArchitectureModule extends AbstractModule {
     }
 
     @Override
-    protected void configure() {
-        bind(ArchitectureProvider.class).toInstance(provider);
+    public void configure(Binder binder) {
+        // the provider methods are the bindings
+    }
+
+    @Provides
+    ArchitectureProvider provider() {
+        return provider;
     }
 
     /** Needs the tracer (the backend's tracepoints), the files and the masks the hotplug core binds later ({@link CoreModule}). */

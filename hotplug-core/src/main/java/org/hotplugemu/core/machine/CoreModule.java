@@ -1,12 +1,14 @@
 package org.hotplugemu.core.machine;
 
-import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
+import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.util.Random;
 import org.hotplugemu.arch.spi.Architecture;
 import org.hotplugemu.arch.spi.KernelCommandLine;
 import org.hotplugemu.arch.spi.MachineConfig;
+import org.hotplugemu.core.driver.DriverHost;
 import org.hotplugemu.core.driver.ResourceLedger;
 import org.hotplugemu.core.engine.Engine;
 import org.hotplugemu.core.engine.Lockdep;
@@ -23,15 +25,35 @@ import org.hotplugemu.tracing.Tracing;
  * devices. Ordering the kernel needs is expressed as dependencies: lockdep exists before anything
  * that creates a lock, the architecture's masks are bound once the state machine exists.
  */
-final class CoreModule extends AbstractModule {
+final class CoreModule implements Module {
     /** Lockdep when {@code emu.lockdep} is on, else null; provisioned before anything creates a lock. */
     record LockdepChoice(Lockdep lockdep) {
     }
 
     @Override
-    protected void configure() {
-        bind(BootWindow.class).in(Singleton.class);
-        bind(ArchMasks.class).in(Singleton.class);
+    public void configure(Binder binder) {
+        // Everything is made by the provider methods below: a constructor binding would have Guice scan the class for members to inject on every machine.
+    }
+
+    @Provides
+    @Singleton
+    BootWindow bootWindow() {
+        return new BootWindow();
+    }
+
+    @Provides
+    @Singleton
+    ArchMasks archMasks() {
+        return new ArchMasks();
+    }
+
+    @Provides
+    @Singleton
+    EmulatedMachine machine(MachineBuilder builder, KernelCommandLine commandLine, Engine engine, KernelLogBuffer log, Tracing tracing,
+            BootTaskContext taskContext, VirtualFs fs, Architecture arch, Profile profile, Cpuhp cpuhp, ResourceLedger ledger,
+            DriverHost drivers, SystemDevices systemDevices, BootWindow bootWindow) {
+        return new EmulatedMachine(builder, commandLine, engine, log, tracing, taskContext, fs, arch, profile, cpuhp, ledger, drivers,
+                systemDevices, bootWindow);
     }
 
     @Provides

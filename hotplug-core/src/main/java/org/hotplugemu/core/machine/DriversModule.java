@@ -1,11 +1,10 @@
 package org.hotplugemu.core.machine;
 
-import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
+import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import com.google.inject.multibindings.Multibinder;
 import java.util.List;
-import java.util.Set;
 import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.api.driver.HotplugDriverProvider;
 import org.hotplugemu.arch.spi.Architecture;
@@ -17,9 +16,10 @@ import org.hotplugemu.core.engine.PluginCall;
 
 /**
  * The machine's drivers: providers (each creates a new driver for this machine) and a test's driver
- * objects, contributed to sets; the {@link DriverHost} orders them for registration.
+ * objects; the {@link DriverHost} orders them for registration. They are not bound one by one: Guice
+ * would scan every driver's class for members to inject, on every machine, for nothing.
  */
-final class DriversModule extends AbstractModule {
+final class DriversModule implements Module {
     private final List<HotplugDriverProvider> providers;
     private final List<HotplugDriver> drivers;
 
@@ -29,19 +29,15 @@ final class DriversModule extends AbstractModule {
     }
 
     @Override
-    protected void configure() {
-        Multibinder<HotplugDriverProvider> providerSet = Multibinder.newSetBinder(binder(), HotplugDriverProvider.class);
-        providers.forEach(provider -> providerSet.addBinding().toInstance(provider));
-        Multibinder<HotplugDriver> driverSet = Multibinder.newSetBinder(binder(), HotplugDriver.class);
-        drivers.forEach(driver -> driverSet.addBinding().toInstance(driver));
+    public void configure(Binder binder) {
+        // the provider methods are the bindings
     }
 
     /** Providers create the drivers and the host asks each its name() here, outside any emulated thread: bounded as well. */
     @Provides
     @Singleton
-    DriverHost driverHost(Set<HotplugDriverProvider> providers, Set<HotplugDriver> drivers, Architecture arch, Engine engine,
-            KernelCommandLine commandLine) {
+    DriverHost driverHost(Architecture arch, Engine engine, KernelCommandLine commandLine) {
         return PluginCall.bounded("modprobe", EngineModule.softLockupThreshold(commandLine),
-                () -> new DriverHost(MachineDrivers.create(List.copyOf(providers), List.copyOf(drivers), arch.name()), arch.name(), engine));
+                () -> new DriverHost(MachineDrivers.create(providers, drivers, arch.name()), arch.name(), engine));
     }
 }

@@ -1,6 +1,5 @@
 package org.hotplugemu.core.machine;
 
-import com.google.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -61,7 +60,6 @@ final class EmulatedMachine implements Machine, HotplugControl {
     /** Set while {@link #boot} runs: callbacks then cost their boot-time figure. */
     private final BootWindow bootWindow;
 
-    @Inject
     EmulatedMachine(MachineBuilder builder, KernelCommandLine commandLine, Engine engine, KernelLogBuffer log, Tracing tracing,
             BootTaskContext taskContext, VirtualFs fs, Architecture arch, Profile profile, Cpuhp cpuhp, ResourceLedger ledger,
             DriverHost drivers, SystemDevices systemDevices, BootWindow bootWindow) {

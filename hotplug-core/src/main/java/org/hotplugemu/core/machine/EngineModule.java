@@ -2,7 +2,8 @@ package org.hotplugemu.core.machine;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
+import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.time.Duration;
@@ -15,11 +16,16 @@ import org.hotplugemu.core.engine.Engines;
 import org.hotplugemu.core.engine.SimSchedule;
 
 /** The engine named when the module is created ({@code sim} or {@code threads}), tuned by the kernel command line. */
-final class EngineModule extends AbstractModule {
+final class EngineModule implements Module {
     private final String name;
 
     EngineModule(String name) {
         this.name = requireNonNull(name, "name is null");
+    }
+
+    @Override
+    public void configure(Binder binder) {
+        // the provider methods are the bindings
     }
 
     @Provides

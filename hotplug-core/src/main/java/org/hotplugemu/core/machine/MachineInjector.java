@@ -1,6 +1,6 @@
 package org.hotplugemu.core.machine;
 
-import com.google.inject.AbstractModule;
+import com.google.inject.Module;
 import com.google.inject.ConfigurationException;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
@@ -21,7 +21,7 @@ final class MachineInjector {
     }
 
     static Machine create(MachineBuilder builder, MachineConfig config) {
-        List<AbstractModule> modules = List.of(
+        List<Module> modules = List.of(
                 new MachineOptionsModule(builder, config),
                 new EngineModule(builder.engine),
                 new ArchitectureModule(builder.architecture),

@@ -2,7 +2,8 @@ package org.hotplugemu.core.machine;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
+import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import org.hotplugemu.arch.spi.Architecture;
@@ -18,18 +19,28 @@ final class ProfileModule {
     private ProfileModule() {
     }
 
-    static AbstractModule of(Profile profile) {
+    static Module of(Profile profile) {
         requireNonNull(profile, "profile is null");
-        return new AbstractModule() {
+        return new Module() {
             @Override
-            protected void configure() {
-                bind(Profile.class).toInstance(profile);
+            public void configure(Binder binder) {
+                // the provider method below is the binding
+            }
+
+            @Provides
+            Profile profile() {
+                return profile;
             }
         };
     }
 
-    static AbstractModule architectureDefault() {
-        return new AbstractModule() {
+    static Module architectureDefault() {
+        return new Module() {
+            @Override
+            public void configure(Binder binder) {
+                // the provider method below is the binding
+            }
+
             @Provides
             @Singleton
             Profile profile(Architecture arch, ArchitectureProvider provider) {

@@ -1,6 +1,7 @@
 package org.hotplugemu.core.machine;
 
-import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
+import com.google.inject.Module;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -18,7 +19,12 @@ import org.hotplugemu.core.trace.CpuhpTracepoints;
 import org.hotplugemu.tracing.Tracing;
 
 /** The machine's tracing: buffers per CPU, then the cpuhp tracepoints once profile and architecture fix ids and clocks. */
-final class TracingModule extends AbstractModule {
+final class TracingModule implements Module {
+    @Override
+    public void configure(Binder binder) {
+        // the provider methods are the bindings
+    }
+
     /** The task context whose locks lockdep must see: it depends on {@link CoreModule.LockdepChoice}. */
     @Provides
     @Singleton
