@@ -4,14 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.hotplugemu.api.driver.HotplugDriver;
 import org.hotplugemu.core.machine.Machine;
 import org.hotplugemu.core.machine.MachineBuilder;
-import org.hotplugemu.core.profile.Profile;
 
 /**
  * Fresh machines for a campaign: the user's machine options, with a CPU count, seed and extra kernel
@@ -26,12 +23,6 @@ public final class MachineSource {
     private final String commandLine;
     private final String replayOptions;
     private final int cpus;
-    /**
-     * The profile the first machine of each shape read, handed to the later ones: a profile is
-     * immutable once loaded (a user's --profile is shared the same way), and parsing the built-in
-     * one again cost a fifth of building a machine.
-     */
-    private final Map<String, Profile> profiles = new ConcurrentHashMap<>();
 
     /**
      * @param builders builders with the user's architecture, profile, SMT and engine set
@@ -69,14 +60,8 @@ public final class MachineSource {
         for (HotplugDriver driver : freshDrivers()) {
             chosen.add(replace.apply(driver));
         }
-        String shape = cpus + " " + commandLine(extra);
         MachineBuilder builder = builders.get().cpus(cpus).seed(seed).commandLine(commandLine(extra)).drivers(chosen);
-        Profile profile = profiles.get(shape);
-        if (profile != null) {
-            builder.profile(profile);
-        }
         Machine machine = builder.build();
-        profiles.putIfAbsent(shape, machine.profile());
         try {
             machine.boot();
         } catch (RuntimeException e) {

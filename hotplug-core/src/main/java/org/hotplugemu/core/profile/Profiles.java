@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hotplugemu.arch.spi.ArchitectureProvider;
 import org.hotplugemu.api.kernel.Errno;
 import org.hotplugemu.api.kernel.HotplugException;
@@ -23,6 +24,19 @@ import org.hotplugemu.api.kernel.HotplugException;
 public final class Profiles {
     private static final List<String> BUILT_IN =
             List.of("linux-6.1-arm64", "linux-6.1-x86_64", "linux-6.12-arm64", "linux-6.12-x86_64");
+
+    /**
+     * The built-in profiles read so far, by name: a profile is immutable once loaded, and parsing
+     * one again cost a fifth of building a machine, which explore and the benches do hundreds of times.
+     */
+    private static final Map<String, Profile> BUILT_IN_LOADED = new ConcurrentHashMap<>();
+    /** The same for the profiles plugins ship, per provider class (a plugin's class loader can go away). */
+    private static final ClassValue<Map<String, Profile>> SHIPPED_LOADED = new ClassValue<>() {
+        @Override
+        protected Map<String, Profile> computeValue(Class<?> provider) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     private Profiles() {
     }
@@ -43,6 +57,10 @@ public final class Profiles {
             throw new HotplugException(Errno.EINVAL, "no built-in profile named \"" + name + "\"; available: "
                     + String.join(", ", BUILT_IN) + " (or give the path of a profile JSON file)");
         }
+        return BUILT_IN_LOADED.computeIfAbsent(name, Profiles::readBuiltIn);
+    }
+
+    private static Profile readBuiltIn(String name) {
         String resource = "/profiles/" + name + ".json";
         try (InputStream in = Profiles.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -76,6 +94,10 @@ public final class Profiles {
             throw new HotplugException(Errno.EINVAL, "the " + provider.name() + " plugin ships a profile named \"" + name
                     + "\", which is a built-in profile's name; rename it");
         }
+        return SHIPPED_LOADED.get(provider.getClass()).computeIfAbsent(name, key -> readShipped(name, provider));
+    }
+
+    private static Profile readShipped(String name, ArchitectureProvider provider) {
         String resource = "/profiles/" + name + ".json";
         Profile profile;
         try (InputStream in = provider.getClass().getResourceAsStream(resource)) {
