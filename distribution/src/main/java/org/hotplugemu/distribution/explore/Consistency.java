@@ -14,8 +14,16 @@ final class Consistency {
     private Consistency() {
     }
 
-    /** Returns the problems found; {@code skip} is a CPU to leave out (one stopped mid-way), or -1. */
+    /**
+     * Returns the problems found; {@code skip} is a CPU to leave out (one stopped mid-way), or -1.
+     * The files are read by one shell process, as a script's {@code cat}s are: a new emulated thread
+     * per read cost more than the rest of a scenario.
+     */
     static List<Problem> check(Machine machine, int skip) {
+        return machine.shell(() -> checkHere(machine, skip));
+    }
+
+    private static List<Problem> checkHere(Machine machine, int skip) {
         List<Problem> problems = new ArrayList<>();
         int online = machine.profile().online();
         BitSet onlineMask = Cpus.parseList(machine.read(Cpus.CPU + "online"));

@@ -85,8 +85,15 @@ final class SweepPlan {
         return scenarios;
     }
 
-    /** Keeps the states {@code hotplug/fail} accepts: a kick of the AP shows in the trace but is no state of its own. */
+    /**
+     * Keeps the states {@code hotplug/fail} accepts: a kick of the AP shows in the trace but is no
+     * state of its own. One shell writes them all, as a script would.
+     */
     private static TreeSet<Integer> armable(Machine machine, int cpu, TreeSet<Integer> states) {
+        return machine.shell(() -> armableHere(machine, cpu, states));
+    }
+
+    private static TreeSet<Integer> armableHere(Machine machine, int cpu, TreeSet<Integer> states) {
         TreeSet<Integer> armable = new TreeSet<>();
         for (int state : states) {
             try {

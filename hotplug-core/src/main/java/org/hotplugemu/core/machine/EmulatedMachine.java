@@ -225,6 +225,11 @@ final class EmulatedMachine implements Machine, HotplugControl {
         });
     }
 
+    @Override
+    public <T> T shell(java.util.concurrent.Callable<T> body) {
+        return asShell(body);
+    }
+
     /**
      * Runs {@code body} as a shell process would: from outside the engine on a new {@code sh}
      * thread; from one of its emulated threads (inside {@link #execute}) on that thread, the way a

@@ -100,6 +100,19 @@ public interface Machine extends AutoCloseable {
         throw new org.hotplugemu.api.kernel.HotplugException(org.hotplugemu.api.kernel.Errno.EOPNOTSUPP, "this machine runs no emulated threads");
     }
 
+    /**
+     * Runs {@code body} as one shell process: on a new {@code sh} thread on the first online CPU, or,
+     * called inside {@link #execute}, on the calling thread. The reads and writes in {@code body}
+     * then cost one thread between them instead of one each, as a script's {@code cat} and
+     * {@code echo} builtins do; a checker that reads dozens of files between operations wants this.
+     * Experimental since 0.2.
+     *
+     * @throws org.hotplugemu.api.kernel.HotplugException EOPNOTSUPP when this machine has no engine
+     */
+    default <T> T shell(java.util.concurrent.Callable<T> body) {
+        throw new org.hotplugemu.api.kernel.HotplugException(org.hotplugemu.api.kernel.Errno.EOPNOTSUPP, "this machine runs no emulated threads");
+    }
+
     /** Direct calls into the state machine, for tests and tools. */
     HotplugControl control();
 
