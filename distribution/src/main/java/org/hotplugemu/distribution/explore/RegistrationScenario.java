@@ -21,6 +21,7 @@ record RegistrationScenario(String driver, int call, String kind, String name, i
     FaultScenario.Outcome run(Machine machine, MachineSource source) {
         List<Problem> problems = new ArrayList<>();
         int logStart = machine.dmesg().size();
+        Map<Integer, String> withDriver = Cpus.stateNames(machine);
         try {
             machine.control().unloadDriver(driver);
         } catch (HotplugException e) {
@@ -29,8 +30,10 @@ record RegistrationScenario(String driver, int call, String kind, String name, i
         }
         RegistrationRecorder recorder = new RegistrationRecorder(call, cpu);
         Map<Integer, String> before = Cpus.stateNames(machine);
+        boolean loaded = false;
         try {
             machine.control().loadDriver(new InterceptingDriver(source.freshDriver(driver), recorder));
+            loaded = true;
         } catch (HotplugException e) {
             if (!Problem.isCleanFailure(e)) {
                 problems.add(Problem.of(e));
@@ -53,9 +56,29 @@ record RegistrationScenario(String driver, int call, String kind, String name, i
             problems.add(new Problem("lockdep", summaries.get(i), reports.get(i)));
         }
         problems.addAll(Consistency.check(machine, -1));
-        String path = problems.isEmpty() ? "register: rolled back" : "";
-        // The driver is gone or half registered now: the next scenario gets a fresh machine.
-        return new FaultScenario.Outcome(problems, path, false);
+        if (!problems.isEmpty()) {
+            // The driver is half registered: the next scenario gets a fresh machine.
+            return new FaultScenario.Outcome(problems, "", false);
+        }
+        return new FaultScenario.Outcome(problems, "register: rolled back", reload(machine, source, loaded, withDriver));
+    }
+
+    /**
+     * Puts the driver back as boot left it, as a developer reloads a module after a failed
+     * {@code insmod}: out if the failing load kept it, then a fresh instance in. Returns whether the
+     * machine is as clean as before the scenario (no leftovers, the same states registered), so that
+     * the next point of the sweep can use it.
+     */
+    private boolean reload(Machine machine, MachineSource source, boolean loaded, Map<Integer, String> withDriver) {
+        try {
+            if (loaded && !machine.control().unloadDriver(driver).isEmpty()) {
+                return false;
+            }
+            machine.control().loadDriver(source.freshDriver(driver));
+        } catch (HotplugException e) {
+            return false;
+        }
+        return Cpus.stateNames(machine).equals(withDriver) && Consistency.check(machine, -1).isEmpty();
     }
 
     /** Registration failures have no shell spelling: the reproducer is explore itself, narrowed to this scenario. */
