@@ -11,6 +11,11 @@ import org.hotplugemu.api.kernel.KernelLog;
 final class KernelLogBuffer implements KernelLog {
     private final LongSupplier clock;
     private final List<KernelLogEntry> entries = new ArrayList<>();
+    /**
+     * The first entries formatted, kept: a checker that reads the log after every operation of a
+     * long sequence would otherwise format the whole log (boot included) again each time.
+     */
+    private final List<String> formatted = new ArrayList<>();
 
     KernelLogBuffer(LongSupplier clock) {
         this.clock = requireNonNull(clock, "clock is null");
@@ -29,10 +34,14 @@ final class KernelLogBuffer implements KernelLog {
     /** Empties the buffer, as {@code dmesg -C} does; later lines keep their timestamps. */
     synchronized void clear() {
         entries.clear();
+        formatted.clear();
     }
 
     /** Returns every line formatted as {@code dmesg} prints it: {@code [%5lu.%06lu] message}. */
     synchronized List<String> lines() {
-        return entries.stream().map(KernelLogEntry::format).toList();
+        for (int next = formatted.size(); next < entries.size(); next++) {
+            formatted.add(entries.get(next).format());
+        }
+        return List.copyOf(formatted);
     }
 }
