@@ -15,17 +15,16 @@ import org.hotplugemu.core.sysdev.HotplugPhase;
 /**
  * Every scenario of a campaign, in order, before sharding: the fault sweep, the same failures under
  * suspend, the registration sweep, the system device sweep, then the random sequences. They are
- * found on fresh machines: one gives the CPUs and handlers, each hotpluggable CPU's traced cycle
- * gives its sweep points, and one more machine's drivers have their registrations recorded.
+ * found on two fresh machines: one gives the CPUs and handlers, then each hotpluggable CPU's traced
+ * cycle gives its sweep points; the other's drivers have their registrations recorded.
  */
 final class CampaignPlan {
     private CampaignPlan() {
     }
 
     /**
-     * The plan. The registrations are recorded while the first machine boots and gives the CPUs and
-     * handlers; then each CPU's cycle is traced on a fresh machine (the first CPU's on that one), the
-     * CPUs on {@code jobs} workers.
+     * The plan. The registrations are recorded (on a second worker when {@code jobs} allows) while
+     * the first machine boots, gives the CPUs and handlers and has each CPU's cycle traced.
      */
     static List<Object> of(MachineSource source, long seed, int seeds, int operations, int jobs) {
         AtomicReference<Machine> first = new AtomicReference<>();
@@ -39,18 +38,11 @@ final class CampaignPlan {
                 if (task == 0) {
                     first.set(source.boot(source.cpus(), seed, ""));
                     survey(first.get(), hotpluggable, keep, sysdev);
+                    faults.addAll(traced(source, seed, first, hotpluggable));
                 } else {
                     registrations.addAll(registrations(source, seed));
                 }
             });
-            List<Object>[] traced = sweepParts(hotpluggable.size());
-            Workers.run(jobs, hotpluggable.size(), task -> {
-                Machine fresh = task == 0 ? first.getAndSet(null) : source.boot(source.cpus(), seed, "");
-                traced[task] = SweepPlan.plan(fresh, hotpluggable.get(task));
-            });
-            for (List<Object> part : traced) {
-                faults.addAll(part);
-            }
         } finally {
             Machine unused = first.getAndSet(null);
             if (unused != null) {
@@ -80,9 +72,24 @@ final class CampaignPlan {
         sysdev.addAll(sysdev(machine, hotpluggable));
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object>[] sweepParts(int cpus) {
-        return new List[cpus];
+    /**
+     * Each hotpluggable CPU's traced cycle, one after another on the first machine: a cycle leaves
+     * every CPU back online, and tracing the next CPU there costs a few operations where a fresh
+     * machine costs a boot. After a cycle that failed, the next CPU gets a fresh machine.
+     */
+    private static List<Object> traced(MachineSource source, long seed, AtomicReference<Machine> first, List<Integer> hotpluggable) {
+        List<Object> faults = new ArrayList<>();
+        for (int cpu : hotpluggable) {
+            Machine machine = first.get() != null ? first.get() : source.boot(source.cpus(), seed, "");
+            first.set(machine);
+            List<Object> planned = SweepPlan.plan(machine, cpu);
+            if (planned.size() == 1 && planned.get(0) instanceof SweepPlan.CycleFailure) {
+                first.set(null);
+                machine.close();
+            }
+            faults.addAll(planned);
+        }
+        return faults;
     }
 
     /**

@@ -36,20 +36,21 @@ final class SweepPlan {
     }
 
     /**
-     * Plans the sweep of {@code cpu} on {@code machine}, freshly booted, which this closes (the other
-     * CPUs stay up meanwhile): each state whose callback ran, up then down; or, when the traced cycle
-     * itself fails, a {@link CycleFailure}.
+     * Plans the sweep of {@code cpu} on {@code machine}, with every CPU online (the other CPUs stay
+     * up meanwhile, and {@code cpu} is back up after): each state whose callback ran, up then down;
+     * or, when the traced cycle itself fails, a {@link CycleFailure}.
      */
     static List<Object> plan(Machine machine, int cpu) {
-        try (machine) {
+        try {
             return List.copyOf(faults(machine, cpu));
         } catch (HotplugException e) {
             return List.of(new CycleFailure(cpu, Problem.of(e)));
         }
     }
 
-    static List<FaultScenario> faults(Machine machine, int cpu) {
+    private static List<FaultScenario> faults(Machine machine, int cpu) {
         Profile profile = machine.profile();
+        int logStart = machine.dmesg().size();
         Map<Integer, String> names = Cpus.stateNames(machine);
         List<FaultScenario> scenarios = new ArrayList<>();
         String wasEnabled = machine.read(EVENTS).strip();
@@ -77,8 +78,8 @@ final class SweepPlan {
             machine.write(TRACE, "\n");
         }
         List<String> log = machine.dmesg();
-        List<String> broken = new ArrayList<>(Cpus.lockdep(log, 0));
-        broken.addAll(Cpus.splats(log, 0));
+        List<String> broken = new ArrayList<>(Cpus.lockdep(log, logStart));
+        broken.addAll(Cpus.splats(log, logStart));
         if (!broken.isEmpty()) {
             throw new HotplugException(org.hotplugemu.api.kernel.Errno.EIO, "a plain offline and online of CPU " + cpu + " logged " + broken.get(0));
         }
