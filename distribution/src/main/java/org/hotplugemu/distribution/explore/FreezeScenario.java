@@ -59,7 +59,7 @@ record FreezeScenario(int cpu, int state, String stateName) implements SuspendSc
                     ? new Problem("wrong-errno", "the freeze failed with " + error.errno() + " instead of EAGAIN: " + error.getMessage())
                     : Problem.of(error));
         }
-        String path = problems.isEmpty() ? checkFrozen(machine, onCpu, hotpluggable, online, logStart, problems) : "";
+        String path = problems.isEmpty() ? machine.shell(() -> checkFrozen(machine, onCpu, hotpluggable, online, logStart, problems)) : "";
         int skip = path.endsWith("WARNING") ? onCpu : -1;
         if (!path.isEmpty()) {
             checkHotplugDisabled(machine, onCpu, hotpluggable, online, problems);
@@ -79,14 +79,17 @@ record FreezeScenario(int cpu, int state, String stateName) implements SuspendSc
             }
         }
         Cpus.lockdep(log, logStart).forEach(line -> problems.add(new Problem("lockdep", line)));
-        if (skip < 0) {
-            for (int each : hotpluggable) {
-                if (Cpus.state(machine, each) != online) {
-                    problems.add(new Problem("not-thawed", "after the thaw CPU " + each + " is at state " + Cpus.state(machine, each)));
+        machine.shell(() -> {
+            if (skip < 0) {
+                for (int each : hotpluggable) {
+                    int state = Cpus.state(machine, each);
+                    if (state != online) {
+                        problems.add(new Problem("not-thawed", "after the thaw CPU " + each + " is at state " + state));
+                    }
                 }
             }
-        }
-        problems.addAll(Consistency.check(machine, skip));
+            return problems.addAll(Consistency.check(machine, skip));
+        });
         boolean recovered = problems.isEmpty() && StillWorks.check(machine, onCpu, problems);
         return new FaultScenario.Outcome(problems, path, recovered && problems.isEmpty());
     }

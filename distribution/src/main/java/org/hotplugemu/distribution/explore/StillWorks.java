@@ -1,5 +1,6 @@
 package org.hotplugemu.distribution.explore;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.machine.Machine;
@@ -27,12 +28,18 @@ final class StillWorks {
             problems.add(new Problem("broken-machine", "afterwards the machine no longer works: " + e.getMessage()));
             return false;
         }
-        for (int each = 0; each < machine.cpus(); each++) {
-            if (Cpus.state(machine, each) != online) {
-                problems.add(new Problem("broken-machine", "afterwards CPU " + each + " is at state " + Cpus.state(machine, each) + ", not online"));
+        // The reads, as a script's cats, from one shell.
+        problems.addAll(machine.shell(() -> {
+            List<Problem> found = new ArrayList<>();
+            for (int each = 0; each < machine.cpus(); each++) {
+                int state = Cpus.state(machine, each);
+                if (state != online) {
+                    found.add(new Problem("broken-machine", "afterwards CPU " + each + " is at state " + state + ", not online"));
+                }
             }
-        }
-        problems.addAll(Consistency.check(machine, -1));
+            found.addAll(Consistency.check(machine, -1));
+            return found;
+        }));
         return problems.isEmpty();
     }
 }

@@ -55,27 +55,7 @@ record ThawScenario(int cpu, int state, String stateName) implements SuspendScen
         Cpus.disarm(machine, onCpu);
         List<String> log = machine.dmesg();
         List<String> splats = Cpus.splats(log, logStart);
-        String path = "";
-        if (problems.isEmpty()) {
-            if (log.subList(Math.min(logStart, log.size()), log.size()).stream().noneMatch(line -> line.contains("Error taking CPU" + onCpu + " up"))) {
-                problems.add(new Problem("no-error", "the thaw with CPU " + onCpu + " failing at " + state + " did not log 'Error taking CPU"
-                        + onCpu + " up'"));
-            }
-            for (int each : hotpluggable) {
-                if (each != onCpu && Cpus.state(machine, each) != online) {
-                    problems.add(new Problem("not-thawed", "CPU " + each + " is at state " + Cpus.state(machine, each)
-                            + " after a thaw in which only CPU " + onCpu + " failed"));
-                }
-            }
-            if (Cpus.state(machine, onCpu) == 0 && Cpus.target(machine, onCpu) == 0) {
-                path = "thaw: rolled back";
-            } else if (splats.stream().anyMatch(line -> line.contains("WARNING"))) {
-                path = "thaw: stopped with WARNING";
-            } else {
-                problems.add(new Problem("no-rollback", "CPU " + onCpu + " is at state " + Cpus.state(machine, onCpu) + " (target "
-                        + Cpus.target(machine, onCpu) + ") after the failure at " + state + ": neither rolled back to 0 nor stopped with a WARNING"));
-            }
-        }
+        String path = problems.isEmpty() ? machine.shell(() -> checkThawed(machine, onCpu, hotpluggable, online, log, splats, logStart, problems)) : "";
         int skip = path.endsWith("WARNING") || path.isEmpty() ? onCpu : -1;
         for (String line : splats) {
             if (!line.contains("WARNING")) {
@@ -96,5 +76,28 @@ record ThawScenario(int cpu, int state, String stateName) implements SuspendScen
         }
         boolean recovered = problems.isEmpty() && StillWorks.check(machine, onCpu, problems);
         return new FaultScenario.Outcome(problems, path, recovered && problems.isEmpty());
+    }
+    /** Checks the CPUs after the failed thaw, from one shell; returns the rollback path taken, or "" with a problem added. */
+    private String checkThawed(Machine machine, int onCpu, List<Integer> hotpluggable, int online, List<String> log, List<String> splats, int logStart,
+            List<Problem> problems) {
+        if (log.subList(Math.min(logStart, log.size()), log.size()).stream().noneMatch(line -> line.contains("Error taking CPU" + onCpu + " up"))) {
+            problems.add(new Problem("no-error", "the thaw with CPU " + onCpu + " failing at " + state + " did not log 'Error taking CPU"
+                    + onCpu + " up'"));
+        }
+        for (int each : hotpluggable) {
+            if (each != onCpu && Cpus.state(machine, each) != online) {
+                problems.add(new Problem("not-thawed", "CPU " + each + " is at state " + Cpus.state(machine, each)
+                        + " after a thaw in which only CPU " + onCpu + " failed"));
+            }
+        }
+        if (Cpus.state(machine, onCpu) == 0 && Cpus.target(machine, onCpu) == 0) {
+            return "thaw: rolled back";
+        }
+        if (splats.stream().anyMatch(line -> line.contains("WARNING"))) {
+            return "thaw: stopped with WARNING";
+        }
+        problems.add(new Problem("no-rollback", "CPU " + onCpu + " is at state " + Cpus.state(machine, onCpu) + " (target "
+                + Cpus.target(machine, onCpu) + ") after the failure at " + state + ": neither rolled back to 0 nor stopped with a WARNING"));
+        return "";
     }
 }
