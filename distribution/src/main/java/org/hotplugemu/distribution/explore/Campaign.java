@@ -120,7 +120,7 @@ public final class Campaign {
 
     /**
      * Splits the scenarios into runs of {@code [from, to)}: the consecutive sweep points of one kind on
-     * one CPU, and the registration points of one driver, share a machine while they leave it clean,
+     * one CPU, and the registration points, share a machine while they leave it clean,
      * as a developer would script them; every sequence starts on a machine of its own. A run depends
      * only on the scenarios in it, never on which worker ran what before.
      */
@@ -137,13 +137,13 @@ public final class Campaign {
         return runs;
     }
 
-    /** Which scenarios may share a machine, one after another: the same kind on the same CPU, or one driver's registrations; null for those that never do. */
+    /** Which scenarios may share a machine, one after another: the same kind on the same CPU, or the registrations; null for those that never do. */
     private static String machineKey(Object scenario) {
         return switch (scenario) {
             case FaultScenario fault -> "fault cpu" + fault.cpu();
             case SuspendScenario suspend -> suspend.getClass().getSimpleName() + " cpu" + suspend.cpu();
             case SysdevScenario sysdev -> "sysdev cpu" + sysdev.cpu();
-            case RegistrationScenario registration -> "register " + registration.driver();
+            case RegistrationScenario registration -> "register";
             default -> null;
         };
     }
