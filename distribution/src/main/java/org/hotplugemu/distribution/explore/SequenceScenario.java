@@ -14,7 +14,7 @@ import org.hotplugemu.distribution.torture.Torture;
  * at the end, every work item, timer and callback must have run exactly once.
  */
 record SequenceScenario(long seed, int keep, List<Op> ops) {
-    static final String LOAD_PERIOD_US = "1000";
+    static final String LOAD_PERIOD_US = "2000";
 
     String id() {
         return "sequence seed " + seed;
