@@ -2,7 +2,10 @@ package org.hotplugemu.core.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
+import org.hotplugemu.api.kernel.HotplugException;
 import org.hotplugemu.core.testing.TestingArchitectureProvider;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +49,32 @@ class MachineShellTest {
 
             assertThat(slept).isGreaterThanOrEqualTo(Duration.ofMillis(5).toNanos());
             assertThat(machine.read("/sys/devices/system/cpu/online")).isEqualTo("0-3\n");
+        }
+    }
+
+    @Test
+    void aShellRunsItsBodyOnOneEmulatedShThreadFromOutsideAndOnTheCallerInside() {
+        try (Machine machine = new MachineBuilder().architecture(new TestingArchitectureProvider()).cpus(4).build()) {
+            machine.boot();
+
+            // From outside: one new emulated thread, named as a shell is, for all the reads and writes in the body.
+            String states = machine.shell(() -> {
+                StringBuilder read = new StringBuilder();
+                for (int cpu = 0; cpu < 4; cpu++) {
+                    read.append(machine.read("/sys/devices/system/cpu/cpu" + cpu + "/hotplug/state").strip()).append(' ');
+                }
+                assertThatThrownBy(() -> machine.execute("nested", 0, () -> null)).isInstanceOf(HotplugException.class)
+                        .hasMessageContaining("emulated thread 'sh'");
+                return read.toString();
+            });
+            assertThat(states).isEqualTo("236 236 236 236 ");
+
+            // Inside execute: the calling thread itself.
+            boolean sameThread = machine.execute("checker", 0, () -> {
+                Thread caller = Thread.currentThread();
+                return machine.shell(() -> Thread.currentThread() == caller);
+            });
+            assertThat(sameThread).isTrue();
         }
     }
 }

@@ -21,6 +21,11 @@ class ProfilesTest {
     }
 
     @Test
+    void aBuiltInProfileIsReadOnceAndShared() {
+        assertThat(Profiles.builtIn("linux-6.12-x86_64")).isSameAs(Profiles.builtIn("linux-6.12-x86_64"));
+    }
+
+    @Test
     void builtInNamesAreSorted() {
         assertThat(Profiles.builtInNames()).isSorted().hasSize(4);
     }
