@@ -116,8 +116,10 @@ final class Invoker {
         }
     }
 
-    /** Runs one callback body; anything it throws, Errors included, is a failed step, never a wedged CPU. */
-    /** Runs {@code body}, the callback {@code code}, with {@code code}'s class loader as the thread's context loader. */
+    /**
+     * Runs {@code body}, the callback {@code code}, with {@code code}'s class loader as the thread's
+     * context loader; anything it throws, Errors included, is a failed step, never a wedged CPU.
+     */
     private Outcome call(String symbol, Object code, Runnable body) {
         long cost = callbackCost.applyAsLong(symbol);
         if (cost > 0) {
