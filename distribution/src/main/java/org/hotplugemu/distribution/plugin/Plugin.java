@@ -20,11 +20,10 @@ public final class Plugin<T> {
     private final Path origin;
     private final boolean builtIn;
     private final T instance;
-    private String version;
 
     /**
      * @param kind {@code architecture} or {@code driver}
-     * @param versionOfJar reads the jar's version (called at most once)
+     * @param versionOfJar the jar's version, read when first asked for (the loader keeps what each jar's read gave)
      * @param origin the jar (or class directory) it was loaded from
      * @param builtIn whether it ships in {@code lib/} rather than a plugin directory
      */
@@ -51,11 +50,8 @@ public final class Plugin<T> {
     }
 
     /** Returns the jar's {@code Implementation-Version} or Maven version, or {@code unknown}. */
-    public synchronized String version() {
-        if (version == null) {
-            version = requireNonNull(versionOfJar.get(), "version is null");
-        }
-        return version;
+    public String version() {
+        return requireNonNull(versionOfJar.get(), "version is null");
     }
 
     public Path origin() {
