@@ -77,6 +77,7 @@ record ThawScenario(int cpu, int state, String stateName) implements SuspendScen
         boolean recovered = problems.isEmpty() && StillWorks.check(machine, onCpu, problems);
         return new FaultScenario.Outcome(problems, path, recovered && problems.isEmpty());
     }
+
     /** Checks the CPUs after the failed thaw, from one shell; returns the rollback path taken, or "" with a problem added. */
     private String checkThawed(Machine machine, int onCpu, List<Integer> hotpluggable, int online, List<String> log, List<String> splats, int logStart,
             List<Problem> problems) {
@@ -85,19 +86,24 @@ record ThawScenario(int cpu, int state, String stateName) implements SuspendScen
                     + onCpu + " up'"));
         }
         for (int each : hotpluggable) {
-            if (each != onCpu && Cpus.state(machine, each) != online) {
-                problems.add(new Problem("not-thawed", "CPU " + each + " is at state " + Cpus.state(machine, each)
-                        + " after a thaw in which only CPU " + onCpu + " failed"));
+            if (each == onCpu) {
+                continue;
+            }
+            int other = Cpus.state(machine, each);
+            if (other != online) {
+                problems.add(new Problem("not-thawed", "CPU " + each + " is at state " + other + " after a thaw in which only CPU " + onCpu + " failed"));
             }
         }
-        if (Cpus.state(machine, onCpu) == 0 && Cpus.target(machine, onCpu) == 0) {
+        int now = Cpus.state(machine, onCpu);
+        int target = Cpus.target(machine, onCpu);
+        if (now == 0 && target == 0) {
             return "thaw: rolled back";
         }
         if (splats.stream().anyMatch(line -> line.contains("WARNING"))) {
             return "thaw: stopped with WARNING";
         }
-        problems.add(new Problem("no-rollback", "CPU " + onCpu + " is at state " + Cpus.state(machine, onCpu) + " (target "
-                + Cpus.target(machine, onCpu) + ") after the failure at " + state + ": neither rolled back to 0 nor stopped with a WARNING"));
+        problems.add(new Problem("no-rollback", "CPU " + onCpu + " is at state " + now + " (target " + target + ") after the failure at "
+                + state + ": neither rolled back to 0 nor stopped with a WARNING"));
         return "";
     }
 }
