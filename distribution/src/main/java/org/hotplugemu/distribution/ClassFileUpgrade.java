@@ -85,8 +85,12 @@ public final class ClassFileUpgrade {
 
     /** Returns whether {@code classFile} is older than Java 6 (major version below 50). */
     static boolean isOld(byte[] classFile) {
-        int major = ((classFile[6] & 0xFF) << 8) | (classFile[7] & 0xFF);
-        return major < ARCHIVABLE;
+        return major(classFile) < ARCHIVABLE;
+    }
+
+    /** Returns the major version of {@code classFile}, e.g. 52 for Java 8. */
+    static int major(byte[] classFile) {
+        return ((classFile[6] & 0xFF) << 8) | (classFile[7] & 0xFF);
     }
 
     /**

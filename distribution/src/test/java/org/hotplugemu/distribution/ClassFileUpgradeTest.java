@@ -41,7 +41,7 @@ class ClassFileUpgradeTest {
         assertThat(raised).isEqualTo(old);
         before.forEach((name, bytes) -> {
             if (name.endsWith(".class") && ClassFileUpgrade.isOld(bytes)) {
-                assertThat(major(after.get(name))).as(name).isEqualTo(52);
+                assertThat(ClassFileUpgrade.major(after.get(name))).as(name).isEqualTo(52);
             } else {
                 // Resources, the manifest and module-info (Java 9) stay byte for byte.
                 assertThat(after.get(name)).as(name).isEqualTo(bytes);
@@ -79,10 +79,6 @@ class ClassFileUpgradeTest {
 
     private static byte[] header(int major) {
         return new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, (byte) (major >> 8), (byte) major};
-    }
-
-    private static int major(byte[] classFile) {
-        return ((classFile[6] & 0xFF) << 8) | (classFile[7] & 0xFF);
     }
 
     private static Map<String, byte[]> entries(Path jar) throws IOException {
