@@ -1,7 +1,6 @@
 package org.hotplugemu.core.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
