@@ -67,6 +67,19 @@ class LauncherIT {
     }
 
     @Test
+    void exploreAlsoGetsASmallYoungGenerationUnlessOneIsChosen() {
+        // -XX:+PrintFlagsFinal lists MaxNewSize on stdout before the command's help.
+        Result explore = Launcher.run(Map.of("HOTPLUG_EMU_OPTS", "-XX:+PrintFlagsFinal"), "", "explore", "--help");
+        Result chosen = Launcher.run(Map.of("HOTPLUG_EMU_OPTS", "-Xmn64m -XX:+PrintFlagsFinal"), "", "explore", "--help");
+
+        assertThat(explore.status()).isZero();
+        assertThat(explore.out()).containsPattern("MaxNewSize += 50331648 ").containsPattern("UseSerialGC += true +\\{product\\} \\{command line\\}");
+        assertThat(chosen.status()).isZero();
+        // The rest of the tuning goes too: the collector is the JVM's choice again.
+        assertThat(chosen.out()).containsPattern("MaxNewSize += 67108864 ").doesNotContainPattern("UseSerialGC += true +\\{product\\} \\{command line\\}");
+    }
+
+    @Test
     void launcherSaysWhatItNeedsWhenNoJdkIsRecentEnough() throws Exception {
         Path bin = Files.createDirectories(work.resolve("bin"));
         Path oldJava = bin.resolve("java");
