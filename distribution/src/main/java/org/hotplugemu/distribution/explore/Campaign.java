@@ -57,7 +57,8 @@ public final class Campaign {
     /**
      * Two jobs per processor: a job's worker thread and its machine's emulated threads take turns, so
      * one job keeps a core busy only part of the time (measured on 2 cores: 3 or 4 jobs about a
-     * twentieth faster than 2, 6 or 8 slower again).
+     * twentieth faster than 2, 6 or 8 slower again; since explore reads its checks from one shell,
+     * 2, 3 and 4 measure the same within the machine's noise).
      */
     public static int defaultJobs() {
         return 2 * Runtime.getRuntime().availableProcessors();
